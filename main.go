@@ -1,0 +1,159 @@
+// Command bulletin is 舆情专报工作台, the desktop program of a county cyberspace
+// office: cases, meeting notes and the 《舆情专报》 bulletin, on one offline PC.
+//
+// main.go only wires: it parses the command line, opens the store and starts the
+// GUI or runs a subcommand.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"fyne.io/fyne/v2/app"
+
+	"bulletin/model"
+	"bulletin/ui"
+)
+
+// Set at build time with -ldflags "-X main.version=… -X main.commit=… -X main.buildDate=…".
+var (
+	version   = "0.1.0-dev"
+	commit    = "unknown"
+	buildDate = "unknown"
+)
+
+// appID is the Fyne application ID, also in FyneApp.toml.
+const appID = "cn.gov.county.bulletin"
+
+const usage = `用法 / usage:
+  bulletin [-db PATH]                               启动图形界面 (start the GUI)
+  bulletin render [-o out.pdf] [-cover] DOC.json    排版专报文档 (typeset a bulletin document)
+  bulletin import [-db PATH] FILE                   导入案件 .csv / .xlsx
+  bulletin export [-db PATH] -issue 2026-12 [-o out.pdf]   导出已存期次
+  bulletin backup [-db PATH] -o FILE                在线备份数据库
+  bulletin restore [-db PATH] FILE                  校验并恢复备份（保留原文件）
+  bulletin check [-db PATH]                         完整性检查和数据汇总
+  bulletin version                                  版本信息
+`
+
+// errUsage means the command line was wrong; usage has been printed, exit 2.
+var errUsage = errors.New("usage")
+
+// Main runs the program with its standard streams, so that tests can call it.
+type Main struct {
+	Stdout, Stderr io.Writer
+}
+
+func main() {
+	m := &Main{Stdout: os.Stdout, Stderr: os.Stderr}
+	err := m.Run(context.Background(), os.Args[1:])
+	switch {
+	case err == nil:
+	case errors.Is(err, errUsage):
+		os.Exit(2)
+	default:
+		fmt.Fprintln(os.Stderr, "错误：", model.ErrorMessage(err))
+		os.Exit(1)
+	}
+}
+
+// Run dispatches on the first argument.
+func (m *Main) Run(ctx context.Context, args []string) error {
+	if len(args) > 0 && len(args[0]) > 0 && args[0][0] != '-' {
+		switch args[0] {
+		case "version":
+			fmt.Fprintf(m.Stdout, "bulletin %s (commit %s, built %s)\n", version, commit, buildDate)
+			return nil
+		case "check":
+			return m.runCheck(ctx, args[1:])
+		case "help":
+			fmt.Fprint(m.Stdout, usage)
+			return nil
+		default:
+			fmt.Fprintf(m.Stderr, "未知的子命令 %q\n\n%s", args[0], usage)
+			return errUsage
+		}
+	}
+	return m.runGUI(args)
+}
+
+// flags returns a FlagSet for a subcommand that prints usage on error.
+func (m *Main) flags(name string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(m.Stderr)
+	fs.Usage = func() { fmt.Fprint(m.Stderr, usage) }
+	return fs
+}
+
+// parse parses args into fs, turning flag errors into errUsage.
+func parse(fs *flag.FlagSet, args []string) error {
+	if err := fs.Parse(args); err != nil {
+		return errUsage
+	}
+	return nil
+}
+
+func (m *Main) runGUI(args []string) error {
+	fs := m.flags("bulletin")
+	dbPath := fs.String("db", "", "数据库文件路径")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(m.Stderr, "多余的参数：%v\n\n%s", fs.Args(), usage)
+		return errUsage
+	}
+	path, err := resolveDB(*dbPath)
+	if err != nil {
+		return err
+	}
+	a := app.NewWithID(appID)
+	ui.Create(a, path)
+	a.Run()
+	return nil
+}
+
+func (m *Main) runCheck(ctx context.Context, args []string) error {
+	fs := m.flags("check")
+	dbPath := fs.String("db", "", "数据库文件路径")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	path, err := resolveDB(*dbPath)
+	if err != nil {
+		return err
+	}
+	s, err := model.Open(path)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	rep, err := s.Check(ctx)
+	if err != nil {
+		return err
+	}
+	fmt.Fprint(m.Stdout, rep.String())
+	if !rep.OK() {
+		return fmt.Errorf("数据库完整性检查未通过")
+	}
+	return nil
+}
+
+// resolveDB returns the database path: the -db flag, else data/bulletin.db next to
+// the executable when a data folder is there (portable use), else the user's config
+// directory. The folder is created when missing.
+func resolveDB(flagPath string) (string, error) {
+	if flagPath != "" {
+		return flagPath, nil
+	}
+	dir, err := model.DefaultDataDir()
+	if err != nil {
+		return "", err
+	}
+	return filepath.Join(dir, "bulletin.db"), nil
+}

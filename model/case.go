@@ -1,0 +1,152 @@
+package model
+
+import "time"
+
+// CaseStatus is where a case stands in its handling.
+type CaseStatus string
+
+// The case statuses. 逾期 is not a status: see Case.Overdue.
+const (
+	StatusPending  CaseStatus = "待研判"
+	StatusAssigned CaseStatus = "已交办"
+	StatusReplied  CaseStatus = "已回复"
+	StatusClosed   CaseStatus = "已办结"
+)
+
+// Sources, Domains, Kinds and RiskLevels are the default choices offered by the UI.
+// Sources and Domains are editable lists: other values are accepted.
+var (
+	Sources    = []string{"人民网领导留言板", "阳光理政", "微博", "微信", "抖音", "快手", "12345", "本地论坛", "其他"}
+	Domains    = []string{"城建", "交通", "教育", "医疗", "环保", "三农", "民生保障", "政务服务", "其他"}
+	Kinds      = []string{"投诉", "求助", "咨询", "建议", "举报", "舆情"}
+	RiskLevels = []string{"一般", "较大", "重大", "特别重大"}
+)
+
+// Case (案件) is one message from the public or one online public-opinion item,
+// from collection to closing.
+type Case struct {
+	ID     int64
+	Number string // 编号, e.g. "2026-0042", assigned by the store
+
+	Title   string // 标题 (required)
+	Source  string // 来源平台
+	URL     string // 原文链接
+	Poster  string // 网民昵称/账号
+	Posted  time.Time // 发布时间
+	Collected time.Time // 收集时间 (defaults to creation time)
+	Area    string // 涉及地域 (乡镇)
+	Domain  string // 领域
+	Kind    string // 诉求类型
+
+	Risk       string // 风险等级
+	Spread     string // 传播情况
+	Content    string // 原文内容 (long text)
+	Summary    string // 摘要
+	Assessment string // 研判意见
+	Proposal   string // 处置建议
+
+	Departments []string  // 责任单位 (department names)
+	AssignedAt  time.Time // 交办时间
+	Due         time.Time // 办理时限 (a date)
+	Handling    string    // 办理情况
+	Reply       string    // 回复内容
+	RepliedAt   time.Time // 回复时间
+	ClosedAt    time.Time // 办结时间
+	Remarks     string    // 备注
+
+	Status    CaseStatus
+	Reported  bool // 已编报: went into an issued bulletin
+	Instructed bool // 已批示: a leader's instruction names it
+
+	CreatedAt time.Time
+	UpdatedAt time.Time
+}
+
+// Validate checks the fields a user fills in and returns an *Error (EINVALID)
+// whose Chinese message names the first bad field.
+func (c *Case) Validate() error {
+	// implemented in the store work; see case_validate.go
+	return validateCase(c)
+}
+
+// Overdue reports whether the case is past its due date on day now and not yet
+// replied or closed (逾期).
+func (c *Case) Overdue(now time.Time) bool {
+	if c.Due.IsZero() || c.Status == StatusReplied || c.Status == StatusClosed || c.Status == StatusPending {
+		return false
+	}
+	y, m, d := now.Date()
+	today := time.Date(y, m, d, 0, 0, 0, 0, now.Location())
+	return c.Due.Before(today)
+}
+
+// CaseEvent is one entry of a case's timeline (办理记录). Events are only appended.
+type CaseEvent struct {
+	ID     int64
+	CaseID int64
+	At     time.Time
+	Action string // e.g. "登记", "交办", "登记回复", "办结", "退回重办", "编报", "批示"
+	From   CaseStatus
+	To     CaseStatus
+	Note   string
+}
+
+// CaseFilter selects and orders cases. Zero fields do not filter.
+type CaseFilter struct {
+	ID         *int64
+	Query      string     // Chinese substring of any length over 标题, 原文内容, 摘要, 网民昵称, 回复内容 (and 编号)
+	Status     CaseStatus // "" = any
+	Department string     // one of the case's departments
+	Source     string
+	From, To   time.Time  // on 收集时间, inclusive days
+	Overdue    bool       // only overdue cases (as of Now)
+	Now        time.Time  // "today" for Overdue; zero = time.Now()
+	Sort       CaseSort
+	Desc       bool
+	Offset     int
+	Limit      int // 0 = no limit
+}
+
+// CaseSort names a column cases can be sorted by.
+type CaseSort string
+
+// Sort columns.
+const (
+	SortNumber    CaseSort = "number"
+	SortCollected CaseSort = "collected"
+	SortDue       CaseSort = "due"
+	SortStatus    CaseSort = "status"
+	SortTitle     CaseSort = "title"
+)
+
+// CaseUpdate holds the editable fields of a case. Nil fields are left alone.
+// Status is never changed here: use the transition methods.
+type CaseUpdate struct {
+	Title, Source, URL, Poster, Area, Domain, Kind             *string
+	Risk, Spread, Content, Summary, Assessment, Proposal       *string
+	Handling, Reply, Remarks                                   *string
+	Posted, Collected, Due, AssignedAt, RepliedAt, ClosedAt    *time.Time
+	Departments                                                *[]string
+}
+
+// Transition is a request to move a case to another status (交办, 登记回复, 办结,
+// 退回重办). It records one timeline event in the same transaction.
+type Transition struct {
+	Action      string    // one of the Action* constants
+	Departments []string  // for ActionAssign: required
+	Due         time.Time // for ActionAssign: 办理时限, required
+	Reply       string    // for ActionReply: 回复内容, required
+	Note        string    // free note for the timeline
+	At          time.Time // when it happened; zero = now
+}
+
+// Case actions, as shown in the UI and the timeline.
+const (
+	ActionCreate   = "登记"
+	ActionAssign   = "交办"
+	ActionReply    = "登记回复"
+	ActionClose    = "办结"
+	ActionReturn   = "退回重办"
+	ActionReport   = "编报"
+	ActionInstruct = "批示"
+)
