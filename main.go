@@ -50,6 +50,7 @@ type Main struct {
 }
 
 func main() {
+	attachConsole() // Windows: reach the console the command was typed in
 	m := &Main{Stdout: os.Stdout, Stderr: os.Stderr}
 	err := m.Run(context.Background(), os.Args[1:])
 	switch {
