@@ -2,7 +2,7 @@
 // sheet with a red masthead bar and the red rule of an official document
 // (红头文件), on a red rounded square. Run from the assets folder:
 //
-//	go run ./icongen -o icon.png -size 512
+//	go run ./icongen -o icon.png -size 256
 //
 // The shapes are few and thick so that the icon still reads at 16 px: a red
 // square, a white sheet, one red bar and grey lines.
@@ -35,7 +35,7 @@ var (
 
 func main() {
 	out := flag.String("o", "icon.png", "output PNG file")
-	size := flag.Int("size", 512, "width and height in pixels")
+	size := flag.Int("size", 256, "width and height in pixels")
 	flag.Parse()
 	if err := write(*out, Draw(*size)); err != nil {
 		fmt.Fprintln(os.Stderr, "icongen:", err)
