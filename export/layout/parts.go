@@ -1,0 +1,202 @@
+package layout
+
+import (
+	"math"
+	"strconv"
+	"strings"
+)
+
+// PartPageNumber names the page numbers in the Report.
+const PartPageNumber Part = "页码"
+
+func em(size float64) float64 { return size * 25.4 / 72 }
+
+// body16 is 三号 text on the 28-character grid.
+var body16 = style{size: SizeSanhao, cell: Cell}
+
+// lines cuts styled runes into set lines: the first starts at x0First, the
+// others at x0Rest, all end by right; every line but the last is justified.
+func (e *engine) lines(rs []srune, st style, x0First, x0Rest, right float64) [][]pglyph {
+	tz := &tokenizer{m: e.m, st: st, width: right - x0Rest}
+	toks := tz.tokens(rs)
+	x0 := func(i int) float64 {
+		if i == 0 {
+			return x0First
+		}
+		return x0Rest
+	}
+	spans := breakLines(toks, func(i int) float64 { return right - x0(i) })
+	out := make([][]pglyph, len(spans))
+	for i, sp := range spans {
+		out[i], _ = setLine(toks[sp.s:sp.e], x0(i), right-x0(i), i < len(spans)-1)
+	}
+	return out
+}
+
+// flow sets lines on the next free grid lines, page after page.
+func (e *engine) flow(ls [][]pglyph, st style, part Part, para int) {
+	for _, l := range ls {
+		band := e.nextLine()
+		e.emit(l, st.size, e.baseline(e.bandTop(band), st.size), Black, part, para)
+	}
+}
+
+// single sets one unwrapped line at natural width from x = 0.
+func (e *engine) single(rs []srune, st style) ([]pglyph, float64) {
+	tz := &tokenizer{m: e.m, st: st, width: math.Inf(1)}
+	toks := tz.tokens(rs)
+	return setLine(toks, 0, math.Inf(1), false)
+}
+
+func shift(gs []pglyph, dx float64) []pglyph {
+	for i := range gs {
+		gs[i].X += dx
+	}
+	return gs
+}
+
+// head sets the 报头 of page 1: marking, red 刊名, 期号, 编印单位 and date, and
+// the red rule; the title starts two blank lines below the rule.
+func (e *engine) head() {
+	c := e.c
+	if c.Marking != "" {
+		gs, _ := e.single(runes(c.Marking, Heiti), body16)
+		e.emit(shift(gs, Left), SizeSanhao, e.baseline(e.bandTop(0), SizeSanhao), Black, PartMarking, 1)
+	}
+	top := Top + e.o.NameOffset
+	nameEm := em(e.o.NameSize)
+	if c.Name != "" {
+		gs, w := e.single(runes(c.Name, Xiaobiaosong), style{size: e.o.NameSize, cell: nameEm})
+		scale := 1.0
+		if w > Width {
+			scale = Width / w
+		}
+		for i := range gs {
+			gs[i].X = Left + (Width-w*scale)/2 + gs[i].X*scale
+			gs[i].W *= scale
+		}
+		n := len(e.page().Runs)
+		e.emit(gs, e.o.NameSize, top+ascent*nameEm, e.o.Red, PartName, 1)
+		for i := n; i < len(e.page().Runs); i++ {
+			e.page().Runs[i].ScaleX = scale
+		}
+	}
+	i := int(math.Ceil((top+nameEm-Top)/e.pitch-eps)) + 1
+	if c.Issue != "" {
+		gs, w := e.single(runes(c.Issue, Kaiti), body16)
+		e.emit(shift(gs, Left+(Width-w)/2), SizeSanhao, e.baseline(e.bandTop(i), SizeSanhao), Black, PartIssue, 1)
+		i++
+	}
+	y := e.baseline(e.bandTop(i), SizeSanhao)
+	if c.Unit != "" {
+		gs, _ := e.single(runes(c.Unit, Fangsong), body16)
+		e.emit(shift(gs, Left+Cell), SizeSanhao, y, Black, PartUnit, 1)
+	}
+	if c.Date != "" {
+		gs, w := e.single(runes(c.Date, Fangsong), body16)
+		e.emit(shift(gs, Right-Cell-w), SizeSanhao, y, Black, PartUnit, 2)
+	}
+	ruleY := e.bandTop(i) + (e.pitch+em(SizeSanhao))/2 + 4
+	e.rule(ruleY, 0.5, e.o.Red)
+	e.line = int(math.Ceil((ruleY+0.25-Top)/e.pitch-eps)) + 2
+}
+
+// title sets the title in 二号 小标宋, centred, wrapped into balanced lines.
+func (e *engine) title() {
+	st := style{size: SizeErhao, cell: em(SizeErhao)}
+	for n, p := range paragraphs(e.c.Title) {
+		tz := &tokenizer{m: e.m, st: st, width: Width}
+		toks := tz.tokens(runes(p, Xiaobiaosong))
+		fixed := func(w float64) func(int) float64 { return func(int) float64 { return w } }
+		spans := breakLines(toks, fixed(Width))
+		if k := len(spans); k > 1 {
+			lo, hi := Width/float64(k)-eps, Width
+			for range 30 {
+				mid := (lo + hi) / 2
+				if len(breakLines(toks, fixed(mid))) <= k {
+					hi = mid
+				} else {
+					lo = mid
+				}
+			}
+			spans = breakLines(toks, fixed(hi))
+		}
+		for _, sp := range spans {
+			gs, w := setLine(toks[sp.s:sp.e], 0, Width, false)
+			band := e.nextLine()
+			e.emit(shift(gs, Left+(Width-w)/2), st.size, e.baseline(e.bandTop(band), st.size), Black, PartTitle, n+1)
+		}
+	}
+}
+
+// note sets the 编者按: 编者按： in 黑体, the text in 楷体, indented two characters.
+func (e *engine) note() {
+	if strings.TrimSpace(e.c.EditorNote) == "" {
+		return
+	}
+	e.skip(1)
+	for n, p := range paragraphs(e.c.EditorNote) {
+		rs := runes(p, Kaiti)
+		if len(rs) == 0 {
+			continue
+		}
+		if n == 0 {
+			rs = append(runes("编者按：", Heiti), rs...)
+			for i := range 4 {
+				rs[i].idx = 0
+			}
+		}
+		e.flow(e.lines(rs, body16, Left+2*Cell, Left, Right), body16, PartNote, n+1)
+	}
+}
+
+// body sets the body paragraphs with their heading fonts; a run of blank lines
+// is kept as one empty grid line.
+func (e *engine) body() {
+	e.skip(1)
+	blank := true // leading blank lines add nothing
+	for n, p := range paragraphs(e.c.Body) {
+		rs := runes(p, Fangsong)
+		if len(rs) == 0 {
+			if !blank {
+				e.skip(1)
+			}
+			blank = true
+			continue
+		}
+		blank = false
+		if level, k := HeadingLevel(strings.TrimLeft(p, " \u3000\t")); level > 0 {
+			for i := range rs[:min(k, len(rs))] {
+				rs[i].role = headingRole(level)
+			}
+		}
+		e.flow(e.lines(rs, body16, Left+2*Cell, Left, Right), body16, PartBody, n+1)
+	}
+}
+
+// pageNumbers adds — n — below the 版心: odd pages right, even pages left.
+func (e *engine) pageNumbers() {
+	if e.o.NoPageNumbers {
+		return
+	}
+	st := style{size: SizeSihao, cell: em(SizeSihao)}
+	y := Bottom + 7 + ascent*st.cell
+	for i := range e.pages {
+		n := i + 1
+		gs, w := e.single(runes("— "+strconv.Itoa(n)+" —", Songti), st)
+		x := Left + st.cell
+		if n%2 == 1 {
+			x = Right - st.cell - w
+		}
+		p := &e.pages[i]
+		p.Number = n
+		p.Runs = append(p.Runs, Run{Role: Songti, Size: st.size, Y: y, Colour: Black, ScaleX: 1})
+		r := &p.Runs[len(p.Runs)-1]
+		for _, g := range shift(gs, x) {
+			r.Glyphs = append(r.Glyphs, g.Glyph)
+			if g.Font == nil {
+				e.rep.Missing = append(e.rep.Missing, Missing{Part: PartPageNumber, Para: n, Index: g.idx, R: g.R, Page: n})
+			}
+		}
+	}
+}

@@ -1,0 +1,82 @@
+package layout
+
+import (
+	"fmt"
+	"strings"
+)
+
+// tailLine is a line of the 报尾 with the paragraph it came from.
+type tailLine struct {
+	gs   []pglyph
+	para int
+}
+
+// tail sets the 报尾 at the bottom of the last page, or of a new page when the
+// body leaves no room: 报/送/发 in 四号 仿宋 (wrapped lines aligned after the
+// colon), a thin rule, then 签发/编辑 left and the 印数 right, between two
+// 0.35 mm rules, the last on the bottom edge of the 版心.
+func (e *engine) tail() {
+	st := style{size: SizeSihao, cell: em(SizeSihao)}
+	c := e.c
+	var dist []tailLine
+	for k, l := range []struct{ label, text string }{{"报", c.Bao}, {"送", c.Song}, {"发", c.Fa}} {
+		text := fullStop(l.text)
+		if text == "" {
+			continue
+		}
+		rs := append(runes(l.label+"：", Fangsong), runes(text, Fangsong)...)
+		rs[0].idx, rs[1].idx = 0, 0
+		for _, gs := range e.lines(rs, st, Left+st.cell, Left+3*st.cell, Right-st.cell) {
+			dist = append(dist, tailLine{gs, k + 1})
+		}
+	}
+	var sign []tailLine
+	if left, right := signLine(c); left != "" || right != "" {
+		l, _ := e.single(runes(left, Fangsong), st)
+		r, w := e.single(runes(right, Fangsong), st)
+		gs := append(shift(l, Left+st.cell), shift(r, Right-st.cell-w)...)
+		sign = append(sign, tailLine{gs, 4})
+	}
+	k := len(dist) + len(sign)
+	if k == 0 {
+		return
+	}
+	top := Bottom - float64(k)*e.pitch
+	if e.bandTop(e.line) > top+eps || k > e.nLines {
+		e.newPage()
+	}
+	e.rule(top, 0.35, Black)
+	for j, l := range append(dist, sign...) {
+		y := e.baseline(top+float64(j)*e.pitch, st.size)
+		e.emit(l.gs, st.size, y, Black, PartTail, l.para)
+	}
+	if len(dist) > 0 && len(sign) > 0 {
+		e.rule(top+float64(len(dist))*e.pitch, 0.25, Black)
+	}
+	e.rule(Bottom, 0.35, Black)
+	e.line = e.nLines
+}
+
+// fullStop trims a distribution list and makes it end with 。.
+func fullStop(s string) string {
+	s = strings.TrimRight(strings.TrimSpace(s), "，、；：,;:　")
+	if s == "" || strings.HasSuffix(s, "。") {
+		return s
+	}
+	return s + "。"
+}
+
+// signLine returns the left (签发/编辑) and right (印数) texts of the last 报尾 line.
+func signLine(c *Content) (left, right string) {
+	var parts []string
+	if s := strings.TrimSpace(c.Signer); s != "" {
+		parts = append(parts, "签发："+s)
+	}
+	if s := strings.TrimSpace(c.Editor); s != "" {
+		parts = append(parts, "编辑："+s)
+	}
+	if c.Copies > 0 {
+		right = fmt.Sprintf("（共印%d份）", c.Copies)
+	}
+	return strings.Join(parts, "　　"), right
+}
