@@ -214,6 +214,11 @@ func pdfCheck(fc *Face) (err error) {
 			sample += string(r)
 		}
 	}
+	for r := rune(0x21); sample == "" && r < 0xFFFF; r++ {
+		if fc.Has(r) && !Invisible(r) {
+			sample = string(r)
+		}
+	}
 	pdf := fpdf.New("P", "mm", "A4", "")
 	pdf.AddUTF8FontFromBytes("check", "", fc.data)
 	pdf.AddPage()

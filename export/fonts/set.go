@@ -48,6 +48,11 @@ func (sf *systemFont) get() *Face {
 // then the closest styles), then the fonts SystemFallbacks finds, which are
 // loaded only when a rune is missing from everything before them.
 func NewSet(cfg Config) (*Set, error) {
+	return newSet(cfg, SystemFallbacks())
+}
+
+// newSet is NewSet with the system fallback files given, for tests.
+func newSet(cfg Config, system []string) (*Set, error) {
 	s := &Set{chains: make(map[Role][]*Face), resolved: make(map[roleRune]*Face)}
 	for _, role := range Roles {
 		var chain []*Face
@@ -68,7 +73,7 @@ func NewSet(cfg Config) (*Set, error) {
 			return nil, fmt.Errorf("unknown font role %q", role)
 		}
 	}
-	for _, p := range SystemFallbacks() {
+	for _, p := range system {
 		s.system = append(s.system, &systemFont{path: p})
 	}
 	return s, nil
