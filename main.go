@@ -13,9 +13,11 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"fyne.io/fyne/v2/app"
 
+	"bulletin/export"
 	"bulletin/model"
 	"bulletin/ui"
 )
@@ -72,6 +74,8 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 			return nil
 		case "check":
 			return m.runCheck(ctx, args[1:])
+		case "render":
+			return m.runRender(ctx, args[1:])
 		case "help":
 			fmt.Fprint(m.Stdout, usage)
 			return nil
@@ -157,4 +161,32 @@ func resolveDB(flagPath string) (string, error) {
 		return "", err
 	}
 	return filepath.Join(dir, "bulletin.db"), nil
+}
+
+// runRender typesets a bulletin document JSON into a PDF, next to the input
+// unless -o is given, and prints the characters no font could print.
+func (m *Main) runRender(_ context.Context, args []string) error {
+	fs := m.flags("render")
+	out := fs.String("o", "", "输出的 PDF 文件（默认与文档同名）")
+	cover := fs.Bool("cover", false, "加印阅批单")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() != 1 {
+		fmt.Fprintf(m.Stderr, "render 需要一个文档文件\n\n%s", usage)
+		return errUsage
+	}
+	in := fs.Arg(0)
+	if *out == "" {
+		*out = strings.TrimSuffix(in, filepath.Ext(in)) + ".pdf"
+	}
+	rep, err := export.RenderFile(in, *out, *cover)
+	if err != nil {
+		return err
+	}
+	if s := rep.String(); s != "" {
+		fmt.Fprint(m.Stderr, s)
+	}
+	fmt.Fprintf(m.Stdout, "已生成 %s（%d 页）\n", *out, rep.Pages)
+	return nil
 }

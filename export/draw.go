@@ -1,0 +1,172 @@
+package export
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"time"
+
+	"codeberg.org/go-pdf/fpdf"
+
+	"bulletin/export/fonts"
+	"bulletin/export/layout"
+)
+
+// mmPerPt converts font sizes to page units.
+const mmPerPt = 25.4 / 72
+
+// draw writes laid-out pages as a PDF. Every glyph is placed by its own Text
+// call at the position the layout chose (fpdf's wrapping cells drop CJK
+// characters); runes above U+FFFF are painted from their outlines because fpdf
+// cannot take them as text, and runes no font has become a placeholder box.
+func draw(w io.Writer, pages []layout.Page, created time.Time) error {
+	pdf := fpdf.New("P", "mm", "A4", "")
+	pdf.SetCompression(true)
+	pdf.SetCatalogSort(true)
+	pdf.SetCreationDate(created)
+	pdf.SetModificationDate(created)
+	pdf.SetProducer("bulletin", false)
+	pdf.SetAutoPageBreak(false, 0)
+	pdf.SetMargins(0, 0, 0)
+	registerFonts(pdf, pages)
+	for _, p := range pages {
+		pdf.AddPage()
+		for _, r := range p.Rules {
+			drawRule(pdf, r)
+		}
+		for _, r := range p.Runs {
+			drawRun(pdf, r)
+		}
+	}
+	if err := pdf.Output(w); err != nil {
+		return fmt.Errorf("write pdf: %w", err)
+	}
+	return nil
+}
+
+// face returns the fonts.Face of a glyph, nil for a placeholder.
+func face(g layout.Glyph) *fonts.Face {
+	f, _ := g.Font.(*fonts.Face)
+	return f
+}
+
+// registerFonts adds each face used as text to the PDF once, in ID order.
+// fpdf embeds only the glyphs used (subset).
+func registerFonts(pdf *fpdf.Fpdf, pages []layout.Page) {
+	used := make(map[string]*fonts.Face)
+	for _, p := range pages {
+		for _, r := range p.Runs {
+			for _, g := range r.Glyphs {
+				if f := face(g); f != nil && g.R <= 0xFFFF {
+					used[f.ID] = f
+				}
+			}
+		}
+	}
+	ids := make([]string, 0, len(used))
+	for id := range used {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		pdf.AddUTF8FontFromBytes(id, "", used[id].Data())
+	}
+}
+
+func drawRule(pdf *fpdf.Fpdf, r layout.Rule) {
+	pdf.SetDrawColor(r.Colour.R, r.Colour.G, r.Colour.B)
+	pdf.SetLineWidth(r.Width)
+	pdf.Line(r.X1, r.Y1, r.X2, r.Y2)
+}
+
+// drawRun places the glyphs of one run.
+func drawRun(pdf *fpdf.Fpdf, r layout.Run) {
+	c := r.Colour
+	pdf.SetTextColor(c.R, c.G, c.B)
+	pdf.SetFillColor(c.R, c.G, c.B)
+	pdf.SetDrawColor(c.R, c.G, c.B)
+	scale := r.ScaleX
+	if scale == 0 {
+		scale = 1
+	}
+	for _, g := range r.Glyphs {
+		f := face(g)
+		switch {
+		case f == nil:
+			placeholder(pdf, g, r)
+		case g.R > 0xFFFF:
+			outline(pdf, f, g, r, scale)
+		default:
+			pdf.SetFont(f.ID, "", r.Size)
+			if scale != 1 {
+				pdf.TransformBegin()
+				pdf.TransformScale(scale*100, 100, g.X, r.Y)
+			}
+			pdf.Text(g.X, r.Y, string(g.R))
+			if scale != 1 {
+				pdf.TransformEnd()
+			}
+		}
+	}
+}
+
+// placeholder draws a box in the glyph's cell for a rune no font has.
+func placeholder(pdf *fpdf.Fpdf, g layout.Glyph, r layout.Run) {
+	em := r.Size * mmPerPt
+	w := g.W * 0.8
+	pdf.SetLineWidth(0.2)
+	pdf.Rect(g.X+(g.W-w)/2, r.Y-0.8*em, w, 0.9*em, "D")
+}
+
+// outline paints a glyph from its outline, as fpdf cannot write runes above
+// U+FFFF as text. A marked-content span carries the rune as ActualText so that
+// text extraction still returns it.
+func outline(pdf *fpdf.Fpdf, f *fonts.Face, g layout.Glyph, r layout.Run, scale float64) {
+	path, ok := f.Outline(g.R)
+	if !ok {
+		placeholder(pdf, g, r)
+		return
+	}
+	em := r.Size * mmPerPt
+	pt := func(p fonts.Point) (float64, float64) { return g.X + p.X*em*scale, r.Y + p.Y*em }
+	pdf.RawWriteStr(fmt.Sprintf("/Span <</ActualText <FEFF%s>>> BDC\n", utf16Hex(g.R)))
+	drawn := false
+	for _, s := range path {
+		x, y := pt(s.Pts[0])
+		switch s.Op {
+		case fonts.MoveTo:
+			pdf.MoveTo(x, y)
+			drawn = true
+		case fonts.LineTo:
+			pdf.LineTo(x, y)
+		case fonts.QuadTo:
+			x2, y2 := pt(s.Pts[1])
+			pdf.CurveTo(x, y, x2, y2)
+		case fonts.CubeTo:
+			x2, y2 := pt(s.Pts[1])
+			x3, y3 := pt(s.Pts[2])
+			pdf.CurveBezierCubicTo(x, y, x2, y2, x3, y3)
+		case fonts.Close:
+			pdf.ClosePath()
+		}
+	}
+	if drawn {
+		pdf.DrawPath("f")
+	}
+	pdf.RawWriteStr("EMC\n")
+}
+
+// utf16Hex returns r in UTF-16BE as hex digits.
+func utf16Hex(r rune) string {
+	var b strings.Builder
+	for _, u := range []rune{r} {
+		if u > 0xFFFF {
+			u -= 0x10000
+			fmt.Fprintf(&b, "%04X%04X", 0xD800+(u>>10), 0xDC00+(u&0x3FF))
+		} else {
+			fmt.Fprintf(&b, "%04X", u)
+		}
+	}
+	return b.String()
+}

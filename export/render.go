@@ -1,0 +1,153 @@
+package export
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"sync"
+	"time"
+
+	"bulletin/export/fonts"
+	"bulletin/export/layout"
+	"bulletin/model"
+)
+
+// Options are the template settings of a render: the layout settings (line
+// pitch, red, 刊名 size and offset, page numbers, 阅批单) and the fonts.
+type Options struct {
+	layout.Options
+	// Fonts maps roles to font files; "" or missing uses the embedded font.
+	Fonts fonts.Config
+	// Set, when not nil, is used instead of loading Fonts (the GUI keeps one).
+	Set *fonts.Set
+}
+
+// Report is the outcome of a render: the page count and the characters no
+// font could print, which are drawn as placeholder boxes.
+type Report struct {
+	Pages   int // pages in the PDF, the 阅批单 included
+	Missing []layout.Missing
+}
+
+// String lists the unprintable characters with their positions in Chinese;
+// it is "" when every character printed.
+func (r *Report) String() string {
+	if r == nil || len(r.Missing) == 0 {
+		return ""
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "有 %d 个字符没有可用字体，已在 PDF 中以方框代替：\n", len(r.Missing))
+	for _, m := range r.Missing {
+		where := fmt.Sprintf("%s第 %d 段", m.Part, m.Para)
+		if m.Index > 0 {
+			where += fmt.Sprintf("第 %d 字", m.Index)
+		}
+		fmt.Fprintf(&b, "  %s “%c”（U+%04X），第 %d 页\n", where, m.R, m.R, m.Page)
+	}
+	return b.String()
+}
+
+// metrics adapts a fonts.Set to the layout's Metrics.
+type metrics struct{ s *fonts.Set }
+
+func (m metrics) Resolve(role layout.Role, r rune) (layout.Font, bool) {
+	f, ok := m.s.Resolve(fonts.Role(role), r)
+	if !ok || f == nil {
+		return nil, false
+	}
+	return f, true
+}
+
+var (
+	defaultSetOnce sync.Once
+	defaultSet     *fonts.Set
+	defaultSetErr  error
+)
+
+// fontSet returns the set to use: the given one, the embedded default (loaded
+// once per process) or the configured files.
+func (o Options) fontSet() (*fonts.Set, error) {
+	if o.Set != nil {
+		return o.Set, nil
+	}
+	if len(o.Fonts) == 0 {
+		defaultSetOnce.Do(func() { defaultSet, defaultSetErr = fonts.NewSet(nil) })
+		return defaultSet, defaultSetErr
+	}
+	return fonts.NewSet(o.Fonts)
+}
+
+// Content returns the text of the document as the layout takes it.
+func (d *Document) Content() *layout.Content {
+	name := d.Name
+	if strings.TrimSpace(name) == "" {
+		name = "舆情专报"
+	}
+	return &layout.Content{
+		Name: name, Marking: d.Marking, Issue: d.Issue(), Unit: d.Unit, Date: d.ChineseDate(),
+		Title: d.Title, EditorNote: d.EditorNote, Body: d.Body,
+		Bao: d.Distribution.Bao, Song: d.Distribution.Song, Fa: d.Distribution.Fa,
+		Copies: d.Copies, Signer: d.Signer, Editor: d.Editor,
+	}
+}
+
+// Layout typesets the document into pages without drawing them, for tests and
+// an on-screen preview. The 阅批单 comes first when doc.Cover or opt.Cover is set.
+func Layout(doc *Document, opt Options) ([]layout.Page, *Report, error) {
+	if err := doc.Validate(); err != nil {
+		return nil, nil, err
+	}
+	set, err := opt.fontSet()
+	if err != nil {
+		return nil, nil, fmt.Errorf("load fonts: %w", err)
+	}
+	lo := opt.Options
+	lo.Cover = lo.Cover || doc.Cover
+	pages, rep, err := layout.Layout(doc.Content(), metrics{set}, lo)
+	if err != nil {
+		return nil, nil, err
+	}
+	return pages, &Report{Pages: len(pages), Missing: rep.Missing}, nil
+}
+
+// Render typesets doc and writes the PDF to w. The same document and options
+// always give the same bytes: the PDF dates are the document date.
+func Render(w io.Writer, doc *Document, opt Options) (*Report, error) {
+	pages, rep, err := Layout(doc, opt)
+	if err != nil {
+		return nil, err
+	}
+	created := doc.Time()
+	if created.IsZero() {
+		created = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+	}
+	if err := draw(w, pages, created); err != nil {
+		return nil, err
+	}
+	return rep, nil
+}
+
+// RenderFile reads the document JSON in, typesets it and writes the PDF to out,
+// replacing it only once the whole PDF is made. cover forces the 阅批单.
+func RenderFile(in, out string, cover bool) (*Report, error) {
+	f, err := os.Open(in)
+	if err != nil {
+		return nil, model.Errorf(model.EINVALID, "打开文档 %s 失败：%v", in, err)
+	}
+	defer f.Close()
+	doc, err := ParseDocument(f)
+	if err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	rep, err := Render(&buf, doc, Options{Options: layout.Options{Cover: cover}})
+	if err != nil {
+		return nil, err
+	}
+	if err := os.WriteFile(out, buf.Bytes(), 0o644); err != nil {
+		return nil, model.Errorf(model.EINVALID, "写入 %s 失败：%v", out, err)
+	}
+	return rep, nil
+}
