@@ -1,0 +1,164 @@
+package casefile
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/unicode"
+
+	"bulletin/model"
+)
+
+var bomUTF8 = []byte{0xEF, 0xBB, 0xBF}
+
+// decode returns the text of a CSV file and the encoding found. The encoding
+// is detected, not asked: a UTF-16 or UTF-8 byte order mark, else valid UTF-8,
+// else GB18030 (a superset of GBK, which Chinese Excel writes).
+func decode(data []byte) (string, string, error) {
+	switch {
+	case bytes.HasPrefix(data, bomUTF8):
+		return string(data[3:]), "UTF-8 BOM", nil
+	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
+		dec := unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder()
+		b, err := dec.Bytes(data)
+		if err != nil {
+			return "", "", model.Errorf(model.EINVALID, "文件不是有效的 UTF-16 文本：%v", err)
+		}
+		return string(b), "UTF-16", nil
+	case utf8.Valid(data):
+		return string(data), "UTF-8", nil
+	}
+	b, err := simplifiedchinese.GB18030.NewDecoder().Bytes(data)
+	if err != nil {
+		return "", "", model.Errorf(model.EINVALID, "无法识别文件的编码：请在 Excel 中另存为“CSV UTF-8”后再导入")
+	}
+	return string(b), "GB18030", nil
+}
+
+// delimiter guesses the separator from the first line: comma, or tab for
+// Excel's "Unicode text", or semicolon.
+func delimiter(text string) rune {
+	line, _, _ := strings.Cut(text, "\n")
+	best, n := ',', strings.Count(line, ",")
+	for _, r := range []rune{'\t', ';'} {
+		if c := strings.Count(line, string(r)); c > n {
+			best, n = r, c
+		}
+	}
+	return best
+}
+
+// ReadCSV reads cases from CSV data in any of the encodings Chinese offices
+// produce. A row the CSV reader cannot parse is reported like any bad row.
+func ReadCSV(r io.Reader) (*Result, error) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("read csv: %w", err)
+	}
+	text, enc, err := decode(data)
+	if err != nil {
+		return nil, err
+	}
+	cr := csv.NewReader(strings.NewReader(text))
+	cr.Comma = delimiter(text)
+	cr.FieldsPerRecord = -1
+	cr.ReuseRecord = false
+	var rows [][]string
+	bad := map[int]string{} // row index → parse error
+	for {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			break
+		}
+		var pe *csv.ParseError
+		if errors.As(err, &pe) {
+			bad[len(rows)] = fmt.Sprintf("该行的引号不配对，无法读取（文件第 %d 行）", pe.StartLine)
+			rows = append(rows, rec)
+			continue
+		} else if err != nil {
+			return nil, fmt.Errorf("read csv: %w", err)
+		}
+		rows = append(rows, rec)
+	}
+	res := &Result{Encoding: enc}
+	h := findHeader(rows)
+	if h < 0 {
+		return nil, model.Errorf(model.EINVALID, "文件中找不到表头：第一行应是列名，其中必须有“标题”")
+	}
+	convert(res, rows, nil, h, true, bad)
+	return res, nil
+}
+
+// formulaStart reports whether Excel would take s as a formula when it opens
+// a CSV file (=, +, -, @, possibly after apostrophes we added).
+func formulaStart(s string) bool {
+	s = strings.TrimLeft(s, "'")
+	return s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0]))
+}
+
+// escapeFormula prefixes an apostrophe to text Excel would run as a formula
+// (CSV injection); unescapeFormula undoes it, so the text round trips.
+func escapeFormula(s string) string {
+	if formulaStart(s) {
+		return "'" + s
+	}
+	return s
+}
+
+func unescapeFormula(s string) string {
+	if strings.HasPrefix(s, "'") && formulaStart(s) {
+		return s[1:]
+	}
+	return s
+}
+
+// WriteCSV writes cases as CSV in UTF-8 with a byte order mark and CRLF line
+// ends, so that Excel opens it in Chinese, with the headers ReadCSV reads.
+func WriteCSV(w io.Writer, cases []*model.Case) error {
+	bw := bufio.NewWriter(w)
+	if _, err := bw.Write(bomUTF8); err != nil {
+		return fmt.Errorf("write csv: %w", err)
+	}
+	cw := csv.NewWriter(bw)
+	cw.UseCRLF = true
+	if err := cw.Write(Headers()); err != nil {
+		return fmt.Errorf("write csv: %w", err)
+	}
+	rec := make([]string, len(columns))
+	for _, c := range cases {
+		for i, col := range columns {
+			rec[i] = escapeFormula(cellText(c, col))
+		}
+		if err := cw.Write(rec); err != nil {
+			return fmt.Errorf("write csv: %w", err)
+		}
+	}
+	cw.Flush()
+	if err := cw.Error(); err != nil {
+		return fmt.Errorf("write csv: %w", err)
+	}
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("write csv: %w", err)
+	}
+	return nil
+}
+
+// cellText is the text of one field as written on export.
+func cellText(c *model.Case, col column) string {
+	switch col.kind {
+	case kindReadOnly:
+		return col.show(c)
+	case kindList:
+		return strings.Join(*col.list(c), "、")
+	case kindTime, kindDate:
+		return formatTime(*col.time(c), col.kind == kindDate)
+	}
+	return *col.text(c)
+}
