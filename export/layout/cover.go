@@ -22,7 +22,7 @@ func (e *engine) cover() Page {
 	defer func() { e.pages, e.line = saved, savedLine }()
 
 	t, w := e.single(runes(e.c.Name+"阅批单", Xiaobiaosong), style{size: SizeErhao, cell: em(SizeErhao)})
-	e.emit(shift(t, Left+(Width-w)/2), SizeErhao, e.baseline(e.bandTop(0), SizeErhao), Black, PartCover, 1)
+	e.put(t, w, Left, Right, alignCentre, SizeErhao, e.baseline(e.bandTop(0), SizeErhao), Black, PartCover, 1)
 
 	valueX := Left + coverLabelW + coverPad
 	valueR := Right - coverPad
@@ -60,15 +60,15 @@ func (e *engine) cover() Page {
 		}
 		p.Rules = append(p.Rules, Rule{X1: Left, Y1: y, X2: Right, Y2: y, Width: lw, Colour: Black})
 		l, w := e.single(runes(r.label, Heiti), body16)
-		e.emit(shift(l, Left+(coverLabelW-w)/2), SizeSanhao, e.baseline(y+(h-e.pitch)/2, SizeSanhao), Black, PartCover, i+2)
+		e.put(l, w, Left, Left+coverLabelW, alignCentre, SizeSanhao, e.baseline(y+(h-e.pitch)/2, SizeSanhao), Black, PartCover, i+2)
 		switch {
 		case i == 0:
 			for k, gs := range titleLines {
 				e.emit(gs, SizeSanhao, e.baseline(y+float64(k)*e.pitch, SizeSanhao), Black, PartCover, i+2)
 			}
 		case r.value != "":
-			v, _ := e.single(runes(r.value, Fangsong), body16)
-			e.emit(shift(v, valueX), SizeSanhao, e.baseline(y+(h-e.pitch)/2, SizeSanhao), Black, PartCover, i+2)
+			v, w := e.single(runes(r.value, Fangsong), body16)
+			e.put(v, w, valueX, valueR, alignLeft, SizeSanhao, e.baseline(y+(h-e.pitch)/2, SizeSanhao), Black, PartCover, i+2)
 		}
 		y += h
 	}

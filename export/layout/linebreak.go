@@ -46,7 +46,7 @@ func legalBreak(toks []token, s, j int, avail float64) int {
 	}
 	if toks[j].noStart {
 		k := j
-		for k < len(toks) && k-j < 3 && toks[k].noStart {
+		for k < len(toks) && toks[k].noStart {
 			k++
 		}
 		if legal(toks, k) && fits(toks[s:k], avail) {

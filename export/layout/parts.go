@@ -55,46 +55,69 @@ func shift(gs []pglyph, dx float64) []pglyph {
 	return gs
 }
 
+// Alignment of a one-line text between two edges.
+const (
+	alignLeft = iota
+	alignCentre
+	alignRight
+)
+
+// put emits a one-line text set from x = 0 with natural width w between left
+// and right, condensed horizontally when it is wider than that.
+func (e *engine) put(gs []pglyph, w, left, right float64, align int, size, y float64, col Colour, part Part, para int) {
+	scale := 1.0
+	if w > right-left+eps {
+		scale = (right - left) / w
+	}
+	x := left
+	switch align {
+	case alignCentre:
+		x = left + (right-left-w*scale)/2
+	case alignRight:
+		x = right - w*scale
+	}
+	for i := range gs {
+		gs[i].X = x + gs[i].X*scale
+		gs[i].W *= scale
+	}
+	n := len(e.page().Runs)
+	e.emit(gs, size, y, col, part, para)
+	for i := n; i < len(e.page().Runs); i++ {
+		e.page().Runs[i].ScaleX = scale
+	}
+}
+
 // head sets the 报头 of page 1: marking, red 刊名, 期号, 编印单位 and date, and
 // the red rule; the title starts two blank lines below the rule.
 func (e *engine) head() {
 	c := e.c
+	y0 := e.baseline(e.bandTop(0), SizeSanhao)
 	if c.Marking != "" {
-		gs, _ := e.single(runes(c.Marking, Heiti), body16)
-		e.emit(shift(gs, Left), SizeSanhao, e.baseline(e.bandTop(0), SizeSanhao), Black, PartMarking, 1)
+		gs, w := e.single(runes(c.Marking, Heiti), body16)
+		e.put(gs, w, Left, Right, alignLeft, SizeSanhao, y0, Black, PartMarking, 1)
 	}
 	top := Top + e.o.NameOffset
 	nameEm := em(e.o.NameSize)
 	if c.Name != "" {
 		gs, w := e.single(runes(c.Name, Xiaobiaosong), style{size: e.o.NameSize, cell: nameEm})
-		scale := 1.0
-		if w > Width {
-			scale = Width / w
-		}
-		for i := range gs {
-			gs[i].X = Left + (Width-w*scale)/2 + gs[i].X*scale
-			gs[i].W *= scale
-		}
-		n := len(e.page().Runs)
-		e.emit(gs, e.o.NameSize, top+ascent*nameEm, e.o.Red, PartName, 1)
-		for i := n; i < len(e.page().Runs); i++ {
-			e.page().Runs[i].ScaleX = scale
-		}
+		e.put(gs, w, Left, Right, alignCentre, e.o.NameSize, top+ascent*nameEm, e.o.Red, PartName, 1)
 	}
 	i := int(math.Ceil((top+nameEm-Top)/e.pitch-eps)) + 1
 	if c.Issue != "" {
 		gs, w := e.single(runes(c.Issue, Kaiti), body16)
-		e.emit(shift(gs, Left+(Width-w)/2), SizeSanhao, e.baseline(e.bandTop(i), SizeSanhao), Black, PartIssue, 1)
+		e.put(gs, w, Left, Right, alignCentre, SizeSanhao, e.baseline(e.bandTop(i), SizeSanhao), Black, PartIssue, 1)
 		i++
 	}
 	y := e.baseline(e.bandTop(i), SizeSanhao)
-	if c.Unit != "" {
-		gs, _ := e.single(runes(c.Unit, Fangsong), body16)
-		e.emit(shift(gs, Left+Cell), SizeSanhao, y, Black, PartUnit, 1)
-	}
+	dateLeft := Right - Cell
 	if c.Date != "" {
 		gs, w := e.single(runes(c.Date, Fangsong), body16)
-		e.emit(shift(gs, Right-Cell-w), SizeSanhao, y, Black, PartUnit, 2)
+		dateLeft = Right - Cell - w
+		e.put(gs, w, Left+Cell, Right-Cell, alignRight, SizeSanhao, y, Black, PartUnit, 2)
+	}
+	if c.Unit != "" {
+		gs, w := e.single(runes(c.Unit, Fangsong), body16)
+		e.put(gs, w, Left+Cell, max(Left+Cell+Cell, dateLeft-Cell), alignLeft, SizeSanhao, y, Black, PartUnit, 1)
 	}
 	ruleY := e.bandTop(i) + (e.pitch+em(SizeSanhao))/2 + 4
 	e.rule(ruleY, 0.5, e.o.Red)
