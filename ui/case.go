@@ -1,0 +1,392 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"sync"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"bulletin/model"
+)
+
+// casePageSize is how many cases one query loads: the table asks for rows as
+// they scroll into view, so 100,000 cases are never in memory at once.
+const casePageSize = 100
+
+// maxCachedPages bounds the pages kept while scrolling far.
+const maxCachedPages = 12
+
+// searchDelay is the pause after typing before the search runs.
+const searchDelay = 250 * time.Millisecond
+
+// Filter choices meaning "any".
+const (
+	anyStatus = "全部状态"
+	anyDept   = "全部责任单位"
+	anySource = "全部来源"
+)
+
+// caseColumn is one column of the case table.
+type caseColumn struct {
+	title string
+	width float32
+	sort  model.CaseSort // "" = not sortable
+}
+
+var caseColumns = []caseColumn{
+	{"编号", 92, model.SortNumber},
+	{"标题", 280, model.SortTitle},
+	{"来源", 120, ""},
+	{"收集时间", 140, model.SortCollected},
+	{"责任单位", 150, ""},
+	{"状态", 70, model.SortStatus},
+	{"时限", 130, model.SortDue},
+}
+
+// casesScreen is the 案件 screen: the filtered, paged table of cases on the
+// left and the editor of the selected case on the right.
+type casesScreen struct {
+	win   fyne.Window
+	store *model.Store
+	now   func() time.Time
+
+	search               *widget.Entry
+	status, dept, source *widget.Select
+	from, to             *dateField
+	overdue              *widget.Check
+	count                *widget.Label
+	table                *widget.Table
+	ed                   *caseEditor
+	root                 fyne.CanvasObject
+
+	sort    model.CaseSort
+	desc    bool
+	filter  model.CaseFilter // the current query, without paging
+	total   int
+	pages   map[int][]*model.Case
+	loading map[int]bool
+	gen     int // bumped by every new query; late answers of old ones are dropped
+	timer   *time.Timer
+	busy    sync.WaitGroup
+	quiet   bool // true while the table selection is changed by code
+}
+
+func newCasesScreen(w fyne.Window, s *model.Store) *casesScreen {
+	cs := &casesScreen{win: w, store: s, now: time.Now,
+		sort: model.SortCollected, desc: true,
+		pages: map[int][]*model.Case{}, loading: map[int]bool{}}
+	if p := fyne.CurrentApp(); p != nil {
+		cs.sort = model.CaseSort(p.Preferences().StringWithFallback(prefCaseSort, string(model.SortCollected)))
+		cs.desc = p.Preferences().BoolWithFallback(prefCaseDesc, true)
+	}
+	cs.ed = newCaseEditor(w, s, cs.now)
+	cs.ed.onSaved = cs.onEditorSaved
+	cs.ed.onDeleted = cs.onEditorDeleted
+	cs.ed.onNew = cs.onNew
+	return cs
+}
+
+// content builds the screen once and returns it.
+func (cs *casesScreen) content() fyne.CanvasObject {
+	if cs.root == nil {
+		cs.root = cs.buildUI()
+		cs.reloadList()
+	}
+	return cs.root
+}
+
+func (cs *casesScreen) buildUI() fyne.CanvasObject {
+	cs.search = widget.NewEntry()
+	cs.search.SetPlaceHolder("搜索标题、原文、摘要、网民昵称、回复内容或编号（Ctrl+F）")
+	cs.search.OnChanged = func(string) { cs.scheduleReload() }
+	cs.search.ActionItem = widget.NewIcon(theme.SearchIcon())
+	cs.status = widget.NewSelect(append([]string{anyStatus}, statusNames()...), func(string) { cs.reloadList() })
+	cs.status.SetSelectedIndex(0)
+	cs.dept = widget.NewSelect([]string{anyDept}, func(string) { cs.reloadList() })
+	cs.dept.SetSelectedIndex(0)
+	cs.source = widget.NewSelect(append([]string{anySource}, model.Sources...), func(string) { cs.reloadList() })
+	cs.source.SetSelectedIndex(0)
+	cs.from, cs.to = newDateField(false), newDateField(false)
+	cs.from.OnChanged, cs.to.OnChanged = cs.scheduleReload, cs.scheduleReload
+	cs.overdue = widget.NewCheck("仅看逾期", func(bool) { cs.reloadList() })
+	cs.count = widget.NewLabel("")
+	clear := widget.NewButton("清除条件", cs.onClearFilters)
+
+	cs.table = widget.NewTableWithHeaders(cs.tableSize, newCaseCell, cs.updateCell)
+	cs.table.ShowHeaderColumn = false
+	cs.table.CreateHeader = func() fyne.CanvasObject {
+		b := widget.NewButton("", nil)
+		b.Alignment = widget.ButtonAlignLeading
+		b.Importance = widget.LowImportance
+		return b
+	}
+	cs.table.UpdateHeader = cs.updateHeader
+	for i, c := range caseColumns {
+		cs.table.SetColumnWidth(i, c.width)
+	}
+	cs.table.OnSelected = cs.onRowSelected
+
+	filters := container.NewVBox(
+		cs.search,
+		container.NewGridWithColumns(3, cs.status, cs.dept, cs.source),
+		container.NewHBox(widget.NewLabel("收集时间"), cs.from, widget.NewLabel("至"), cs.to, cs.overdue, clear),
+	)
+	left := container.NewBorder(filters, cs.count, nil, nil, cs.table)
+	split := container.NewHSplit(left, cs.ed.buildUI())
+	split.Offset = 0.56
+	return split
+}
+
+func statusNames() []string {
+	return []string{string(model.StatusPending), string(model.StatusAssigned), string(model.StatusReplied), string(model.StatusClosed)}
+}
+
+// reload refreshes the department choices when the screen is shown, since
+// they may have been edited in 设置.
+func (cs *casesScreen) reload() {
+	cs.busy.Add(1)
+	go func() {
+		defer cs.busy.Done()
+		depts, err := cs.store.FindDepartments(context.Background())
+		fyne.Do(func() {
+			if err != nil {
+				showError(cs.win, "读取责任单位", err)
+				return
+			}
+			opts := []string{anyDept}
+			for _, d := range depts {
+				opts = append(opts, d.Name)
+			}
+			cs.dept.Options = opts
+			cs.dept.Refresh()
+		})
+	}()
+}
+
+func (cs *casesScreen) onClearFilters() {
+	cs.quiet = true
+	cs.search.SetText("")
+	cs.status.SetSelectedIndex(0)
+	cs.dept.SetSelectedIndex(0)
+	cs.source.SetSelectedIndex(0)
+	cs.from.SetText("")
+	cs.to.SetText("")
+	cs.overdue.SetChecked(false)
+	cs.quiet = false
+	cs.reloadList()
+}
+
+// scheduleReload runs the query a moment after the last keystroke.
+func (cs *casesScreen) scheduleReload() {
+	if cs.quiet {
+		return
+	}
+	if cs.timer != nil && cs.timer.Stop() {
+		cs.busy.Done()
+	}
+	cs.busy.Add(1)
+	cs.timer = time.AfterFunc(searchDelay, func() {
+		fyne.Do(func() {
+			cs.reloadList()
+			cs.busy.Done()
+		})
+	})
+}
+
+// currentFilter reads the filter widgets. Invalid dates are ignored: the date
+// field itself shows what is wrong.
+func (cs *casesScreen) currentFilter() model.CaseFilter {
+	f := model.CaseFilter{Query: strings.TrimSpace(cs.search.Text), Sort: cs.sort, Desc: cs.desc,
+		Overdue: cs.overdue.Checked, Now: cs.now()}
+	if cs.status.SelectedIndex() > 0 {
+		f.Status = model.CaseStatus(cs.status.Selected)
+	}
+	if cs.dept.SelectedIndex() > 0 {
+		f.Department = cs.dept.Selected
+	}
+	if cs.source.SelectedIndex() > 0 {
+		f.Source = cs.source.Selected
+	}
+	f.From, _ = cs.from.Date()
+	f.To, _ = cs.to.Date()
+	return f
+}
+
+// reloadList starts a new query from the first page.
+func (cs *casesScreen) reloadList() {
+	if cs.quiet || cs.table == nil {
+		return
+	}
+	cs.gen++
+	cs.filter = cs.currentFilter()
+	cs.pages = map[int][]*model.Case{}
+	cs.loading = map[int]bool{}
+	cs.loadPage(0)
+}
+
+// loadPage fetches page p in the background.
+func (cs *casesScreen) loadPage(p int) {
+	if cs.loading[p] {
+		return
+	}
+	cs.loading[p] = true
+	gen, f := cs.gen, cs.filter
+	f.Offset, f.Limit = p*casePageSize, casePageSize
+	cs.busy.Add(1)
+	go func() {
+		defer cs.busy.Done()
+		cases, total, err := cs.store.FindCases(context.Background(), f)
+		fyne.Do(func() {
+			if gen != cs.gen {
+				return
+			}
+			delete(cs.loading, p)
+			if err != nil {
+				showError(cs.win, "查询案件", err)
+				return
+			}
+			cs.evict(p)
+			cs.pages[p] = cases
+			cs.total = total
+			cs.count.SetText(fmt.Sprintf("共 %d 件", total))
+			cs.table.Refresh()
+		})
+	}()
+}
+
+// evict drops the cached pages farthest from p when there are too many.
+func (cs *casesScreen) evict(p int) {
+	for len(cs.pages) >= maxCachedPages {
+		far, dist := -1, -1
+		for q := range cs.pages {
+			if d := max(q-p, p-q); d > dist {
+				far, dist = q, d
+			}
+		}
+		delete(cs.pages, far)
+	}
+}
+
+// caseAt returns the case shown in row, or nil while its page is loading.
+func (cs *casesScreen) caseAt(row int) *model.Case {
+	p := row / casePageSize
+	page, ok := cs.pages[p]
+	if !ok {
+		cs.loadPage(p)
+		return nil
+	}
+	if i := row % casePageSize; i < len(page) {
+		return page[i]
+	}
+	return nil
+}
+
+func (cs *casesScreen) tableSize() (int, int) { return cs.total, len(caseColumns) }
+
+func (cs *casesScreen) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
+	b := o.(*widget.Button)
+	if id.Col < 0 {
+		return
+	}
+	col := caseColumns[id.Col]
+	text := col.title
+	if col.sort != "" && col.sort == cs.sort {
+		text += map[bool]string{true: " ▼", false: " ▲"}[cs.desc]
+	}
+	b.SetText(text)
+	b.OnTapped = func() { cs.onSortColumn(col.sort) }
+}
+
+// onSortColumn sorts by a column; a second tap reverses the order.
+func (cs *casesScreen) onSortColumn(s model.CaseSort) {
+	if s == "" {
+		return
+	}
+	if s == cs.sort {
+		cs.desc = !cs.desc
+	} else {
+		cs.sort, cs.desc = s, s == model.SortCollected || s == model.SortNumber
+	}
+	if p := fyne.CurrentApp(); p != nil {
+		p.Preferences().SetString(prefCaseSort, string(cs.sort))
+		p.Preferences().SetBool(prefCaseDesc, cs.desc)
+	}
+	cs.reloadList()
+}
+
+// caseCell is one table cell: a pale red band behind overdue rows and the text.
+type caseCell struct {
+	widget.BaseWidget
+	band  *canvas.Rectangle
+	label *widget.Label
+}
+
+func newCaseCell() fyne.CanvasObject {
+	c := &caseCell{band: canvas.NewRectangle(colorOverdueBand), label: widget.NewLabel("")}
+	c.label.Truncation = fyne.TextTruncateEllipsis
+	c.ExtendBaseWidget(c)
+	return c
+}
+
+// CreateRenderer implements fyne.Widget.
+func (c *caseCell) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(container.NewStack(c.band, c.label))
+}
+
+func (cs *casesScreen) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
+	cell := o.(*caseCell)
+	c := cs.caseAt(id.Row)
+	if c == nil {
+		cell.band.Hide()
+		cell.label.Importance = widget.MediumImportance
+		cell.label.SetText("…")
+		return
+	}
+	overdue := c.Overdue(cs.now())
+	open := cs.ed.orig != nil && cs.ed.orig.ID == c.ID
+	cell.band.Hidden = !overdue && !open
+	cell.band.FillColor = colorOverdueBand
+	if open {
+		cell.band.FillColor = colorSelection
+	}
+	cell.band.Refresh()
+	cell.label.Importance = widget.MediumImportance
+	if overdue {
+		cell.label.Importance = widget.DangerImportance
+	}
+	cell.label.SetText(caseCellText(c, id.Col, overdue))
+}
+
+// caseCellText is the text of column col for case c.
+func caseCellText(c *model.Case, col int, overdue bool) string {
+	switch col {
+	case 0:
+		return c.Number
+	case 1:
+		return oneLine(c.Title)
+	case 2:
+		return c.Source
+	case 3:
+		return formatDate(c.Collected, true)
+	case 4:
+		return strings.Join(c.Departments, "、")
+	case 5:
+		return string(c.Status)
+	case 6:
+		if overdue {
+			return formatDate(c.Due, false) + " 逾期"
+		}
+		return formatDate(c.Due, false)
+	}
+	return ""
+}
+
+// oneLine folds line breaks so that a cell shows one line.
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }

@@ -1,0 +1,300 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"bulletin/model"
+)
+
+// wrapLimit is the length above which the 原文内容 entry stops wrapping lines:
+// a wrapped multi-line entry becomes slow past about 10,000 characters
+// (fyne-io/fyne#5297), so long texts scroll sideways instead.
+const wrapLimit = 10000
+
+// caseEditor is the form of one case: its fields in four groups, the timeline
+// and the buttons that move the case through its handling.
+type caseEditor struct {
+	win   fyne.Window
+	store *model.Store
+	now   func() time.Time
+
+	orig   *model.Case // as last loaded or saved; nil when nothing is open
+	events []*model.CaseEvent
+
+	heading, overdueMark, longNote *widget.Label
+	title, url, poster, area       *widget.Entry
+	source, domain                 *widget.SelectEntry
+	kind, risk                     *widget.Select
+	posted, collected, due         *dateField
+	content, spread, summary       *widget.Entry
+	assessment, proposal           *widget.Entry
+	handling, reply, remarks       *widget.Entry
+	depts, assignedAt, repliedAt   *widget.Label
+	closedAt                       *widget.Label
+	timeline                       *widget.List
+	newBtn, saveBtn, deleteBtn     *widget.Button
+	assignBtn, replyBtn, closeBtn  *widget.Button
+	returnBtn                      *widget.Button
+	form                           fyne.CanvasObject
+	empty                          fyne.CanvasObject
+
+	// lastPrompt and lastDialog are the dialogs shown last (for tests).
+	lastPrompt *unsavedPrompt
+	lastDialog *formDialog
+	action     *actionForm
+
+	onSaved   func(*model.Case)
+	onDeleted func()
+	onNew     func()
+}
+
+func newCaseEditor(w fyne.Window, s *model.Store, now func() time.Time) *caseEditor {
+	return &caseEditor{win: w, store: s, now: now}
+}
+
+func multiLine(rows int) *widget.Entry {
+	e := widget.NewMultiLineEntry()
+	e.Wrapping = fyne.TextWrapWord
+	e.SetMinRowsVisible(rows)
+	return e
+}
+
+func (e *caseEditor) buildUI() fyne.CanvasObject {
+	e.heading = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	e.overdueMark = widget.NewLabelWithStyle("逾期", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	e.overdueMark.Importance = widget.DangerImportance
+	e.title, e.url, e.poster, e.area = widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	e.title.SetPlaceHolder("必填")
+	e.source, e.domain = widget.NewSelectEntry(model.Sources), widget.NewSelectEntry(model.Domains)
+	e.kind, e.risk = widget.NewSelect(model.Kinds, nil), widget.NewSelect(model.RiskLevels, nil)
+	e.posted, e.collected, e.due = newDateField(true), newDateField(true), newDateField(false)
+	e.content, e.spread, e.summary = multiLine(8), multiLine(3), multiLine(3)
+	e.assessment, e.proposal = multiLine(3), multiLine(3)
+	e.handling, e.reply, e.remarks = multiLine(3), multiLine(3), multiLine(2)
+	e.longNote = widget.NewLabel("")
+	e.longNote.Importance = widget.LowImportance
+	e.depts, e.assignedAt, e.repliedAt, e.closedAt = widget.NewLabel(""), widget.NewLabel(""), widget.NewLabel(""), widget.NewLabel("")
+	e.depts.Wrapping = fyne.TextWrapWord
+	e.timeline = widget.NewList(func() int { return len(e.events) },
+		func() fyne.CanvasObject { l := widget.NewLabel(""); l.Wrapping = fyne.TextWrapWord; return l },
+		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(eventText(e.events[i])) })
+
+	e.newBtn = widget.NewButtonWithIcon("新建", theme.ContentAddIcon(), func() { e.onNew() })
+	e.saveBtn = widget.NewButtonWithIcon("保存", theme.DocumentSaveIcon(), func() { e.save(nil) })
+	e.saveBtn.Importance = widget.HighImportance
+	e.deleteBtn = widget.NewButtonWithIcon("删除", theme.DeleteIcon(), e.onDelete)
+	e.assignBtn = widget.NewButton(model.ActionAssign, e.onAssign)
+	e.replyBtn = widget.NewButton(model.ActionReply, e.onReply)
+	e.closeBtn = widget.NewButton(model.ActionClose, e.onClose)
+	e.returnBtn = widget.NewButton(model.ActionReturn, e.onReturn)
+
+	tabs := container.NewAppTabs(
+		container.NewTabItem("基本信息", formScroll(
+			widget.NewFormItem("标题", e.title), widget.NewFormItem("涉及地域", e.area),
+			widget.NewFormItem("领域", e.domain), widget.NewFormItem("诉求类型", e.kind),
+			widget.NewFormItem("风险等级", e.risk), widget.NewFormItem("备注", e.remarks))),
+		container.NewTabItem("来源", formScroll(
+			widget.NewFormItem("来源平台", e.source), widget.NewFormItem("原文链接", e.url),
+			widget.NewFormItem("网民昵称", e.poster), widget.NewFormItem("发布时间", e.posted),
+			widget.NewFormItem("收集时间", e.collected), widget.NewFormItem("传播情况", e.spread),
+			widget.NewFormItem("原文内容", container.NewBorder(nil, e.longNote, nil, nil, e.content)))),
+		container.NewTabItem("研判", formScroll(
+			widget.NewFormItem("摘要", e.summary), widget.NewFormItem("研判意见", e.assessment),
+			widget.NewFormItem("处置建议", e.proposal))),
+		container.NewTabItem("办理", formScroll(
+			widget.NewFormItem("责任单位", e.depts), widget.NewFormItem("交办时间", e.assignedAt),
+			widget.NewFormItem("办理时限", container.NewHBox(e.due)), widget.NewFormItem("办理情况", e.handling),
+			widget.NewFormItem("回复内容", e.reply), widget.NewFormItem("回复时间", e.repliedAt),
+			widget.NewFormItem("办结时间", e.closedAt))),
+		container.NewTabItem("办理记录", e.timeline),
+	)
+	bar := container.NewHBox(e.newBtn, e.saveBtn, e.deleteBtn, widget.NewSeparator(),
+		e.assignBtn, e.replyBtn, e.closeBtn, e.returnBtn)
+	head := container.NewHBox(e.heading, e.overdueMark)
+	e.form = container.NewBorder(container.NewVBox(bar, head), nil, nil, nil, tabs)
+	hint := widget.NewLabel("在左侧选择案件，或点「新建」（Ctrl+N）登记新案件。")
+	hint.Alignment = fyne.TextAlignCenter
+	e.empty = container.NewCenter(container.NewVBox(hint, container.NewCenter(
+		widget.NewButtonWithIcon("新建案件", theme.ContentAddIcon(), func() { e.onNew() }))))
+	e.form.Hide()
+	return container.NewStack(e.empty, e.form)
+}
+
+// formScroll is a form in a vertical scroll.
+func formScroll(items ...*widget.FormItem) fyne.CanvasObject {
+	return container.NewVScroll(widget.NewForm(items...))
+}
+
+// eventText is one line of the timeline.
+func eventText(ev *model.CaseEvent) string {
+	s := formatDate(ev.At, true) + "  " + ev.Action
+	if ev.From != ev.To && ev.From != "" {
+		s += fmt.Sprintf("（%s → %s）", ev.From, ev.To)
+	}
+	if ev.Note != "" {
+		s += "  " + ev.Note
+	}
+	return s
+}
+
+// newCase shows an empty form for a new case, collected now.
+func (e *caseEditor) newCase() {
+	y, m, d := e.now().Date()
+	hh, mm, _ := e.now().Clock()
+	e.show(&model.Case{Collected: time.Date(y, m, d, hh, mm, 0, 0, time.Local)}, nil)
+}
+
+// open loads case id with its timeline.
+func (e *caseEditor) open(id int64) {
+	ctx := context.Background()
+	c, err := e.store.FindCaseByID(ctx, id)
+	if err != nil {
+		showError(e.win, "读取案件", err)
+		return
+	}
+	evs, err := e.store.FindCaseEvents(ctx, id)
+	if err != nil {
+		showError(e.win, "读取办理记录", err)
+	}
+	e.show(c, evs)
+}
+
+// show fills the form with c.
+func (e *caseEditor) show(c *model.Case, evs []*model.CaseEvent) {
+	e.orig, e.events = c, evs
+	e.title.SetText(c.Title)
+	e.area.SetText(c.Area)
+	e.domain.SetText(c.Domain)
+	e.kind.SetSelected(c.Kind)
+	e.risk.SetSelected(c.Risk)
+	e.remarks.SetText(c.Remarks)
+	e.source.SetText(c.Source)
+	e.url.SetText(c.URL)
+	e.poster.SetText(c.Poster)
+	e.posted.SetDate(c.Posted)
+	e.collected.SetDate(c.Collected)
+	e.spread.SetText(c.Spread)
+	e.setContent(c.Content)
+	e.summary.SetText(c.Summary)
+	e.assessment.SetText(c.Assessment)
+	e.proposal.SetText(c.Proposal)
+	e.due.SetDate(c.Due)
+	e.handling.SetText(c.Handling)
+	e.reply.SetText(c.Reply)
+	e.showStatus()
+	e.empty.Hide()
+	e.form.Show()
+}
+
+// setContent shows the original text, without wrapping when it is long.
+func (e *caseEditor) setContent(s string) {
+	n := len([]rune(s))
+	if n > wrapLimit {
+		e.content.Wrapping = fyne.TextWrapOff
+		e.longNote.SetText(fmt.Sprintf("原文较长（%d 字），已关闭自动换行，请横向滚动查看。", n))
+		e.longNote.Show()
+	} else {
+		e.content.Wrapping = fyne.TextWrapWord
+		e.longNote.Hide()
+	}
+	e.content.SetText(s)
+}
+
+// showStatus updates the heading, the read-only handling fields and which
+// buttons are enabled.
+func (e *caseEditor) showStatus() {
+	c := e.orig
+	if c.ID == 0 {
+		e.heading.SetText("新案件（未保存）")
+	} else {
+		e.heading.SetText(fmt.Sprintf("%s　%s", c.Number, c.Status))
+	}
+	e.overdueMark.Hidden = !c.Overdue(e.now())
+	e.overdueMark.Refresh()
+	e.depts.SetText(orDash(strings.Join(c.Departments, "、")))
+	e.assignedAt.SetText(orDash(formatDate(c.AssignedAt, true)))
+	e.repliedAt.SetText(orDash(formatDate(c.RepliedAt, true)))
+	e.closedAt.SetText(orDash(formatDate(c.ClosedAt, true)))
+	e.timeline.Refresh()
+	can := allowedActions(c)
+	setEnabled(e.deleteBtn, c.ID != 0)
+	setEnabled(e.assignBtn, can[model.ActionAssign])
+	setEnabled(e.replyBtn, can[model.ActionReply])
+	setEnabled(e.closeBtn, can[model.ActionClose])
+	setEnabled(e.returnBtn, can[model.ActionReturn])
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "—"
+	}
+	return s
+}
+
+func setEnabled(b *widget.Button, on bool) {
+	if on {
+		b.Enable()
+	} else {
+		b.Disable()
+	}
+}
+
+// allowedActions are the moves offered for c, from the store's one table of
+// allowed moves.
+func allowedActions(c *model.Case) map[string]bool {
+	can := map[string]bool{}
+	if c != nil && c.ID != 0 {
+		for _, a := range model.AllowedActions(c.Status) {
+			can[a] = true
+		}
+	}
+	return can
+}
+
+// confirmLeave runs next when nothing is unsaved, else asks 保存/放弃/取消.
+func (e *caseEditor) confirmLeave(next func()) {
+	if !e.dirty() {
+		next()
+		return
+	}
+	e.lastPrompt = askUnsaved(e.win, "当前案件", e.save, func() { e.show(e.orig, e.events) }, next)
+}
+
+// onDelete deletes the open case after confirmation.
+func (e *caseEditor) onDelete() {
+	c := e.orig
+	if c == nil || c.ID == 0 {
+		return
+	}
+	msg := widget.NewLabel(fmt.Sprintf("删除案件 %s「%s」及其办理记录？此操作不能撤销。", c.Number, c.Title))
+	msg.Wrapping = fyne.TextWrapWord
+	e.lastDialog = newFormDialog(e.win, "删除案件", "删除", msg, func() bool {
+		if err := e.store.DeleteCase(context.Background(), c.ID); err != nil {
+			showError(e.win, "删除案件", err)
+			return true
+		}
+		e.orig, e.events = nil, nil
+		e.form.Hide()
+		e.empty.Show()
+		e.onDeleted()
+		return true
+	})
+	e.lastDialog.ok.Importance = widget.DangerImportance
+	e.lastDialog.d.Resize(fyne.NewSize(420, 180))
+}
+
+// showSanitized tells the user which fields lost invisible characters.
+func (e *caseEditor) showSanitized(notes []string) {
+	if len(notes) > 0 {
+		dialog.ShowInformation("提示", strings.Join(notes, "；\n")+"。\n（这些不可见字符常见于从网页或文档复制的文字。）", e.win)
+	}
+}

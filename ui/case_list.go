@@ -1,0 +1,61 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2/widget"
+
+	"bulletin/model"
+)
+
+// onRowSelected opens the tapped case in the editor, after asking about
+// unsaved edits. The table's own one-cell selection is cleared at once: the
+// open case is shown by a band across its whole row instead.
+func (cs *casesScreen) onRowSelected(id widget.TableCellID) {
+	if cs.quiet {
+		return
+	}
+	cs.quiet = true
+	cs.table.Unselect(id)
+	cs.quiet = false
+	c := cs.caseAt(id.Row)
+	if c == nil || (cs.ed.orig != nil && cs.ed.orig.ID == c.ID) {
+		return
+	}
+	cs.ed.confirmLeave(func() {
+		cs.ed.open(c.ID)
+		cs.table.Refresh()
+	})
+}
+
+// refreshPages reloads the cached pages, keeping the query and the scroll position.
+func (cs *casesScreen) refreshPages() {
+	cs.gen++
+	cs.pages = map[int][]*model.Case{}
+	cs.loading = map[int]bool{}
+	cs.loadPage(0)
+	cs.table.Refresh()
+}
+
+func (cs *casesScreen) onEditorSaved(*model.Case) { cs.refreshPages() }
+
+func (cs *casesScreen) onEditorDeleted() { cs.refreshPages() }
+
+// onNew starts a new case (Ctrl+N).
+func (cs *casesScreen) onNew() {
+	cs.ed.confirmLeave(func() {
+		cs.ed.newCase()
+		cs.table.Refresh()
+		cs.win.Canvas().Focus(cs.ed.title)
+	})
+}
+
+// onSave saves the case being edited (Ctrl+S).
+func (cs *casesScreen) onSave() { cs.ed.save(nil) }
+
+// onFind puts the cursor in the search box (Ctrl+F).
+func (cs *casesScreen) onFind() { cs.win.Canvas().Focus(cs.search) }
+
+// confirmLeave implements screen.
+func (cs *casesScreen) confirmLeave(next func()) { cs.ed.confirmLeave(next) }
+
+// wait blocks until the queries started so far have been shown (for tests).
+func (cs *casesScreen) wait() { cs.busy.Wait() }

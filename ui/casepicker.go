@@ -1,0 +1,119 @@
+package ui
+
+import (
+	"context"
+	"strconv"
+	"strings"
+	"sync"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"bulletin/model"
+)
+
+// pickerLimit is how many matching cases the picker lists.
+const pickerLimit = 50
+
+// casePicker is a dialog to choose cases by searching the case list.
+type casePicker struct {
+	win    fyne.Window
+	store  *model.Store
+	search *widget.Entry
+	list   *widget.List
+	note   *widget.Label
+	found  []*model.Case
+	picked map[int64]*model.Case
+	dlg    *formDialog
+	gen    int
+	busy   *sync.WaitGroup
+}
+
+// newCasePicker shows the picker; onPick receives the cases ticked.
+func newCasePicker(w fyne.Window, s *model.Store, onPick func([]*model.Case)) *casePicker {
+	p := &casePicker{win: w, store: s, picked: map[int64]*model.Case{}, busy: &sync.WaitGroup{}}
+	p.search = widget.NewEntry()
+	p.search.SetPlaceHolder("输入标题、原文或编号中的文字")
+	p.search.ActionItem = widget.NewIcon(theme.SearchIcon())
+	p.search.OnChanged = func(string) { p.find() }
+	p.note = widget.NewLabel("")
+	p.note.Importance = widget.LowImportance
+	p.list = widget.NewList(func() int { return len(p.found) },
+		func() fyne.CanvasObject {
+			c := widget.NewCheck("", nil)
+			return c
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			c := p.found[i]
+			chk := o.(*widget.Check)
+			chk.OnChanged = nil
+			chk.SetText(c.Number + "　" + string(c.Status) + "　" + truncate(oneLine(c.Title), 36))
+			chk.SetChecked(p.picked[c.ID] != nil)
+			chk.OnChanged = func(on bool) { p.toggle(c, on) }
+		})
+	body := container.NewBorder(p.search, p.note, nil, nil, p.list)
+	sized := container.NewGridWrap(fyne.NewSize(600, 420), body)
+	p.dlg = newFormDialog(w, "选择关联案件", "确定", sized, func() bool {
+		var out []*model.Case
+		for _, c := range p.found {
+			if p.picked[c.ID] != nil {
+				out = append(out, c)
+				delete(p.picked, c.ID)
+			}
+		}
+		for _, c := range p.picked { // ticked under an earlier search
+			out = append(out, c)
+		}
+		onPick(out)
+		return true
+	})
+	p.find()
+	return p
+}
+
+func (p *casePicker) toggle(c *model.Case, on bool) {
+	if on {
+		p.picked[c.ID] = c
+	} else {
+		delete(p.picked, c.ID)
+	}
+}
+
+// find runs the search in the background.
+func (p *casePicker) find() {
+	p.gen++
+	gen := p.gen
+	f := model.CaseFilter{Query: strings.TrimSpace(p.search.Text), Sort: model.SortCollected, Desc: true, Limit: pickerLimit}
+	p.busy.Add(1)
+	go func() {
+		defer p.busy.Done()
+		cases, total, err := p.store.FindCases(context.Background(), f)
+		fyne.Do(func() {
+			if gen != p.gen {
+				return
+			}
+			if err != nil {
+				showError(p.win, "查询案件", err)
+				return
+			}
+			p.found = cases
+			if total > len(cases) {
+				p.note.SetText("共 " + strconv.Itoa(total) + " 件，仅列出最近的 " + strconv.Itoa(len(cases)) + " 件，请输入更多文字缩小范围。")
+			} else {
+				p.note.SetText("共 " + strconv.Itoa(total) + " 件")
+			}
+			p.list.Refresh()
+		})
+	}()
+}
+
+// truncate shortens s to n characters with an ellipsis.
+func truncate(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n]) + "…"
+}

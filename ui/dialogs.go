@@ -1,0 +1,62 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+)
+
+// formDialog is a dialog with our own buttons, kept so that tests can tap them.
+type formDialog struct {
+	d      *dialog.CustomDialog
+	ok     *widget.Button
+	cancel *widget.Button
+}
+
+// newFormDialog shows content with an OK button labelled okText and 取消.
+// onOK returns false to keep the dialog open (e.g. after a validation message).
+func newFormDialog(w fyne.Window, title, okText string, content fyne.CanvasObject, onOK func() bool) *formDialog {
+	fd := &formDialog{d: dialog.NewCustomWithoutButtons(title, content, w)}
+	fd.cancel = widget.NewButton("取消", fd.d.Hide)
+	fd.ok = widget.NewButton(okText, func() {
+		if onOK() {
+			fd.d.Hide()
+		}
+	})
+	fd.ok.Importance = widget.HighImportance
+	fd.d.SetButtons([]fyne.CanvasObject{fd.cancel, fd.ok})
+	fd.d.Show()
+	return fd
+}
+
+// unsavedPrompt asks what to do with unsaved edits: 保存, 放弃 or 取消.
+type unsavedPrompt struct {
+	d                     *dialog.CustomDialog
+	save, discard, cancel *widget.Button
+}
+
+// askUnsaved shows the prompt. save must call done(true) once saved (or
+// done(false) when saving failed, which keeps the user where they are);
+// discard throws the edits away. next runs after 保存 or 放弃.
+func askUnsaved(w fyne.Window, what string, save func(done func(ok bool)), discard func(), next func()) *unsavedPrompt {
+	msg := widget.NewLabel(what + "有未保存的修改。是否保存？")
+	p := &unsavedPrompt{d: dialog.NewCustomWithoutButtons("未保存的修改", msg, w)}
+	p.save = widget.NewButton("保存", func() {
+		p.d.Hide()
+		save(func(ok bool) {
+			if ok {
+				next()
+			}
+		})
+	})
+	p.save.Importance = widget.HighImportance
+	p.discard = widget.NewButton("放弃修改", func() {
+		p.d.Hide()
+		discard()
+		next()
+	})
+	p.cancel = widget.NewButton("取消", p.d.Hide)
+	p.d.SetButtons([]fyne.CanvasObject{p.cancel, p.discard, p.save})
+	p.d.Show()
+	return p
+}

@@ -1,0 +1,153 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"sync"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"bulletin/model"
+)
+
+// meetingsScreen is the 会议纪要 screen: the list of meeting notes on the left,
+// the editor on the right.
+type meetingsScreen struct {
+	win   fyne.Window
+	store *model.Store
+
+	search *widget.Entry
+	list   *widget.List
+	items  []*model.Meeting
+	count  *widget.Label
+	ed     *meetingEditor
+	root   fyne.CanvasObject
+	gen    int
+	busy   sync.WaitGroup
+	quiet  bool
+}
+
+func newMeetingsScreen(w fyne.Window, s *model.Store) *meetingsScreen {
+	ms := &meetingsScreen{win: w, store: s}
+	ms.ed = newMeetingEditor(w, s)
+	ms.ed.onSaved = func(*model.Meeting) { ms.reload() }
+	ms.ed.onDeleted = ms.reload
+	ms.ed.onNew = ms.onNew
+	return ms
+}
+
+// content builds the screen once and returns it.
+func (ms *meetingsScreen) content() fyne.CanvasObject {
+	if ms.root == nil {
+		ms.root = ms.buildUI()
+	}
+	return ms.root
+}
+
+func (ms *meetingsScreen) buildUI() fyne.CanvasObject {
+	ms.search = widget.NewEntry()
+	ms.search.SetPlaceHolder("搜索会议名称、议题、内容")
+	ms.search.ActionItem = widget.NewIcon(theme.SearchIcon())
+	ms.search.OnChanged = func(string) { ms.reload() }
+	ms.count = widget.NewLabel("")
+	ms.list = widget.NewList(func() int { return len(ms.items) },
+		func() fyne.CanvasObject {
+			name := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+			name.Truncation = fyne.TextTruncateEllipsis
+			sub := widget.NewLabel("")
+			sub.Truncation = fyne.TextTruncateEllipsis
+			sub.Importance = widget.LowImportance
+			return container.NewVBox(name, sub)
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			m := ms.items[i]
+			box := o.(*fyne.Container)
+			box.Objects[0].(*widget.Label).SetText(m.Name)
+			box.Objects[1].(*widget.Label).SetText(strings.TrimSpace(formatDate(m.Time, true) + "　" + m.Type + "　" + m.Place))
+		})
+	ms.list.OnSelected = ms.onSelected
+	newBtn := widget.NewButtonWithIcon("新建会议纪要", theme.ContentAddIcon(), ms.onNew)
+	left := container.NewBorder(container.NewVBox(ms.search, newBtn), ms.count, nil, nil, ms.list)
+	split := container.NewHSplit(left, ms.ed.buildUI())
+	split.Offset = 0.3
+	return split
+}
+
+// reload lists the meetings matching the search, in the background.
+func (ms *meetingsScreen) reload() {
+	if ms.list == nil {
+		return
+	}
+	ms.gen++
+	gen, q := ms.gen, strings.TrimSpace(ms.search.Text)
+	ms.busy.Add(1)
+	go func() {
+		defer ms.busy.Done()
+		items, err := ms.store.FindMeetings(context.Background(), model.MeetingFilter{Query: q})
+		fyne.Do(func() {
+			if gen != ms.gen {
+				return
+			}
+			if err != nil {
+				showError(ms.win, "查询会议纪要", err)
+				return
+			}
+			ms.items = items
+			ms.count.SetText(fmt.Sprintf("共 %d 份", len(items)))
+			ms.list.Refresh()
+			ms.selectOpen()
+		})
+	}()
+}
+
+func (ms *meetingsScreen) onSelected(i widget.ListItemID) {
+	if ms.quiet || i >= len(ms.items) {
+		return
+	}
+	m := ms.items[i]
+	if ms.ed.orig != nil && ms.ed.orig.ID == m.ID {
+		return
+	}
+	ms.ed.confirmLeave(func() {
+		ms.ed.open(m.ID)
+		ms.selectOpen()
+	})
+	ms.selectOpen() // the user may choose 取消: keep the open meeting highlighted
+}
+
+// selectOpen highlights the meeting open in the editor.
+func (ms *meetingsScreen) selectOpen() {
+	ms.quiet = true
+	ms.list.UnselectAll()
+	for i, m := range ms.items {
+		if ms.ed.orig != nil && m.ID == ms.ed.orig.ID {
+			ms.list.Select(i)
+		}
+	}
+	ms.quiet = false
+}
+
+// onNew starts a new meeting note (Ctrl+N).
+func (ms *meetingsScreen) onNew() {
+	ms.ed.confirmLeave(func() {
+		ms.ed.newMeeting()
+		ms.selectOpen()
+		ms.win.Canvas().Focus(ms.ed.name)
+	})
+}
+
+// onSave saves the open meeting note (Ctrl+S).
+func (ms *meetingsScreen) onSave() { ms.ed.save(nil) }
+
+// onFind focuses the search box (Ctrl+F).
+func (ms *meetingsScreen) onFind() { ms.win.Canvas().Focus(ms.search) }
+
+// confirmLeave implements screen.
+func (ms *meetingsScreen) confirmLeave(next func()) { ms.ed.confirmLeave(next) }
+
+// wait blocks until the queries started so far have been shown (for tests).
+func (ms *meetingsScreen) wait() { ms.busy.Wait(); ms.ed.busy.Wait() }

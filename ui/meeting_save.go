@@ -1,0 +1,82 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
+)
+
+// save writes the form to the store (Ctrl+S); done, when not nil, learns
+// whether the meeting is now saved.
+func (e *meetingEditor) save(done func(ok bool)) {
+	finish := func(ok bool) {
+		if done != nil {
+			done(ok)
+		}
+	}
+	if e.orig == nil {
+		finish(true)
+		return
+	}
+	m, removed, err := e.read()
+	if err != nil {
+		showInfo(e.win, err.Error())
+		finish(false)
+		return
+	}
+	if m.ID != 0 && sameMeeting(e.orig, m) && removed == 0 {
+		finish(true)
+		return
+	}
+	ctx := context.Background()
+	if m.ID == 0 {
+		err = e.store.CreateMeeting(ctx, m)
+	} else {
+		err = e.store.UpdateMeeting(ctx, m)
+	}
+	if err != nil {
+		showError(e.win, "保存会议纪要", err)
+		finish(false)
+		return
+	}
+	e.open(m.ID)
+	e.onSaved(m)
+	if removed > 0 {
+		showInfo(e.win, fmt.Sprintf("已删除 %d 个不可见的控制字符（常见于从网页或文档复制的文字）。", removed))
+	}
+	finish(true)
+}
+
+// confirmLeave runs next when nothing is unsaved, else asks 保存/放弃/取消.
+func (e *meetingEditor) confirmLeave(next func()) {
+	if !e.dirty() {
+		next()
+		return
+	}
+	e.lastPrompt = askUnsaved(e.win, "当前会议纪要", e.save, func() { e.show(e.orig, e.cases) }, next)
+}
+
+// onDelete deletes the open meeting note after confirmation.
+func (e *meetingEditor) onDelete() {
+	m := e.orig
+	if m == nil || m.ID == 0 {
+		return
+	}
+	msg := widget.NewLabel(fmt.Sprintf("删除会议纪要「%s」？此操作不能撤销。", m.Name))
+	msg.Wrapping = fyne.TextWrapWord
+	e.lastDialog = newFormDialog(e.win, "删除会议纪要", "删除", msg, func() bool {
+		if err := e.store.DeleteMeeting(context.Background(), m.ID); err != nil {
+			showError(e.win, "删除会议纪要", err)
+			return true
+		}
+		e.orig, e.cases = nil, nil
+		e.form.Hide()
+		e.empty.Show()
+		e.onDeleted()
+		return true
+	})
+	e.lastDialog.ok.Importance = widget.DangerImportance
+	e.lastDialog.d.Resize(fyne.NewSize(420, 180))
+}

@@ -1,0 +1,97 @@
+package ui
+
+import (
+	"image/color"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
+
+	"bulletin/assets"
+)
+
+// Fonts of the theme: the embedded Noto Sans SC, so that every office PC shows
+// the same glyphs whatever fonts Windows has.
+var (
+	fontRegular = fyne.NewStaticResource("NotoSansSC-Regular.ttf", assets.SansRegular)
+	fontBold    = fyne.NewStaticResource("NotoSansSC-Bold.ttf", assets.SansBold)
+)
+
+// officeTheme is a calm light theme with the embedded CJK font. It is always
+// light: the program is used in bright offices and its documents are paper-like.
+type officeTheme struct {
+	base fyne.Theme
+}
+
+func newOfficeTheme() fyne.Theme { return &officeTheme{base: theme.DefaultTheme()} }
+
+// Colours of the theme: a muted government blue, neutral greys.
+var (
+	colorPrimary    = color.NRGBA{R: 0x2b, G: 0x5c, B: 0x8f, A: 0xff}
+	colorBackground = color.NRGBA{R: 0xf5, G: 0xf6, B: 0xf8, A: 0xff}
+	colorInput      = color.NRGBA{R: 0xff, G: 0xff, B: 0xff, A: 0xff}
+	colorHeader     = color.NRGBA{R: 0xe4, G: 0xe9, B: 0xf0, A: 0xff}
+	colorText       = color.NRGBA{R: 0x1f, G: 0x29, B: 0x33, A: 0xff}
+	colorDanger     = color.NRGBA{R: 0xc6, G: 0x28, B: 0x28, A: 0xff}
+	colorSelection  = color.NRGBA{R: 0xcf, G: 0xdf, B: 0xf0, A: 0xff}
+	colorHover      = color.NRGBA{R: 0xe8, G: 0xef, B: 0xf7, A: 0xff}
+	colorSeparator  = color.NRGBA{R: 0xd5, G: 0xda, B: 0xe1, A: 0xff}
+	colorDisabled   = color.NRGBA{R: 0x8a, G: 0x93, B: 0x9d, A: 0xff}
+)
+
+// Color implements fyne.Theme.
+func (t *officeTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
+	switch n {
+	case theme.ColorNamePrimary, theme.ColorNameFocus:
+		return colorPrimary
+	case theme.ColorNameBackground:
+		return colorBackground
+	case theme.ColorNameInputBackground, theme.ColorNameMenuBackground, theme.ColorNameOverlayBackground:
+		return colorInput
+	case theme.ColorNameHeaderBackground:
+		return colorHeader
+	case theme.ColorNameForeground:
+		return colorText
+	case theme.ColorNameError:
+		return colorDanger
+	case theme.ColorNameSelection:
+		return colorSelection
+	case theme.ColorNameHover:
+		return colorHover
+	case theme.ColorNameSeparator:
+		return colorSeparator
+	case theme.ColorNameDisabled, theme.ColorNamePlaceHolder:
+		return colorDisabled
+	}
+	return t.base.Color(n, theme.VariantLight)
+}
+
+// Font implements fyne.Theme: bold text uses the bold face, everything else the
+// regular one (monospace included, since it must show Chinese too).
+func (t *officeTheme) Font(s fyne.TextStyle) fyne.Resource {
+	if s.Bold {
+		return fontBold
+	}
+	return fontRegular
+}
+
+// Icon implements fyne.Theme.
+func (t *officeTheme) Icon(n fyne.ThemeIconName) fyne.Resource { return t.base.Icon(n) }
+
+// Size implements fyne.Theme: slightly larger text than Fyne's default, since
+// Chinese glyphs need more pixels than Latin ones to stay readable.
+func (t *officeTheme) Size(n fyne.ThemeSizeName) float32 {
+	switch n {
+	case theme.SizeNameText:
+		return 14
+	case theme.SizeNameHeadingText:
+		return 20
+	case theme.SizeNameSubHeadingText:
+		return 16
+	case theme.SizeNameInputRadius, theme.SizeNameSelectionRadius:
+		return 3
+	}
+	return t.base.Size(n)
+}
+
+// colorOverdueBand is the pale red behind overdue rows of the case table.
+var colorOverdueBand = color.NRGBA{R: 0xfd, G: 0xe8, B: 0xe8, A: 0xff}

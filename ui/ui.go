@@ -1,0 +1,217 @@
+// Package ui is the desktop interface of 舆情专报工作台: the main window with its
+// left navigation and one screen per file (案件, 会议纪要, 设置).
+//
+// Every screen is an unexported struct holding its widgets and the store; slow
+// work runs in goroutines and changes widgets through fyne.Do.
+package ui
+
+import (
+	"context"
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/widget"
+
+	"bulletin/model"
+)
+
+// Preference keys (a.Preferences()); business data lives in the store.
+const (
+	prefLastScreen = "ui.lastScreen"
+	prefCaseSort   = "ui.cases.sort"
+	prefCaseDesc   = "ui.cases.desc"
+)
+
+// appTitle is the window title.
+const appTitle = "舆情专报工作台"
+
+// Create opens the store at dbPath and shows the main window. When the store
+// cannot be opened it shows a window that says why, in Chinese, instead of
+// crashing; the file is left as it is.
+func Create(a fyne.App, dbPath string) {
+	a.Settings().SetTheme(newOfficeTheme())
+	w := a.NewWindow(appTitle)
+	w.Resize(fyne.NewSize(1280, 800))
+	w.CenterOnScreen()
+	s, err := model.Open(dbPath)
+	if err != nil {
+		fyne.LogError("open store "+dbPath, err)
+		w.SetContent(openErrorContent(dbPath, err, a))
+		w.Resize(fyne.NewSize(640, 320))
+		w.Show()
+		return
+	}
+	sh := newShell(a, w, s)
+	w.SetContent(sh.buildUI())
+	w.SetMainMenu(sh.buildMenu())
+	sh.addShortcuts()
+	w.SetCloseIntercept(sh.onClose)
+	w.Show()
+}
+
+// openErrorContent explains that the data file could not be opened.
+func openErrorContent(path string, err error, a fyne.App) fyne.CanvasObject {
+	title := widget.NewLabelWithStyle("无法打开数据文件", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	msg := widget.NewLabel(model.ErrorMessage(err))
+	msg.Wrapping = fyne.TextWrapWord
+	where := widget.NewLabel("数据文件：" + path)
+	where.Wrapping = fyne.TextWrapBreak
+	hint := widget.NewLabel("原文件未作任何改动。请检查文件所在文件夹是否可写、文件是否被其他程序占用，或用 -db 指定其他数据文件后重新启动。")
+	hint.Wrapping = fyne.TextWrapWord
+	quit := widget.NewButton("退出", a.Quit)
+	return container.NewPadded(container.NewVBox(title, msg, where, hint, container.NewHBox(quit)))
+}
+
+// screen is one page of the main window.
+type screen interface {
+	content() fyne.CanvasObject
+	// onNew, onSave and onFind are the Ctrl+N, Ctrl+S and Ctrl+F actions.
+	onNew()
+	onSave()
+	onFind()
+	// confirmLeave calls next when the screen may be left: nothing unsaved, or
+	// the user chose to save or discard. It does not call next on 取消.
+	confirmLeave(next func())
+}
+
+// shell is the main window: navigation on the left, the current screen on the right.
+type shell struct {
+	app   fyne.App
+	win   fyne.Window
+	store *model.Store
+
+	cases    *casesScreen
+	meetings *meetingsScreen
+	settings *settingsScreen
+
+	names   []string
+	screens map[string]screen
+	navBtns map[string]*widget.Button
+	current string
+	body    *fyne.Container
+}
+
+// Navigation names.
+const (
+	navCases    = "案件"
+	navMeetings = "会议纪要"
+	navSettings = "设置"
+)
+
+func newShell(a fyne.App, w fyne.Window, s *model.Store) *shell {
+	sh := &shell{app: a, win: w, store: s, navBtns: map[string]*widget.Button{}}
+	sh.cases = newCasesScreen(w, s)
+	sh.meetings = newMeetingsScreen(w, s)
+	sh.settings = newSettingsScreen(w, s)
+	sh.names = []string{navCases, navMeetings, navSettings}
+	sh.screens = map[string]screen{navCases: sh.cases, navMeetings: sh.meetings, navSettings: sh.settings}
+	return sh
+}
+
+// buildUI lays out the navigation and shows the screen used last time.
+func (sh *shell) buildUI() fyne.CanvasObject {
+	nav := container.NewVBox()
+	for _, name := range sh.names {
+		b := widget.NewButton(name, func() { sh.onNavigate(name) })
+		b.Alignment = widget.ButtonAlignLeading
+		sh.navBtns[name] = b
+		nav.Add(b)
+	}
+	brand := widget.NewLabelWithStyle("舆情专报\n工作台", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+	left := container.NewBorder(container.NewVBox(brand, widget.NewSeparator()), nil, nil, nil, nav)
+	sh.body = container.NewStack()
+	start := sh.app.Preferences().StringWithFallback(prefLastScreen, navCases)
+	if _, ok := sh.screens[start]; !ok {
+		start = navCases
+	}
+	sh.show(start)
+	return container.NewBorder(nil, nil, container.NewHBox(left, widget.NewSeparator()), nil, sh.body)
+}
+
+// buildMenu returns the main menu. Its shortcuts work even while a text field
+// has the focus, which canvas shortcuts do not.
+func (sh *shell) buildMenu() *fyne.MainMenu {
+	item := func(label string, key fyne.KeyName, f func()) *fyne.MenuItem {
+		it := fyne.NewMenuItem(label, f)
+		it.Shortcut = &desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierShortcutDefault}
+		return it
+	}
+	quit := fyne.NewMenuItem("退出", func() { sh.onClose() })
+	quit.IsQuit = true
+	file := fyne.NewMenu("文件",
+		item("新建", fyne.KeyN, func() { sh.screens[sh.current].onNew() }),
+		item("保存", fyne.KeyS, func() { sh.screens[sh.current].onSave() }),
+		item("查找", fyne.KeyF, func() { sh.screens[sh.current].onFind() }),
+		fyne.NewMenuItemSeparator(), quit)
+	return fyne.NewMainMenu(file)
+}
+
+// addShortcuts registers Ctrl+N, Ctrl+S and Ctrl+F on the window canvas.
+func (sh *shell) addShortcuts() {
+	add := func(key fyne.KeyName, f func(s screen)) {
+		sc := &desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierShortcutDefault}
+		sh.win.Canvas().AddShortcut(sc, func(fyne.Shortcut) { f(sh.screens[sh.current]) })
+	}
+	add(fyne.KeyN, screen.onNew)
+	add(fyne.KeyS, screen.onSave)
+	add(fyne.KeyF, screen.onFind)
+}
+
+// onNavigate switches screens, first asking about unsaved edits.
+func (sh *shell) onNavigate(name string) {
+	if name == sh.current {
+		return
+	}
+	sh.screens[sh.current].confirmLeave(func() {
+		sh.show(name)
+		sh.app.Preferences().SetString(prefLastScreen, name)
+	})
+}
+
+func (sh *shell) show(name string) {
+	sh.current = name
+	for n, b := range sh.navBtns {
+		if n == name {
+			b.Importance = widget.HighImportance
+		} else {
+			b.Importance = widget.LowImportance
+		}
+		b.Refresh()
+	}
+	sh.body.Objects = []fyne.CanvasObject{sh.screens[name].content()}
+	sh.body.Refresh()
+	if r, ok := sh.screens[name].(interface{ reload() }); ok {
+		r.reload()
+	}
+}
+
+// onClose asks about unsaved edits, then closes the store and the window.
+func (sh *shell) onClose() {
+	sh.screens[sh.current].confirmLeave(func() {
+		if err := sh.store.Close(); err != nil {
+			fyne.LogError("close store", err)
+		}
+		sh.win.Close()
+	})
+}
+
+// showError reports err once: a user's mistake (a *model.Error that is not
+// internal) in an information dialog saying what to do, anything else logged and
+// shown as an error.
+func showError(w fyne.Window, what string, err error) {
+	if err == nil || err == context.Canceled {
+		return
+	}
+	if code := model.ErrorCode(err); code != model.EINTERNAL {
+		dialog.ShowInformation("提示", model.ErrorMessage(err), w)
+		return
+	}
+	fyne.LogError(what, err)
+	dialog.ShowError(fmt.Errorf("%s失败：%s", what, model.ErrorMessage(err)), w)
+}
+
+// showInfo shows a short information dialog.
+func showInfo(w fyne.Window, msg string) { dialog.ShowInformation("提示", msg, w) }
