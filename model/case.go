@@ -1,6 +1,10 @@
 package model
 
-import "time"
+import (
+	"slices"
+	"strings"
+	"time"
+)
 
 // CaseStatus is where a case stands in its handling.
 type CaseStatus string
@@ -28,15 +32,15 @@ type Case struct {
 	ID     int64
 	Number string // 编号, e.g. "2026-0042", assigned by the store
 
-	Title   string // 标题 (required)
-	Source  string // 来源平台
-	URL     string // 原文链接
-	Poster  string // 网民昵称/账号
-	Posted  time.Time // 发布时间
+	Title     string    // 标题 (required)
+	Source    string    // 来源平台
+	URL       string    // 原文链接
+	Poster    string    // 网民昵称/账号
+	Posted    time.Time // 发布时间
 	Collected time.Time // 收集时间 (defaults to creation time)
-	Area    string // 涉及地域 (乡镇)
-	Domain  string // 领域
-	Kind    string // 诉求类型
+	Area      string    // 涉及地域 (乡镇)
+	Domain    string    // 领域
+	Kind      string    // 诉求类型
 
 	Risk       string // 风险等级
 	Spread     string // 传播情况
@@ -54,8 +58,8 @@ type Case struct {
 	ClosedAt    time.Time // 办结时间
 	Remarks     string    // 备注
 
-	Status    CaseStatus
-	Reported  bool // 已编报: went into an issued bulletin
+	Status     CaseStatus
+	Reported   bool // 已编报: went into an issued bulletin
 	Instructed bool // 已批示: a leader's instruction names it
 
 	CreatedAt time.Time
@@ -65,8 +69,111 @@ type Case struct {
 // Validate checks the fields a user fills in and returns an *Error (EINVALID)
 // whose Chinese message names the first bad field.
 func (c *Case) Validate() error {
-	// implemented in the store work; see case_validate.go
-	return validateCase(c)
+	if err := required("标题", c.Title); err != nil {
+		return err
+	}
+	if err := checkFields(c.textFields()...); err != nil {
+		return err
+	}
+	if err := checkChoice("诉求类型", c.Kind, Kinds); err != nil {
+		return err
+	}
+	if err := checkChoice("风险等级", c.Risk, RiskLevels); err != nil {
+		return err
+	}
+	if !c.Status.valid() {
+		return Errorf(EINVALID, "案件状态「%s」无效", c.Status)
+	}
+	if err := checkDepartments(c.Departments); err != nil {
+		return err
+	}
+	return c.checkTimes()
+}
+
+// checkTimes checks that the case's times follow each other.
+func (c *Case) checkTimes() error {
+	switch {
+	case !c.Posted.IsZero() && !c.Collected.IsZero() && c.Posted.After(c.Collected):
+		return Errorf(EINVALID, "发布时间晚于收集时间")
+	case !c.Due.IsZero() && !c.AssignedAt.IsZero() && Day(c.Due).Before(Day(c.AssignedAt)):
+		return Errorf(EINVALID, "办理时限早于交办时间")
+	case !c.RepliedAt.IsZero() && !c.AssignedAt.IsZero() && c.RepliedAt.Before(c.AssignedAt):
+		return Errorf(EINVALID, "回复时间早于交办时间")
+	case !c.ClosedAt.IsZero() && !c.RepliedAt.IsZero() && c.ClosedAt.Before(c.RepliedAt):
+		return Errorf(EINVALID, "办结时间早于回复时间")
+	}
+	return nil
+}
+
+// textFields lists the case's text fields with their Chinese names.
+func (c *Case) textFields() []field {
+	return []field{
+		{"标题", c.Title, false}, {"来源平台", c.Source, false}, {"原文链接", c.URL, false},
+		{"网民昵称", c.Poster, false}, {"涉及地域", c.Area, false}, {"领域", c.Domain, false},
+		{"诉求类型", c.Kind, false}, {"风险等级", c.Risk, false},
+		{"传播情况", c.Spread, true}, {"原文内容", c.Content, true}, {"摘要", c.Summary, true},
+		{"研判意见", c.Assessment, true}, {"处置建议", c.Proposal, true},
+		{"办理情况", c.Handling, true}, {"回复内容", c.Reply, true}, {"备注", c.Remarks, true},
+	}
+}
+
+// Clean removes control characters from every text field (see CleanText),
+// trims the single-line fields and the department names, and returns one
+// Chinese note per field that lost characters, for the UI to show. Validate
+// rejects what Clean removes, so text is never changed silently.
+func (c *Case) Clean() []string {
+	var notes []string
+	for _, f := range []struct {
+		name      string
+		p         *string
+		multiline bool
+	}{
+		{"标题", &c.Title, false}, {"来源平台", &c.Source, false}, {"原文链接", &c.URL, false},
+		{"网民昵称", &c.Poster, false}, {"涉及地域", &c.Area, false}, {"领域", &c.Domain, false},
+		{"诉求类型", &c.Kind, false}, {"风险等级", &c.Risk, false},
+		{"传播情况", &c.Spread, true}, {"原文内容", &c.Content, true}, {"摘要", &c.Summary, true},
+		{"研判意见", &c.Assessment, true}, {"处置建议", &c.Proposal, true},
+		{"办理情况", &c.Handling, true}, {"回复内容", &c.Reply, true}, {"备注", &c.Remarks, true},
+	} {
+		notes = cleanInto(notes, f.name, f.p, f.multiline)
+		if !f.multiline {
+			*f.p = strings.TrimSpace(*f.p)
+		}
+	}
+	c.Departments, notes = cleanList(notes, "责任单位", c.Departments)
+	return notes
+}
+
+// checkChoice accepts "" or one of choices.
+func checkChoice(name, v string, choices []string) error {
+	if v == "" || slices.Contains(choices, v) {
+		return nil
+	}
+	return Errorf(EINVALID, "%s「%s」无效，应为：%s", name, v, strings.Join(choices, "、"))
+}
+
+// checkDepartments validates a list of department names: no blanks, no repeats.
+func checkDepartments(list []string) error {
+	if err := checkList("责任单位", list); err != nil {
+		return err
+	}
+	seen := map[string]bool{}
+	for _, d := range list {
+		if seen[d] {
+			return Errorf(EINVALID, "责任单位「%s」重复", d)
+		}
+		seen[d] = true
+	}
+	return nil
+}
+
+// valid reports whether st is one of the four statuses.
+func (st CaseStatus) valid() bool {
+	switch st {
+	case StatusPending, StatusAssigned, StatusReplied, StatusClosed:
+		return true
+	}
+	return false
 }
 
 // Overdue reports whether the case is past its due date on day now and not yet
@@ -98,13 +205,14 @@ type CaseFilter struct {
 	Status     CaseStatus // "" = any
 	Department string     // one of the case's departments
 	Source     string
-	From, To   time.Time  // on 收集时间, inclusive days
-	Overdue    bool       // only overdue cases (as of Now)
-	Now        time.Time  // "today" for Overdue; zero = time.Now()
+	From, To   time.Time // on 收集时间, inclusive days
+	Overdue    bool      // only overdue cases (as of Now)
+	Now        time.Time // "today" for Overdue; zero = time.Now()
 	Sort       CaseSort
 	Desc       bool
 	Offset     int
-	Limit      int // 0 = no limit
+	Limit      int  // 0 = no limit
+	Brief      bool // load only the list columns; long texts stay empty
 }
 
 // CaseSort names a column cases can be sorted by.
@@ -122,11 +230,11 @@ const (
 // CaseUpdate holds the editable fields of a case. Nil fields are left alone.
 // Status is never changed here: use the transition methods.
 type CaseUpdate struct {
-	Title, Source, URL, Poster, Area, Domain, Kind             *string
-	Risk, Spread, Content, Summary, Assessment, Proposal       *string
-	Handling, Reply, Remarks                                   *string
-	Posted, Collected, Due, AssignedAt, RepliedAt, ClosedAt    *time.Time
-	Departments                                                *[]string
+	Title, Source, URL, Poster, Area, Domain, Kind          *string
+	Risk, Spread, Content, Summary, Assessment, Proposal    *string
+	Handling, Reply, Remarks                                *string
+	Posted, Collected, Due, AssignedAt, RepliedAt, ClosedAt *time.Time
+	Departments                                             *[]string
 }
 
 // Transition is a request to move a case to another status (交办, 登记回复, 办结,

@@ -1,0 +1,201 @@
+package model
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// FindCases returns one page of the cases matching f, in f's order, and the
+// number of all matching cases.
+//
+// Query finds a substring of any length in 编号, 标题, 原文内容, 摘要, 网民昵称 and
+// 回复内容, ignoring the case of Latin letters: from 3 characters through the
+// trigram index, 1 and 2 characters through the bigram index.
+func (s *Store) FindCases(ctx context.Context, f CaseFilter) ([]*Case, int, error) {
+	if f.Now.IsZero() {
+		f.Now = s.now()
+	}
+	where, args := caseWhere(f)
+	tx, err := s.beginRead(ctx)
+	if err != nil {
+		return nil, 0, fmt.Errorf("find cases: %w", err)
+	}
+	defer tx.Rollback()
+	var total int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM cases c`+where, args...).Scan(&total); err != nil {
+		return nil, 0, fmt.Errorf("find cases: count: %w", translate(err))
+	}
+	cols := caseColumns
+	if f.Brief {
+		cols = briefCaseColumns
+	}
+	q := `SELECT ` + cols + ` FROM cases c` + where + caseOrder(f)
+	if f.Limit > 0 || f.Offset > 0 {
+		limit := f.Limit
+		if limit <= 0 {
+			limit = -1
+		}
+		q += ` LIMIT ? OFFSET ?`
+		args = append(args, limit, f.Offset)
+	}
+	cs, err := queryCases(ctx, tx, q, args...)
+	if err != nil {
+		return nil, 0, fmt.Errorf("find cases: %w", err)
+	}
+	return cs, total, nil
+}
+
+// queryCases runs a query selecting caseColumns and loads the departments.
+func queryCases(ctx context.Context, tx *sql.Tx, q string, args ...any) ([]*Case, error) {
+	rows, err := tx.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, translate(err)
+	}
+	defer rows.Close()
+	var cs []*Case
+	for rows.Next() {
+		c, err := scanCase(rows)
+		if err != nil {
+			return nil, err
+		}
+		cs = append(cs, c)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	rows.Close()
+	if err := loadDepartments(ctx, tx, cs); err != nil {
+		return nil, err
+	}
+	return cs, nil
+}
+
+// caseWhere builds the WHERE clause (with a leading space) for f.
+func caseWhere(f CaseFilter) (string, []any) {
+	var conds []string
+	var args []any
+	add := func(cond string, a ...any) {
+		conds = append(conds, cond)
+		args = append(args, a...)
+	}
+	if f.ID != nil {
+		add(`c.id = ?`, *f.ID)
+	}
+	if q := strings.TrimSpace(f.Query); q != "" {
+		switch n := utf8.RuneCountInString(q); {
+		case n >= 3:
+			add(`c.id IN (SELECT rowid FROM cases_tri WHERE cases_tri MATCH ?)`, ftsPhrase(q))
+		case n == 2:
+			add(`c.id IN (SELECT rowid FROM cases_bi WHERE cases_bi MATCH ?)`, ftsPhrase(q))
+		default:
+			add(`c.id IN (SELECT rowid FROM cases_bi WHERE cases_bi MATCH ?)`, ftsPhrase(q)+"*")
+		}
+	}
+	if f.Status != "" {
+		add(`c.status = ?`, f.Status)
+	}
+	if f.Department != "" {
+		add(`c.id IN (SELECT case_id FROM case_departments WHERE name = ?)`, f.Department)
+	}
+	if f.Source != "" {
+		add(`c.source = ?`, f.Source)
+	}
+	if !f.From.IsZero() {
+		add(`c.collected >= ?`, dbTime(Day(f.From)))
+	}
+	if !f.To.IsZero() {
+		add(`c.collected < ?`, dbTime(Day(f.To).AddDate(0, 0, 1)))
+	}
+	if f.Overdue {
+		add(`c.status = ? AND c.due < ?`, StatusAssigned, dbDate(Day(f.Now)))
+	}
+	if len(conds) == 0 {
+		return "", nil
+	}
+	return " WHERE " + strings.Join(conds, " AND "), args
+}
+
+// caseOrder returns the ORDER BY clause for f; ties go by id.
+func caseOrder(f CaseFilter) string {
+	dir := " ASC"
+	if f.Desc {
+		dir = " DESC"
+	}
+	var cols []string
+	switch f.Sort {
+	case SortCollected:
+		cols = []string{"c.collected"}
+	case SortDue:
+		cols = []string{"c.due IS NULL", "c.due"} // cases without a due date last
+	case SortStatus:
+		cols = []string{"CASE c.status WHEN '待研判' THEN 0 WHEN '已交办' THEN 1 WHEN '已回复' THEN 2 ELSE 3 END"}
+	case SortTitle:
+		cols = []string{"c.title"}
+	default:
+		cols = []string{"c.year", "c.seq"}
+	}
+	for i := range cols {
+		if cols[i] != "c.due IS NULL" {
+			cols[i] += dir
+		}
+	}
+	return " ORDER BY " + strings.Join(cols, ", ") + ", c.id" + dir
+}
+
+// ftsPhrase quotes s as one FTS5 phrase.
+func ftsPhrase(s string) string {
+	return `"` + strings.ReplaceAll(s, `"`, `""`) + `"`
+}
+
+// searchFields are the texts a case is found by, in a fixed order.
+func searchFields(c *Case) []string {
+	return []string{c.Number, c.Title, c.Content, c.Summary, c.Poster, c.Reply}
+}
+
+// bigramDoc turns texts into the document of the bigram index: every pair of
+// neighbouring characters within a run of non-space characters, and the last
+// character of each run, separated by spaces. A 2-character query is then one
+// token and a 1-character query a token prefix.
+func bigramDoc(texts []string) string {
+	var b strings.Builder
+	for _, t := range texts {
+		for _, run := range strings.FieldsFunc(t, unicode.IsSpace) {
+			rs := []rune(run)
+			for i := range rs {
+				if b.Len() > 0 {
+					b.WriteByte(' ')
+				}
+				b.WriteRune(rs[i])
+				if i+1 < len(rs) {
+					b.WriteRune(rs[i+1])
+				}
+			}
+		}
+	}
+	return b.String()
+}
+
+// writeSearchDoc (re)writes the case's bigram document. The trigram index
+// follows the cases table by triggers.
+func writeSearchDoc(ctx context.Context, tx *sql.Tx, c *Case) error {
+	if err := deleteSearchDoc(ctx, tx, c.ID); err != nil {
+		return err
+	}
+	_, err := tx.ExecContext(ctx, `INSERT INTO cases_bi (rowid, doc) VALUES (?, ?)`, c.ID, bigramDoc(searchFields(c)))
+	if err != nil {
+		return fmt.Errorf("index case: %w", translate(err))
+	}
+	return nil
+}
+
+// deleteSearchDoc removes the case's bigram document.
+func deleteSearchDoc(ctx context.Context, tx *sql.Tx, id int64) error {
+	if _, err := tx.ExecContext(ctx, `DELETE FROM cases_bi WHERE rowid = ?`, id); err != nil {
+		return fmt.Errorf("unindex case: %w", translate(err))
+	}
+	return nil
+}

@@ -1,0 +1,295 @@
+package model
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+)
+
+// caseColumns are the columns of cases read by scanCase, in its order.
+const caseColumns = `c.id, c.number, c.title, c.source, c.url, c.poster, c.posted, c.collected,
+	c.area, c.domain, c.kind, c.risk, c.spread, c.content, c.summary, c.assessment,
+	c.proposal, c.assigned_at, c.due, c.handling, c.reply, c.replied_at, c.closed_at,
+	c.remarks, c.status, c.reported, c.instructed, c.created_at, c.updated_at`
+
+// briefCaseColumns leave out the long texts, for the case list.
+const briefCaseColumns = `c.id, c.number, c.title, c.source, c.url, c.poster, c.posted, c.collected,
+	c.area, c.domain, c.kind, c.risk, '', '', '', '',
+	'', c.assigned_at, c.due, '', '', c.replied_at, c.closed_at,
+	'', c.status, c.reported, c.instructed, c.created_at, c.updated_at`
+
+// FindCaseByID returns the case with the given id, with its departments.
+func (s *Store) FindCaseByID(ctx context.Context, id int64) (*Case, error) {
+	tx, err := s.beginRead(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("find case: %w", err)
+	}
+	defer tx.Rollback()
+	c, err := findCaseByID(ctx, tx, id)
+	if err != nil {
+		return nil, fmt.Errorf("find case: %w", err)
+	}
+	return c, nil
+}
+
+// CreateCase validates c and stores it as a new case: it assigns ID, Number
+// (per year of registration, never reused), Status 待研判 and the timestamps,
+// defaults Collected to now, and starts the timeline with "登记".
+func (s *Store) CreateCase(ctx context.Context, c *Case) error {
+	now := s.now()
+	c.Status = StatusPending
+	if c.Collected.IsZero() {
+		c.Collected = now
+	}
+	if err := c.Validate(); err != nil {
+		return err
+	}
+	tx, err := s.beginWrite(ctx)
+	if err != nil {
+		return fmt.Errorf("create case: %w", err)
+	}
+	defer tx.Rollback()
+	c.CreatedAt, c.UpdatedAt = now, now
+	if err := createCase(ctx, tx, c); err != nil {
+		return fmt.Errorf("create case: %w", err)
+	}
+	ev := &CaseEvent{CaseID: c.ID, At: now, Action: ActionCreate, To: StatusPending}
+	if err := appendCaseEvent(ctx, tx, ev); err != nil {
+		return fmt.Errorf("create case: %w", err)
+	}
+	return commit(tx)
+}
+
+// UpdateCase changes the fields set in upd and returns the updated case. The
+// status never changes here (see TransitionCase).
+func (s *Store) UpdateCase(ctx context.Context, id int64, upd CaseUpdate) (*Case, error) {
+	tx, err := s.beginWrite(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("update case: %w", err)
+	}
+	defer tx.Rollback()
+	c, err := findCaseByID(ctx, tx, id)
+	if err != nil {
+		return nil, fmt.Errorf("update case: %w", err)
+	}
+	before := searchFields(c)
+	upd.apply(c)
+	if err := c.Validate(); err != nil {
+		return nil, err
+	}
+	c.UpdatedAt = s.now()
+	if err := updateCase(ctx, tx, c, before); err != nil {
+		return nil, fmt.Errorf("update case: %w", err)
+	}
+	if err := commit(tx); err != nil {
+		return nil, fmt.Errorf("update case: %w", err)
+	}
+	return c, nil
+}
+
+// DeleteCase deletes a case, its timeline and its links to meetings and draft
+// bulletins. A case in an issued bulletin is part of the record and cannot be
+// deleted.
+func (s *Store) DeleteCase(ctx context.Context, id int64) error {
+	tx, err := s.beginWrite(ctx)
+	if err != nil {
+		return fmt.Errorf("delete case: %w", err)
+	}
+	defer tx.Rollback()
+	c, err := findCaseByID(ctx, tx, id)
+	if err != nil {
+		return fmt.Errorf("delete case: %w", err)
+	}
+	var issued int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM bulletin_cases bc
+		JOIN bulletins b ON b.id = bc.bulletin_id
+		WHERE bc.case_id = ? AND b.status <> ?`, id, BulletinDraft).Scan(&issued); err != nil {
+		return fmt.Errorf("delete case: %w", err)
+	}
+	if issued > 0 {
+		return Errorf(ECONFLICT, "案件 %s 已编入印发的专报，不能删除", c.Number)
+	}
+	if err := deleteSearchDoc(ctx, tx, id); err != nil {
+		return fmt.Errorf("delete case: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM cases WHERE id = ?`, id); err != nil {
+		return fmt.Errorf("delete case: %w", translate(err))
+	}
+	return commit(tx)
+}
+
+// apply copies the set fields of upd into c.
+func (upd CaseUpdate) apply(c *Case) {
+	for _, f := range []struct{ src, dst *string }{
+		{upd.Title, &c.Title}, {upd.Source, &c.Source}, {upd.URL, &c.URL},
+		{upd.Poster, &c.Poster}, {upd.Area, &c.Area}, {upd.Domain, &c.Domain},
+		{upd.Kind, &c.Kind}, {upd.Risk, &c.Risk}, {upd.Spread, &c.Spread},
+		{upd.Content, &c.Content}, {upd.Summary, &c.Summary},
+		{upd.Assessment, &c.Assessment}, {upd.Proposal, &c.Proposal},
+		{upd.Handling, &c.Handling}, {upd.Reply, &c.Reply}, {upd.Remarks, &c.Remarks},
+	} {
+		if f.src != nil {
+			*f.dst = *f.src
+		}
+	}
+	for _, f := range []struct{ src, dst *time.Time }{
+		{upd.Posted, &c.Posted}, {upd.Collected, &c.Collected}, {upd.Due, &c.Due},
+		{upd.AssignedAt, &c.AssignedAt}, {upd.RepliedAt, &c.RepliedAt}, {upd.ClosedAt, &c.ClosedAt},
+	} {
+		if f.src != nil {
+			*f.dst = *f.src
+		}
+	}
+	if upd.Departments != nil {
+		c.Departments = slices.Clone(*upd.Departments)
+	}
+}
+
+// findCaseByID reads one case with its departments; ENOTFOUND when missing.
+func findCaseByID(ctx context.Context, tx *sql.Tx, id int64) (*Case, error) {
+	row := tx.QueryRowContext(ctx, `SELECT `+caseColumns+` FROM cases c WHERE c.id = ?`, id)
+	c, err := scanCase(row)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, Errorf(ENOTFOUND, "找不到该案件（编号 %d），可能已被删除", id)
+	} else if err != nil {
+		return nil, err
+	}
+	if err := loadDepartments(ctx, tx, []*Case{c}); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// rowScanner is a *sql.Row or *sql.Rows.
+type rowScanner interface{ Scan(dest ...any) error }
+
+// scanCase reads the columns of caseColumns (or briefCaseColumns).
+func scanCase(r rowScanner) (*Case, error) {
+	var c Case
+	var posted, collected, assigned, due, replied, closed, created, updated sql.NullString
+	err := r.Scan(&c.ID, &c.Number, &c.Title, &c.Source, &c.URL, &c.Poster, &posted, &collected,
+		&c.Area, &c.Domain, &c.Kind, &c.Risk, &c.Spread, &c.Content, &c.Summary, &c.Assessment,
+		&c.Proposal, &assigned, &due, &c.Handling, &c.Reply, &replied, &closed,
+		&c.Remarks, &c.Status, &c.Reported, &c.Instructed, &created, &updated)
+	if err != nil {
+		return nil, err
+	}
+	var ts timeScanner
+	c.Posted, c.Collected, c.AssignedAt = ts.dt(posted), ts.dt(collected), ts.dt(assigned)
+	c.Due, c.RepliedAt, c.ClosedAt = ts.date(due), ts.dt(replied), ts.dt(closed)
+	c.CreatedAt, c.UpdatedAt = ts.dt(created), ts.dt(updated)
+	return &c, ts.err
+}
+
+// loadDepartments fills the Departments of cs with one query.
+func loadDepartments(ctx context.Context, tx *sql.Tx, cs []*Case) error {
+	if len(cs) == 0 {
+		return nil
+	}
+	byID := make(map[int64]*Case, len(cs))
+	ids := make([]any, len(cs))
+	for i, c := range cs {
+		byID[c.ID], ids[i] = c, c.ID
+		c.Departments = nil
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT case_id, name FROM case_departments
+		WHERE case_id IN (`+placeholders(len(ids))+`) ORDER BY case_id, pos`, ids...)
+	if err != nil {
+		return fmt.Errorf("load departments: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var name string
+		if err := rows.Scan(&id, &name); err != nil {
+			return fmt.Errorf("load departments: %w", err)
+		}
+		byID[id].Departments = append(byID[id].Departments, name)
+	}
+	return rows.Err()
+}
+
+// placeholders returns "?, ?, …" with n marks.
+func placeholders(n int) string {
+	return strings.TrimSuffix(strings.Repeat("?, ", n), ", ")
+}
+
+// createCase inserts c with the next number of its year and indexes it.
+func createCase(ctx context.Context, tx *sql.Tx, c *Case) error {
+	year := c.CreatedAt.Year()
+	var seq int
+	err := tx.QueryRowContext(ctx, `INSERT INTO case_counters (year, last) VALUES (?, 1)
+		ON CONFLICT (year) DO UPDATE SET last = last + 1 RETURNING last`, year).Scan(&seq)
+	if err != nil {
+		return fmt.Errorf("next case number: %w", err)
+	}
+	c.Number = CaseNumber(year, seq)
+	res, err := tx.ExecContext(ctx, `INSERT INTO cases (year, seq, number, title, source, url,
+		poster, posted, collected, area, domain, kind, risk, spread, content, summary,
+		assessment, proposal, assigned_at, due, handling, reply, replied_at, closed_at,
+		remarks, status, reported, instructed, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		year, seq, c.Number, c.Title, c.Source, c.URL,
+		c.Poster, dbTime(c.Posted), dbTime(c.Collected), c.Area, c.Domain, c.Kind, c.Risk,
+		c.Spread, c.Content, c.Summary,
+		c.Assessment, c.Proposal, dbTime(c.AssignedAt), dbDate(c.Due), c.Handling, c.Reply,
+		dbTime(c.RepliedAt), dbTime(c.ClosedAt),
+		c.Remarks, c.Status, c.Reported, c.Instructed, dbTime(c.CreatedAt), dbTime(c.UpdatedAt))
+	if err != nil {
+		return translate(err)
+	}
+	if c.ID, err = res.LastInsertId(); err != nil {
+		return err
+	}
+	if err := saveDepartments(ctx, tx, c); err != nil {
+		return err
+	}
+	return writeSearchDoc(ctx, tx, c)
+}
+
+// CaseNumber formats a case number: year and a sequence of at least 4 digits.
+func CaseNumber(year, seq int) string { return fmt.Sprintf("%d-%04d", year, seq) }
+
+// updateCase writes every column of c except its number and creation time.
+// before holds the searchFields as read; the bigram document is rewritten
+// only when they changed, as rewriting it for a long text costs most of a save.
+func updateCase(ctx context.Context, tx *sql.Tx, c *Case, before []string) error {
+	_, err := tx.ExecContext(ctx, `UPDATE cases SET title = ?, source = ?, url = ?, poster = ?,
+		posted = ?, collected = ?, area = ?, domain = ?, kind = ?, risk = ?, spread = ?,
+		content = ?, summary = ?, assessment = ?, proposal = ?, assigned_at = ?, due = ?,
+		handling = ?, reply = ?, replied_at = ?, closed_at = ?, remarks = ?, status = ?,
+		reported = ?, instructed = ?, updated_at = ? WHERE id = ?`,
+		c.Title, c.Source, c.URL, c.Poster,
+		dbTime(c.Posted), dbTime(c.Collected), c.Area, c.Domain, c.Kind, c.Risk, c.Spread,
+		c.Content, c.Summary, c.Assessment, c.Proposal, dbTime(c.AssignedAt), dbDate(c.Due),
+		c.Handling, c.Reply, dbTime(c.RepliedAt), dbTime(c.ClosedAt), c.Remarks, c.Status,
+		c.Reported, c.Instructed, dbTime(c.UpdatedAt), c.ID)
+	if err != nil {
+		return translate(err)
+	}
+	if err := saveDepartments(ctx, tx, c); err != nil {
+		return err
+	}
+	if slices.Equal(before, searchFields(c)) {
+		return nil
+	}
+	return writeSearchDoc(ctx, tx, c)
+}
+
+// saveDepartments replaces the case's department list.
+func saveDepartments(ctx context.Context, tx *sql.Tx, c *Case) error {
+	if _, err := tx.ExecContext(ctx, `DELETE FROM case_departments WHERE case_id = ?`, c.ID); err != nil {
+		return fmt.Errorf("save departments: %w", err)
+	}
+	for i, name := range c.Departments {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO case_departments (case_id, pos, name) VALUES (?, ?, ?)`,
+			c.ID, i, name); err != nil {
+			return fmt.Errorf("save departments: %w", translate(err))
+		}
+	}
+	return nil
+}

@@ -1,0 +1,169 @@
+package model
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"time"
+
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
+)
+
+// busyTimeout is how long a statement waits for another writer (a second running
+// copy of the program, a backup) before giving up with a "busy" error.
+const busyTimeout = 5 * time.Second
+
+// Store keeps all business data in one SQLite file. It is safe for use by
+// several goroutines. Every exported method is one transaction.
+//
+// Writes go through a pool of one connection whose transactions begin
+// IMMEDIATE, so two writers never deadlock on a lock upgrade; reads go
+// through a separate read-only pool and see a consistent snapshot (WAL).
+type Store struct {
+	path string
+	wdb  *sql.DB // writer: one connection, BEGIN IMMEDIATE
+	rdb  *sql.DB // readers: query_only
+
+	// Now is the store's clock, used for created/updated stamps, timeline events
+	// and "today" in the overdue filter. Tests replace it.
+	Now func() time.Time
+}
+
+// Open opens (creating when missing) the database file at path and brings its
+// schema up to date. The folder must exist. A file that is not a database of
+// this program, a read-only folder or a schema from a newer program version
+// give an *Error with a Chinese message; the file is never overwritten.
+func Open(path string) (*Store, error) {
+	if err := checkDBPath(path); err != nil {
+		return nil, err
+	}
+	s := &Store{path: path, Now: time.Now}
+	var err error
+	if s.wdb, err = sql.Open("sqlite", dsn(path, false)); err != nil {
+		return nil, fmt.Errorf("open store: %w", err)
+	}
+	s.wdb.SetMaxOpenConns(1)
+	s.wdb.SetConnMaxIdleTime(0)
+	if s.rdb, err = sql.Open("sqlite", dsn(path, true)); err != nil {
+		s.wdb.Close()
+		return nil, fmt.Errorf("open store: %w", err)
+	}
+	s.rdb.SetMaxOpenConns(4)
+	if err := migrate(context.Background(), s.wdb); err != nil {
+		s.Close()
+		return nil, openError(path, err)
+	}
+	return s, nil
+}
+
+// dsn builds the modernc DSN with the pragmas every pooled connection needs.
+// Pragmas go in the DSN, not in a one-off Exec, which would reach only one
+// connection of the pool.
+func dsn(path string, readOnly bool) string {
+	q := url.Values{}
+	q.Add("_pragma", fmt.Sprintf("busy_timeout(%d)", busyTimeout.Milliseconds()))
+	q.Add("_pragma", "foreign_keys(1)")
+	if readOnly {
+		q.Add("_pragma", "query_only(1)")
+	} else {
+		q.Add("_pragma", "journal_mode(WAL)")
+		// FULL: a save the user saw succeed survives a power cut.
+		q.Add("_pragma", "synchronous(FULL)")
+		q.Set("_txlock", "immediate")
+	}
+	u := url.URL{Scheme: "file", Path: filepath.ToSlash(path), RawQuery: q.Encode()}
+	if filepath.VolumeName(path) != "" { // Windows: file:///C:/…
+		u.Path = "/" + u.Path
+	}
+	return u.String()
+}
+
+// checkDBPath gives clear messages for the mistakes SQLite reports vaguely.
+func checkDBPath(path string) error {
+	if path == "" {
+		return Errorf(EINVALID, "未指定数据库文件")
+	}
+	dir := filepath.Dir(path)
+	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
+		return Errorf(ENOTFOUND, "数据库所在的文件夹不存在：%s", dir)
+	}
+	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
+		return Errorf(EINVALID, "%s 是一个文件夹，不是数据库文件", path)
+	}
+	return nil
+}
+
+// Close closes the database. Pending WAL content is checkpointed by SQLite.
+func (s *Store) Close() error {
+	var errs []error
+	if s.rdb != nil {
+		errs = append(errs, s.rdb.Close())
+	}
+	if s.wdb != nil {
+		errs = append(errs, s.wdb.Close())
+	}
+	if err := errors.Join(errs...); err != nil {
+		return fmt.Errorf("close store: %w", err)
+	}
+	return nil
+}
+
+// Path returns the database file path the store was opened with.
+func (s *Store) Path() string { return s.path }
+
+// now returns the store clock's time without its monotonic reading, so that
+// what is written reads back equal.
+func (s *Store) now() time.Time { return s.Now().Round(0) }
+
+// beginWrite starts a write transaction (BEGIN IMMEDIATE).
+func (s *Store) beginWrite(ctx context.Context) (*sql.Tx, error) {
+	tx, err := s.wdb.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, translate(err)
+	}
+	return tx, nil
+}
+
+// beginRead starts a read-only transaction on a snapshot of the database.
+func (s *Store) beginRead(ctx context.Context) (*sql.Tx, error) {
+	tx, err := s.rdb.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return nil, translate(err)
+	}
+	return tx, nil
+}
+
+// commit commits tx and translates driver errors (disk full, read-only).
+func commit(tx *sql.Tx) error {
+	if err := tx.Commit(); err != nil {
+		return translate(err)
+	}
+	return nil
+}
+
+// DefaultDataDir returns the folder of the default database, creating it when
+// missing: a "data" folder next to the executable when it exists (portable use
+// from a USB stick), else "bulletin" in the user's config directory.
+func DefaultDataDir() (string, error) {
+	if exe, err := os.Executable(); err == nil {
+		if exe, err = filepath.EvalSymlinks(exe); err == nil {
+			dir := filepath.Join(filepath.Dir(exe), "data")
+			if fi, err := os.Stat(dir); err == nil && fi.IsDir() {
+				return dir, nil
+			}
+		}
+	}
+	cfg, err := os.UserConfigDir()
+	if err != nil {
+		return "", Errorf(ENOTFOUND, "找不到用户配置文件夹，请用 -db 指定数据库文件（%v）", err)
+	}
+	dir := filepath.Join(cfg, "bulletin")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", Errorf(EINVALID, "无法创建数据文件夹 %s：%v", dir, err)
+	}
+	return dir, nil
+}
