@@ -41,13 +41,13 @@ type caseColumn struct {
 }
 
 var caseColumns = []caseColumn{
-	{"编号", 92, model.SortNumber},
-	{"标题", 280, model.SortTitle},
-	{"来源", 120, ""},
-	{"收集时间", 140, model.SortCollected},
-	{"责任单位", 150, ""},
-	{"状态", 70, model.SortStatus},
-	{"时限", 130, model.SortDue},
+	{"编号", 86, model.SortNumber},
+	{"标题", 184, model.SortTitle},
+	{"来源", 100, ""},
+	{"收集时间", 104, model.SortCollected},
+	{"责任单位", 120, ""},
+	{"状态", 62, model.SortStatus},
+	{"时限", 118, model.SortDue},
 }
 
 // casesScreen is the 案件 screen: the filtered, paged table of cases on the
@@ -140,7 +140,7 @@ func (cs *casesScreen) buildUI() fyne.CanvasObject {
 	)
 	left := container.NewBorder(filters, cs.count, nil, nil, cs.table)
 	split := container.NewHSplit(left, cs.ed.buildUI())
-	split.Offset = 0.56
+	split.Offset = 0.66
 	return split
 }
 
@@ -374,7 +374,7 @@ func caseCellText(c *model.Case, col int, overdue bool) string {
 	case 2:
 		return c.Source
 	case 3:
-		return formatDate(c.Collected, true)
+		return formatDate(c.Collected, false)
 	case 4:
 		return strings.Join(c.Departments, "、")
 	case 5:

@@ -117,10 +117,10 @@ func (e *caseEditor) buildUI() fyne.CanvasObject {
 			widget.NewFormItem("办结时间", e.closedAt))),
 		container.NewTabItem("办理记录", e.timeline),
 	)
-	bar := container.NewHBox(e.newBtn, e.saveBtn, e.deleteBtn, widget.NewSeparator(),
-		e.assignBtn, e.replyBtn, e.closeBtn, e.returnBtn)
+	bar := container.NewHBox(e.newBtn, e.saveBtn, e.deleteBtn)
 	head := container.NewHBox(e.heading, e.overdueMark)
-	e.form = container.NewBorder(container.NewVBox(bar, head), nil, nil, nil, tabs)
+	moves := container.NewHBox(e.assignBtn, e.replyBtn, e.closeBtn, e.returnBtn)
+	e.form = container.NewBorder(container.NewVBox(bar, widget.NewSeparator(), head, moves), nil, nil, nil, tabs)
 	hint := widget.NewLabel("在左侧选择案件，或点「新建」（Ctrl+N）登记新案件。")
 	hint.Alignment = fyne.TextAlignCenter
 	e.empty = container.NewCenter(container.NewVBox(hint, container.NewCenter(

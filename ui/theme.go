@@ -26,16 +26,18 @@ func newOfficeTheme() fyne.Theme { return &officeTheme{base: theme.DefaultTheme(
 
 // Colours of the theme: a muted government blue, neutral greys.
 var (
-	colorPrimary    = color.NRGBA{R: 0x2b, G: 0x5c, B: 0x8f, A: 0xff}
-	colorBackground = color.NRGBA{R: 0xf5, G: 0xf6, B: 0xf8, A: 0xff}
-	colorInput      = color.NRGBA{R: 0xff, G: 0xff, B: 0xff, A: 0xff}
-	colorHeader     = color.NRGBA{R: 0xe4, G: 0xe9, B: 0xf0, A: 0xff}
-	colorText       = color.NRGBA{R: 0x1f, G: 0x29, B: 0x33, A: 0xff}
-	colorDanger     = color.NRGBA{R: 0xc6, G: 0x28, B: 0x28, A: 0xff}
-	colorSelection  = color.NRGBA{R: 0xcf, G: 0xdf, B: 0xf0, A: 0xff}
-	colorHover      = color.NRGBA{R: 0xe8, G: 0xef, B: 0xf7, A: 0xff}
-	colorSeparator  = color.NRGBA{R: 0xd5, G: 0xda, B: 0xe1, A: 0xff}
-	colorDisabled   = color.NRGBA{R: 0x8a, G: 0x93, B: 0x9d, A: 0xff}
+	colorPrimary        = color.NRGBA{R: 0x2b, G: 0x5c, B: 0x8f, A: 0xff}
+	colorBackground     = color.NRGBA{R: 0xf5, G: 0xf6, B: 0xf8, A: 0xff}
+	colorInput          = color.NRGBA{R: 0xff, G: 0xff, B: 0xff, A: 0xff}
+	colorHeader         = color.NRGBA{R: 0xe4, G: 0xe9, B: 0xf0, A: 0xff}
+	colorText           = color.NRGBA{R: 0x1f, G: 0x29, B: 0x33, A: 0xff}
+	colorDanger         = color.NRGBA{R: 0xc6, G: 0x28, B: 0x28, A: 0xff}
+	colorSelection      = color.NRGBA{R: 0xcf, G: 0xdf, B: 0xf0, A: 0xff}
+	colorHover          = color.NRGBA{R: 0xe8, G: 0xef, B: 0xf7, A: 0xff}
+	colorSeparator      = color.NRGBA{R: 0xd5, G: 0xda, B: 0xe1, A: 0xff}
+	colorDisabled       = color.NRGBA{R: 0x8a, G: 0x93, B: 0x9d, A: 0xff}
+	colorButton         = color.NRGBA{R: 0xe2, G: 0xe7, B: 0xee, A: 0xff}
+	colorDisabledButton = color.NRGBA{R: 0xec, G: 0xee, B: 0xf1, A: 0xff}
 )
 
 // Color implements fyne.Theme.
@@ -57,6 +59,10 @@ func (t *officeTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Co
 		return colorSelection
 	case theme.ColorNameHover:
 		return colorHover
+	case theme.ColorNameButton:
+		return colorButton
+	case theme.ColorNameDisabledButton:
+		return colorDisabledButton
 	case theme.ColorNameSeparator:
 		return colorSeparator
 	case theme.ColorNameDisabled, theme.ColorNamePlaceHolder:
