@@ -257,4 +257,8 @@ const (
 	ActionReturn   = "退回重办"
 	ActionReport   = "编报"
 	ActionInstruct = "批示"
+
+	// Marks taken back: the bulletin was withdrawn, the 批示 record deleted.
+	ActionUnreport   = "撤回编报"
+	ActionUninstruct = "删除批示"
 )

@@ -89,6 +89,9 @@ type mapping struct {
 // Excel's 32,767 characters: 原文内容（续1）.
 var continuation = regexp.MustCompile(`^(.+?)[（(]续(\d+)[）)]$`)
 
+// maxParts bounds the continuation columns read (100 × 32,000 characters).
+const maxParts = 100
+
 // findHeader returns the index of the header row among the first rows: the
 // first one naming the 标题 column. Title rows above it are skipped.
 func findHeader(rows [][]string) int {
@@ -113,7 +116,10 @@ func mapHeader(header []string) (mapping, []string) {
 		name, part := strings.TrimSpace(h), 0
 		if sm := continuation.FindStringSubmatch(name); sm != nil {
 			name = sm[1]
-			part, _ = strconv.Atoi(sm[2])
+			var err error
+			if part, err = strconv.Atoi(sm[2]); err != nil || part < 1 || part > maxParts {
+				name = "" // not one of ours: reported as unknown
+			}
 		}
 		j, ok := headerIndex[normHeader(name)]
 		switch {
