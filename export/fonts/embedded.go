@@ -58,9 +58,11 @@ func embedded(e embeddedFont) *Face {
 		var fc *Face
 		if f, err := sfnt.Parse(data); err == nil {
 			fc = newFace(data, f)
-			fc.pdfText = true
+			fc.cmap4 = true
+			fc.markChecked()
 		} else {
 			fc = &Face{data: data, glyphs: map[rune]glyph{}} // has no glyphs; never chosen
+			fc.markChecked()
 		}
 		fc.ID, fc.Name, fc.Embedded = info.id, info.name, true
 		embeddedFaces[e] = fc

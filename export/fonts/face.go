@@ -20,7 +20,10 @@ type Face struct {
 	upem    float64
 	ascent  float64
 	descent float64
-	pdfText bool // fpdf can take the face's BMP runes as text
+	cmap4   bool // has the format 4 cmap fpdf reads
+
+	pdfOnce sync.Once // the fpdf trial run, done on first need
+	pdfErr  error
 
 	mu     sync.Mutex // guards buf and glyphs: sfnt.Buffer is not safe for concurrent use
 	buf    sfnt.Buffer
@@ -61,9 +64,26 @@ func fromFixed(v fixed.Int26_6, upem float64) float64 {
 func (f *Face) Data() []byte { return f.data }
 
 // PDFText reports whether fpdf can take this face's runes up to U+FFFF as
-// text. A face without it (for example a font covering only CJK Extension B)
-// can still give outlines.
-func (f *Face) PDFText() bool { return f.pdfText }
+// text. It is always true for faces from Load and Embedded; a system fallback
+// face without it (one lacking the cmap fpdf reads, or failing the fpdf
+// trial run) still gives outlines for runes above U+FFFF.
+func (f *Face) PDFText() bool { return f.checkPDF() == nil }
+
+// checkPDF runs the fpdf trial run once and returns its result.
+func (f *Face) checkPDF() error {
+	f.pdfOnce.Do(func() {
+		if !f.cmap4 {
+			f.pdfErr = ErrNoCmap
+			return
+		}
+		f.pdfErr = pdfCheck(f)
+	})
+	return f.pdfErr
+}
+
+// markChecked records that the face passed the fpdf trial run elsewhere (the
+// embedded faces are checked by the tests).
+func (f *Face) markChecked() { f.pdfOnce.Do(func() {}) }
 
 // lookup returns the cached glyph for r (index 0 when missing).
 func (f *Face) lookup(r rune) glyph {

@@ -46,8 +46,10 @@ var (
 	fileCache   = map[fileKey]*Face{}
 )
 
-// loadFile loads path; needText refuses faces fpdf cannot take as text (a
-// role's font must be text, a fallback for runes above U+FFFF need not).
+// loadFile loads path. With needText it refuses faces fpdf cannot take as
+// text (a role's font must be text); without, the fpdf trial run is left to
+// Face.PDFText, so that scanning system fallbacks for a rare rune only
+// parses them.
 func loadFile(path string, needText bool) (*Face, error) {
 	file, index, err := splitIndex(path)
 	if err != nil {
@@ -143,6 +145,9 @@ func parseFace(data []byte, index int, name string, needText bool) (*Face, error
 			return nil, loadError(name, ErrBroken, err.Error())
 		}
 	}
+	if err := checkGlyphs(face, dir); err != nil {
+		return nil, loadError(name, ErrBroken, err.Error())
+	}
 	if embeddingRestricted(fsType(face, dir)) {
 		return nil, loadError(name, ErrRestricted, "")
 	}
@@ -151,14 +156,17 @@ func parseFace(data []byte, index int, name string, needText bool) (*Face, error
 		return nil, loadError(name, ErrBroken, err.Error())
 	}
 	fc := newFace(face, f)
-	fc.pdfText = hasBMPCmap(face, dir)
-	if !fc.pdfText {
-		if needText {
-			return nil, loadError(name, ErrNoCmap, "")
-		}
-		return fc, nil
+	fc.cmap4, err = bmpCmap(face, dir)
+	if err != nil {
+		return nil, loadError(name, ErrBroken, err.Error())
 	}
-	if err := pdfCheck(fc); err != nil {
+	if !needText {
+		return fc, nil // the fpdf trial run waits until the face is used as text
+	}
+	if !fc.cmap4 {
+		return nil, loadError(name, ErrNoCmap, "")
+	}
+	if err := fc.checkPDF(); err != nil {
 		return nil, loadError(name, ErrBroken, err.Error())
 	}
 	return fc, nil

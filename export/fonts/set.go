@@ -107,7 +107,7 @@ func (s *Set) chain(role Role) []*Face {
 // U+FFFF (written as text) need a face fpdf can take as text; runes above
 // are drawn from outlines.
 func usable(f *Face, r rune) bool {
-	return f != nil && (r > 0xFFFF || f.pdfText) && f.Has(r)
+	return f != nil && f.Has(r) && (r > 0xFFFF || f.PDFText())
 }
 
 // Resolve returns the face that prints r for role: the primary face if it

@@ -175,12 +175,13 @@ func embeddingRestricted(fs uint16) bool {
 	return fs&0x000F == 0x0002 || fs&0x0300 != 0
 }
 
-// hasBMPCmap reports whether the font has the cmap subtable fpdf reads: format
-// 4 under platform 3 encoding 1 or platform 0.
-func hasBMPCmap(data []byte, dir tableDir) bool {
+// bmpCmap reports whether the font has the cmap subtable fpdf reads (the
+// first format 4 subtable under platform 3 encoding 1 or platform 0), and
+// an error when that subtable reaches outside the cmap table.
+func bmpCmap(data []byte, dir tableDir) (bool, error) {
 	t, ok := dir.find("cmap")
 	if !ok || t.length < 4 {
-		return false
+		return false, nil
 	}
 	c := data[t.offset : t.offset+t.length]
 	n := int(binary.BigEndian.Uint16(c[2:]))
@@ -188,13 +189,19 @@ func hasBMPCmap(data []byte, dir tableDir) bool {
 		rec := c[4+8*i:]
 		platform := binary.BigEndian.Uint16(rec)
 		encoding := binary.BigEndian.Uint16(rec[2:])
-		off := binary.BigEndian.Uint32(rec[4:])
+		off := uint64(binary.BigEndian.Uint32(rec[4:]))
 		if !(platform == 3 && encoding == 1) && platform != 0 {
 			continue
 		}
-		if uint64(off)+2 <= uint64(len(c)) && binary.BigEndian.Uint16(c[off:]) == 4 {
-			return true
+		if off+14 > uint64(len(c)) || binary.BigEndian.Uint16(c[off:]) != 4 {
+			continue
 		}
+		length := uint64(binary.BigEndian.Uint16(c[off+2:]))
+		segX2 := uint64(binary.BigEndian.Uint16(c[off+6:]))
+		if off+length > uint64(len(c)) || segX2%2 != 0 || 16+4*segX2 > length {
+			return true, errors.New("cmap format 4 subtable out of bounds")
+		}
+		return true, nil
 	}
-	return false
+	return false, nil
 }
