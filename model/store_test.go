@@ -4,6 +4,8 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -66,5 +68,147 @@ func TestOpenMigratesOnceAndReopens(t *testing.T) {
 	}
 	if fi, err := os.Stat(path + "-wal"); err == nil {
 		t.Logf("WAL file present (%d bytes), journal_mode WAL", fi.Size())
+	}
+}
+
+func TestOpenBadPaths(t *testing.T) {
+	dir := t.TempDir()
+	corrupt := filepath.Join(dir, "corrupt.db")
+	garbage := []byte("这不是数据库文件 this is not a database, just some text that is long enough to have a header............")
+	if err := os.WriteFile(corrupt, garbage, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name, path, want string
+	}{
+		{"missing folder", filepath.Join(dir, "nope", "b.db"), "数据库所在的文件夹不存在"},
+		{"folder as file", dir, "是一个文件夹"},
+		{"corrupt file", corrupt, "数据库文件已损坏或不是本程序的数据库"},
+		{"empty path", "", "未指定数据库文件"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s, err := Open(tc.path)
+			if err == nil {
+				s.Close()
+				t.Fatalf("Open(%q) succeeded, want error %q", tc.path, tc.want)
+			}
+			if msg := ErrorMessage(err); !strings.Contains(msg, tc.want) {
+				t.Errorf("Open(%q): message %q, want it to contain %q", tc.path, msg, tc.want)
+			}
+		})
+	}
+	if got, _ := os.ReadFile(corrupt); string(got) != string(garbage) {
+		t.Errorf("the corrupt file was changed by Open")
+	}
+}
+
+func TestOpenReadOnly(t *testing.T) {
+	if os.Geteuid() == 0 {
+		t.Skip("root ignores permissions; run as a normal user (e.g. setpriv --reuid=65534)")
+	}
+	dir := filepath.Join(t.TempDir(), "ro")
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	existing := filepath.Join(dir, "old.db")
+	s := MustOpenStoreAt(t, existing)
+	mustCreateCase(t, s, Case{Title: "已有数据"})
+	s.Close()
+	before, _ := os.ReadFile(existing)
+	if err := os.Chmod(dir, 0o555); err != nil {
+		t.Fatal(err)
+	}
+	defer os.Chmod(dir, 0o755)
+	for _, path := range []string{filepath.Join(dir, "new.db"), existing} {
+		s, err := Open(path)
+		if err == nil {
+			s.Close()
+			t.Errorf("Open(%s) in a read-only folder succeeded", path)
+			continue
+		}
+		if msg := ErrorMessage(err); !strings.Contains(msg, "只读") {
+			t.Errorf("Open(%s): message %q, want it to say read-only", path, msg)
+		}
+	}
+	if after, _ := os.ReadFile(existing); string(after) != string(before) {
+		t.Error("the existing database was changed")
+	}
+}
+
+func TestOpenNewerSchema(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "b.db")
+	s := MustOpenStoreAt(t, path)
+	if _, err := s.wdb.Exec(`INSERT INTO schema_migrations (name, applied_at) VALUES ('migrations/9999_future.sql', 'x')`); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	s2, err := Open(path)
+	if err == nil {
+		s2.Close()
+		t.Fatal("Open of a newer schema succeeded")
+	}
+	if msg := ErrorMessage(err); !strings.Contains(msg, "更新版本") {
+		t.Errorf("message %q, want it to ask for a newer version", msg)
+	}
+}
+
+// Two copies of the program writing to one file at once: every case gets a
+// distinct number and the file stays sound.
+func TestTwoStoresOneFile(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "b.db")
+	a, b := MustOpenStoreAt(t, path), MustOpenStoreAt(t, path)
+	const each = 40
+	errs := make(chan error, 2*each)
+	var wg sync.WaitGroup
+	for _, s := range []*Store{a, b} {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := 0; i < each; i++ {
+				errs <- s.CreateCase(ctx, &Case{Title: "并发写入"})
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		if err != nil {
+			t.Fatalf("CreateCase: %v", err)
+		}
+	}
+	cs, n, err := a.FindCases(ctx, CaseFilter{})
+	if err != nil || n != 2*each {
+		t.Fatalf("FindCases: %d cases, %v; want %d", n, err, 2*each)
+	}
+	seen := map[string]bool{}
+	for _, c := range cs {
+		if seen[c.Number] {
+			t.Errorf("number %s given twice", c.Number)
+		}
+		seen[c.Number] = true
+	}
+	if rep, err := b.Check(ctx); err != nil || !rep.OK() {
+		t.Errorf("Check: %v %v", rep.Problems, err)
+	}
+}
+
+func TestCheckReport(t *testing.T) {
+	ctx := context.Background()
+	s := MustOpenStore(t)
+	caseInStatus(t, s, StatusAssigned)
+	mustCreateCase(t, s, Case{Title: "待研判"})
+	rep, err := s.Check(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := rep.String()
+	for _, want := range []string{"完整性检查：通过", "案件", "待研判", "已交办", "逾期"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("report lacks %q:\n%s", want, out)
+		}
+	}
+	if rep.Counts[0] != (Count{"案件", 2}) || rep.ByStatus[0] != (Count{"待研判", 1}) {
+		t.Errorf("counts %v, by status %v; want 2 cases, 1 待研判", rep.Counts, rep.ByStatus)
 	}
 }
