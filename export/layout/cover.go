@@ -45,8 +45,11 @@ func (e *engine) cover() Page {
 		}
 		return h
 	}
-	if pishi() < coverMinPishi {
-		rows[4].lines, rows[6].lines = 2, 2
+	for _, n := range []float64{2, 1.5, 1} {
+		if pishi() >= coverMinPishi {
+			break
+		}
+		rows[4].lines, rows[6].lines = n, n
 	}
 	rows[5].lines = pishi() / e.pitch
 

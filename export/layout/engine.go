@@ -20,6 +20,8 @@ const (
 	Cell = Width / 28
 	// DefaultPitch is the line pitch of the 22-line grid.
 	DefaultPitch = Height / 22
+	// A pitch may overrun the 版心 by 5% of a line (29 pt × 22 = 225.07 mm)
+	// before a page holds one line less; glyphs are centred in their bands.
 	// ascent is where the baseline sits in the ideographic em box.
 	ascent = 0.88
 )
@@ -98,7 +100,7 @@ func Layout(c *Content, m Metrics, o Options) ([]Page, *Report, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	e := &engine{m: m, o: o, c: c, pitch: pitch, nLines: int(Height/pitch + eps)}
+	e := &engine{m: m, o: o, c: c, pitch: pitch, nLines: int(Height/pitch + 0.05)}
 	e.newPage()
 	e.head()
 	e.title()

@@ -46,10 +46,10 @@ func legalBreak(toks []token, s, j int, avail float64) int {
 	}
 	if toks[j].noStart {
 		k := j
-		for k < len(toks) && toks[k].noStart {
+		for k < len(toks) && toks[k].noStart && fits(toks[s:k+1], avail) {
 			k++
 		}
-		if legal(toks, k) && fits(toks[s:k], avail) {
+		if k > j && legal(toks, k) {
 			return k
 		}
 	}

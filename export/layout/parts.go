@@ -17,7 +17,8 @@ var body16 = style{size: SizeSanhao, cell: Cell}
 // lines cuts styled runes into set lines: the first starts at x0First, the
 // others at x0Rest, all end by right; every line but the last is justified.
 func (e *engine) lines(rs []srune, st style, x0First, x0Rest, right float64) [][]pglyph {
-	tz := &tokenizer{m: e.m, st: st, width: right - x0Rest}
+	// A Latin run longer than the shortest line is cut: it could never fit.
+	tz := &tokenizer{m: e.m, st: st, width: right - max(x0First, x0Rest)}
 	toks := tz.tokens(rs)
 	x0 := func(i int) float64 {
 		if i == 0 {
@@ -158,12 +159,14 @@ func (e *engine) note() {
 		return
 	}
 	e.skip(1)
+	first := true
 	for n, p := range paragraphs(e.c.EditorNote) {
 		rs := runes(p, Kaiti)
 		if len(rs) == 0 {
 			continue
 		}
-		if n == 0 {
+		if first {
+			first = false
 			rs = append(runes("编者按：", Heiti), rs...)
 			for i := range 4 {
 				rs[i].idx = 0
