@@ -219,7 +219,9 @@ func buildRow(m mapping, cells, raw []string, line int, unescape bool) Row {
 	if c.Title == "" {
 		reasons = append([]string{"标题不能为空"}, reasons...)
 	} else if len(reasons) == 0 {
-		if err := c.Validate(); err != nil {
+		v := *c
+		v.Status = model.StatusPending // what the store gives a new case
+		if err := v.Validate(); err != nil {
 			reasons = append(reasons, model.ErrorMessage(err))
 		}
 	}
