@@ -29,14 +29,14 @@ func draw(w io.Writer, pages []layout.Page, created time.Time) error {
 	pdf.SetProducer("bulletin", false)
 	pdf.SetAutoPageBreak(false, 0)
 	pdf.SetMargins(0, 0, 0)
-	registerFonts(pdf, pages)
+	hidden := registerFonts(pdf, pages)
 	for _, p := range pages {
 		pdf.AddPage()
 		for _, r := range p.Rules {
 			drawRule(pdf, r)
 		}
 		for _, r := range p.Runs {
-			drawRun(pdf, r)
+			drawRun(pdf, r, hidden)
 		}
 	}
 	if err := pdf.Output(w); err != nil {
@@ -52,8 +52,9 @@ func face(g layout.Glyph) *fonts.Face {
 }
 
 // registerFonts adds each face used as text to the PDF once, in ID order.
-// fpdf embeds only the glyphs used (subset).
-func registerFonts(pdf *fpdf.Fpdf, pages []layout.Page) {
+// fpdf embeds only the glyphs used (subset). It returns the ID of a face for
+// the invisible text under outline glyphs ("" when none is registered).
+func registerFonts(pdf *fpdf.Fpdf, pages []layout.Page) string {
 	used := make(map[string]*fonts.Face)
 	for _, p := range pages {
 		for _, r := range p.Runs {
@@ -72,6 +73,12 @@ func registerFonts(pdf *fpdf.Fpdf, pages []layout.Page) {
 	for _, id := range ids {
 		pdf.AddUTF8FontFromBytes(id, "", used[id].Data())
 	}
+	for _, id := range ids {
+		if used[id].Has('\u3000') {
+			return id
+		}
+	}
+	return ""
 }
 
 func drawRule(pdf *fpdf.Fpdf, r layout.Rule) {
@@ -81,7 +88,7 @@ func drawRule(pdf *fpdf.Fpdf, r layout.Rule) {
 }
 
 // drawRun places the glyphs of one run.
-func drawRun(pdf *fpdf.Fpdf, r layout.Run) {
+func drawRun(pdf *fpdf.Fpdf, r layout.Run, hidden string) {
 	c := r.Colour
 	pdf.SetTextColor(c.R, c.G, c.B)
 	pdf.SetFillColor(c.R, c.G, c.B)
@@ -96,7 +103,7 @@ func drawRun(pdf *fpdf.Fpdf, r layout.Run) {
 		case f == nil:
 			placeholder(pdf, g, r)
 		case g.R > 0xFFFF:
-			outline(pdf, f, g, r, scale)
+			outline(pdf, f, g, r, scale, hidden)
 		default:
 			pdf.SetFont(f.ID, "", r.Size)
 			if scale != 1 {
@@ -120,9 +127,10 @@ func placeholder(pdf *fpdf.Fpdf, g layout.Glyph, r layout.Run) {
 }
 
 // outline paints a glyph from its outline, as fpdf cannot write runes above
-// U+FFFF as text. A marked-content span carries the rune as ActualText so that
-// text extraction still returns it.
-func outline(pdf *fpdf.Fpdf, f *fonts.Face, g layout.Glyph, r layout.Run, scale float64) {
+// U+FFFF as text. A marked-content span carries the rune as ActualText over an
+// invisible ideographic space in the hidden face, so that text extraction
+// (pdftotext, copy and paste) still returns the rune at its place.
+func outline(pdf *fpdf.Fpdf, f *fonts.Face, g layout.Glyph, r layout.Run, scale float64, hidden string) {
 	path, ok := f.Outline(g.R)
 	if !ok {
 		placeholder(pdf, g, r)
@@ -131,6 +139,12 @@ func outline(pdf *fpdf.Fpdf, f *fonts.Face, g layout.Glyph, r layout.Run, scale 
 	em := r.Size * mmPerPt
 	pt := func(p fonts.Point) (float64, float64) { return g.X + p.X*em*scale, r.Y + p.Y*em }
 	pdf.RawWriteStr(fmt.Sprintf("/Span <</ActualText <FEFF%s>>> BDC\n", utf16Hex(g.R)))
+	if hidden != "" {
+		pdf.SetFont(hidden, "", r.Size)
+		pdf.SetTextRenderingMode(3)
+		pdf.Text(g.X, r.Y, "\u3000")
+		pdf.SetTextRenderingMode(0)
+	}
 	drawn := false
 	for _, s := range path {
 		x, y := pt(s.Pts[0])
