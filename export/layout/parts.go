@@ -209,7 +209,7 @@ func (e *engine) pageNumbers() {
 	y := Bottom + 7 + ascent*st.cell
 	for i := range e.pages {
 		n := i + 1
-		gs, w := e.single(runes("— "+strconv.Itoa(n)+" —", Songti), st)
+		gs, w := e.natural(runes("— "+strconv.Itoa(n)+" —", Songti), st)
 		x := Left + st.cell
 		if n%2 == 1 {
 			x = Right - st.cell - w
@@ -225,4 +225,21 @@ func (e *engine) pageNumbers() {
 			}
 		}
 	}
+}
+
+// natural sets runes one after the other at their own advances, with no grid:
+// the page number, whose em dashes are narrower than a cell in most fonts.
+func (e *engine) natural(rs []srune, st style) ([]pglyph, float64) {
+	tz := &tokenizer{m: e.m, st: st}
+	var out []pglyph
+	x := 0.0
+	for _, s := range rs {
+		g := tz.glyph(s)
+		g.X = x
+		x += g.W
+		if !isSpace(s.r) {
+			out = append(out, g)
+		}
+	}
+	return out, x
 }

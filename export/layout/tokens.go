@@ -97,6 +97,8 @@ func (tz *tokenizer) wide(rs []srune) token {
 		x := float64(k) * cell
 		narrow := g.Font != nil && g.W < 0.8*tz.st.em()
 		switch {
+		case len(rs) == 2 && k == 0:
+			x = cell - g.W // a doubled dash or ellipsis meets in the middle
 		case narrow && halfLeft[s.r]:
 			x += cell - g.W
 		case narrow && !halfRight[s.r]:
