@@ -49,6 +49,9 @@ func checkGlyphs(data []byte, dir tableDir) error {
 	if longLoca > 1 || numGlyphs == 0 || numHMetrics == 0 || numHMetrics > numGlyphs {
 		return errors.New("bad head, maxp or hhea values")
 	}
+	if binary.BigEndian.Uint16(head[52:]) != 0 || binary.BigEndian.Uint16(hhea[32:]) != 0 {
+		return errors.New("unknown glyph or metric data format in head or hhea")
+	}
 	if _, err := table("hmtx", uint32(4*numHMetrics+2*(numGlyphs-numHMetrics))); err != nil {
 		return err
 	}

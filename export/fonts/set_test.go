@@ -2,6 +2,7 @@ package fonts
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -162,5 +163,34 @@ func TestSystemFallbacks(t *testing.T) {
 	}
 	if c := SystemCandidates(RoleKaiti); len(c) == 0 || c[0] != gkai {
 		t.Errorf("SystemCandidates(楷体) = %v, want %s first", c, gkai)
+	}
+}
+
+// TestResolveConcurrent resolves from several goroutines at once (run with
+// -race): the drawer and a preview may share one Set.
+func TestResolveConcurrent(t *testing.T) {
+	s, err := newSet(nil, nil)
+	if err != nil {
+		t.Fatalf("newSet: %v", err)
+	}
+	text := []rune("关于近期我县网民反映集中供水问题的舆情专报䶮堃體ABC123，。😀")
+	errs := make(chan string, 4)
+	for g := 0; g < 4; g++ {
+		go func(role Role) {
+			for _, r := range text {
+				f, ok := s.Resolve(role, r)
+				if ok != (r != '😀') || (ok && !f.Has(r)) {
+					errs <- fmt.Sprintf("Resolve(%s, %q) = %v, %v", role, r, faceID(f), ok)
+					return
+				}
+				f.Advance(r)
+			}
+			errs <- ""
+		}(Roles[g])
+	}
+	for g := 0; g < 4; g++ {
+		if e := <-errs; e != "" {
+			t.Error(e)
+		}
 	}
 }
