@@ -152,7 +152,14 @@ func TestSystemFallbacks(t *testing.T) {
 		t.Fatalf("SystemFallbacks() = %v, want HanaMinA then HanaMinB first", got)
 	}
 	seen := map[string]bool{}
-	for _, p := range got {
+	firstStyled := len(got)
+	for i, p := range got {
+		if styled(p) && firstStyled == len(got) {
+			firstStyled = i
+		}
+		if i > firstStyled && !styled(p) {
+			t.Errorf("SystemFallbacks(): regular %s after styled %s", p, got[firstStyled])
+		}
 		if seen[p] || strings.HasSuffix(strings.ToLower(p), ".otf") {
 			t.Errorf("SystemFallbacks() lists %s twice or an .otf", p)
 		}

@@ -15,6 +15,7 @@ import (
 var windowsFallbackNames = []string{
 	"simsunb.ttf", "SimsunExtG.ttf", "simsun.ttc", "simfang.ttf", "simkai.ttf",
 	"simhei.ttf", "msyh.ttc", "msjh.ttc", "mingliub.ttc", "mingliu.ttc",
+	"seguisym.ttf", // ✔ ✗ and other symbols the Noto CJK fonts lack
 }
 
 // linuxFirst are the Linux fonts tried before the rest of the font folders:
@@ -96,7 +97,20 @@ func inDirs(dirs, names []string) []string {
 	return out
 }
 
-// trueTypeFiles lists the .ttf and .ttc files under dirs, sorted.
+// styled reports font files whose name says bold, italic or another
+// non-regular style: they come after the regular ones as fallbacks.
+func styled(path string) bool {
+	name := strings.ToLower(filepath.Base(path))
+	for _, s := range []string{"bold", "italic", "oblique", "light", "black", "heavy", "thin", "medium", "condensed"} {
+		if strings.Contains(name, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// trueTypeFiles lists the .ttf and .ttc files under dirs: regular styles
+// first, each group sorted by path.
 func trueTypeFiles(dirs []string) []string {
 	var out []string
 	for _, d := range dirs {
@@ -111,7 +125,12 @@ func trueTypeFiles(dirs []string) []string {
 			return nil
 		})
 	}
-	sort.Strings(out)
+	sort.SliceStable(out, func(i, j int) bool {
+		if si, sj := styled(out[i]), styled(out[j]); si != sj {
+			return sj
+		}
+		return out[i] < out[j]
+	})
 	return out
 }
 
