@@ -25,11 +25,21 @@ type roleRune struct {
 	r    rune
 }
 
-// systemFont is a fallback font file on the PC, loaded on first need.
+// systemFont is a fallback font file on the PC. Its cmap ranges are read
+// on the first rune nothing earlier has; the face is loaded only for a rune
+// inside them.
 type systemFont struct {
-	path string
-	once sync.Once
-	face *Face // nil when the file cannot be used
+	path      string
+	coverOnce sync.Once
+	cover     coverage
+	once      sync.Once
+	face      *Face // nil until loaded, or when the file cannot be used
+}
+
+// mayHave reports whether the file's cmap ranges contain r.
+func (sf *systemFont) mayHave(r rune) bool {
+	sf.coverOnce.Do(func() { sf.cover = fileCoverage(sf.path) })
+	return sf.cover.has(r)
 }
 
 // get loads the font once; a file that fails to load is skipped for good.
@@ -135,6 +145,9 @@ func (s *Set) resolve(role Role, r rune) *Face {
 		}
 	}
 	for _, sf := range s.system {
+		if !sf.mayHave(r) {
+			continue
+		}
 		if f := sf.get(); usable(f, r) {
 			return f
 		}
