@@ -56,11 +56,16 @@ func face(g layout.Glyph) *fonts.Face {
 // the invisible text under outline glyphs ("" when none is registered).
 func registerFonts(pdf *fpdf.Fpdf, pages []layout.Page) string {
 	used := make(map[string]*fonts.Face)
+	runes := make(map[string]map[rune]bool)
 	for _, p := range pages {
 		for _, r := range p.Runs {
 			for _, g := range r.Glyphs {
 				if f := face(g); f != nil && g.R <= 0xFFFF {
 					used[f.ID] = f
+					if runes[f.ID] == nil {
+						runes[f.ID] = map[rune]bool{'\u3000': true}
+					}
+					runes[f.ID][g.R] = true
 				}
 			}
 		}
@@ -71,7 +76,7 @@ func registerFonts(pdf *fpdf.Fpdf, pages []layout.Page) string {
 	}
 	sort.Strings(ids)
 	for _, id := range ids {
-		pdf.AddUTF8FontFromBytes(id, "", used[id].Data())
+		pdf.AddUTF8FontFromBytes(id, "", subsetData(used[id], runes[id]))
 	}
 	for _, id := range ids {
 		if used[id].Has('\u3000') {
@@ -79,6 +84,24 @@ func registerFonts(pdf *fpdf.Fpdf, pages []layout.Page) string {
 		}
 	}
 	return ""
+}
+
+// subsetData returns the face cut down to the runes used, or the whole face
+// when it cannot be cut (fpdf then subsets it itself, only slower).
+func subsetData(f *fonts.Face, used map[rune]bool) []byte {
+	t, err := parsedTTF(f.ID, f.Data())
+	if err != nil {
+		return f.Data()
+	}
+	rs := make([]rune, 0, len(used))
+	for r := range used {
+		rs = append(rs, r)
+	}
+	data, err := t.subset(rs)
+	if err != nil {
+		return f.Data()
+	}
+	return data
 }
 
 func drawRule(pdf *fpdf.Fpdf, r layout.Rule) {
