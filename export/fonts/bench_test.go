@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"bulletin/assets"
+	"golang.org/x/image/font/sfnt"
 )
 
 // benchText returns about n runes of bulletin text: the sample body repeated,
@@ -98,6 +99,38 @@ func BenchmarkLoadCachedFile(b *testing.B) {
 	for b.Loop() {
 		if _, err := Load(path); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkParseEmbedded is what the first NewSet of a process pays: parsing
+// the four embedded role faces.
+func BenchmarkParseEmbedded(b *testing.B) {
+	for b.Loop() {
+		for _, data := range [][]byte{assets.SerifRegular, assets.SerifBold, assets.SansBold, assets.Kai} {
+			f, err := sfnt.Parse(data)
+			if err != nil {
+				b.Fatal(err)
+			}
+			newFace(data, f)
+		}
+	}
+}
+
+// BenchmarkCheckUnknownRuneCold is the first report of a rune no font has,
+// with every system fallback of this PC scanned (cmap ranges not cached).
+func BenchmarkCheckUnknownRuneCold(b *testing.B) {
+	b.ReportMetric(float64(len(SystemFallbacks())), "files")
+	for b.Loop() {
+		coverMu.Lock()
+		coverCache = map[coverKey]coverage{}
+		coverMu.Unlock()
+		s, err := NewSet(nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if m := s.Check("\U0001FAE8"); len(m) != 1 {
+			b.Fatalf("Check = %v, want one missing", m)
 		}
 	}
 }

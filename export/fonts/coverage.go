@@ -54,14 +54,63 @@ func fileCoverage(path string) coverage {
 	if ok {
 		return c
 	}
-	data, err := os.ReadFile(file)
-	if err == nil {
-		c = dataCoverage(data, index)
-	}
+	c = readCoverage(file, index, st.Size())
 	coverMu.Lock()
 	coverCache[key] = c
 	coverMu.Unlock()
 	return c
+}
+
+// readCoverage reads only the headers and the cmap table of a font file:
+// the files scanned are large (HanaMin, simsun.ttc, msyh.ttc) and most are
+// never used.
+func readCoverage(file string, index int, size int64) coverage {
+	f, err := os.Open(file)
+	if err != nil {
+		return nil
+	}
+	defer f.Close()
+	read := func(off int64, n int) []byte {
+		if n <= 0 || off < 0 || off+int64(n) > size {
+			return nil
+		}
+		b := make([]byte, n)
+		if _, err := f.ReadAt(b, off); err != nil {
+			return nil
+		}
+		return b
+	}
+	head := read(0, 12)
+	if head == nil {
+		return nil
+	}
+	dirAt := int64(0)
+	if binary.BigEndian.Uint32(head) == tagTTC {
+		n := int64(binary.BigEndian.Uint32(head[8:]))
+		if int64(index) >= n {
+			return nil
+		}
+		b := read(12+4*int64(index), 4)
+		if b == nil {
+			return nil
+		}
+		dirAt = int64(binary.BigEndian.Uint32(b))
+	}
+	dirHead := read(dirAt, 12)
+	if dirHead == nil {
+		return nil
+	}
+	recs := read(dirAt+12, 16*int(binary.BigEndian.Uint16(dirHead[4:])))
+	for i := 0; i+16 <= len(recs); i += 16 {
+		if string(recs[i:i+4]) == "cmap" {
+			c := read(int64(binary.BigEndian.Uint32(recs[i+8:])), int(binary.BigEndian.Uint32(recs[i+12:])))
+			if len(c) < 4 {
+				return nil
+			}
+			return cmapRanges(c)
+		}
+	}
+	return nil
 }
 
 // dataCoverage reads the cmap ranges of face index of a .ttf or .ttc.

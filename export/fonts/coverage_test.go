@@ -71,3 +71,33 @@ func TestMissingRuneLoadsNoFallback(t *testing.T) {
 		t.Errorf("Resolve(𠀾) = %v, %v; want a system face", faceID(f), ok)
 	}
 }
+
+// TestReadCoverageMatchesData checks the partial file read against the
+// ranges read from the whole file, for a .ttf and both faces of a .ttc.
+func TestReadCoverageMatchesData(t *testing.T) {
+	ttcData := buildTTC(t, assets.SerifBold, assets.Kai)
+	ttc := writeFile(t, "pair.ttc", ttcData)
+	kai := writeFile(t, "kai.ttf", assets.Kai)
+	cases := []struct {
+		path string
+		want coverage
+	}{
+		{kai, dataCoverage(assets.Kai, 0)},
+		{ttc + "#0", dataCoverage(assets.SerifBold, 0)},
+		{ttc + "#1", dataCoverage(assets.Kai, 0)},
+		{ttc + "#2", nil},
+	}
+	for _, c := range cases {
+		got := fileCoverage(c.path)
+		if len(got) != len(c.want) {
+			t.Errorf("fileCoverage(%s) = %d ranges, want %d", c.path, len(got), len(c.want))
+			continue
+		}
+		for i := range got {
+			if got[i] != c.want[i] {
+				t.Errorf("fileCoverage(%s)[%d] = %v, want %v", c.path, i, got[i], c.want[i])
+				break
+			}
+		}
+	}
+}

@@ -96,3 +96,43 @@ func buildTTC(tb testing.TB, faces ...[]byte) []byte {
 	}
 	return out
 }
+
+// buildSharedTTC writes a collection of two faces whose directories point at
+// the same table bytes, as real collections (simsun.ttc) share glyf and loca;
+// the second face gets its own copy of the name table.
+func buildSharedTTC(tb testing.TB, face []byte) []byte {
+	tb.Helper()
+	n := int(binary.BigEndian.Uint16(face[4:]))
+	dirLen := 12 + 16*n
+	out := make([]byte, 20)
+	copy(out, "ttcf")
+	binary.BigEndian.PutUint32(out[4:], 0x00010000)
+	binary.BigEndian.PutUint32(out[8:], 2)
+	binary.BigEndian.PutUint32(out[12:], 20)
+	binary.BigEndian.PutUint32(out[16:], uint32(20+dirLen))
+	out = append(out, face[:dirLen]...)
+	out = append(out, face[:dirLen]...)
+	base := uint32(len(out))
+	var nameOff, nameLen uint32
+	for j := 0; j < n; j++ {
+		for _, dir := range []int{20, 20 + dirLen} {
+			rec := out[dir+12+16*j:]
+			binary.BigEndian.PutUint32(rec[8:], binary.BigEndian.Uint32(rec[8:])+base)
+		}
+		if string(face[12+16*j:12+16*j+4]) == "name" {
+			nameOff, nameLen = binary.BigEndian.Uint32(face[12+16*j+8:]), binary.BigEndian.Uint32(face[12+16*j+12:])
+			binary.BigEndian.PutUint32(out[20+dirLen+12+16*j+8:], 0) // patched below
+		}
+	}
+	out = append(out, face...)
+	for len(out)%4 != 0 {
+		out = append(out, 0)
+	}
+	for j := 0; j < n; j++ {
+		if string(face[12+16*j:12+16*j+4]) == "name" {
+			binary.BigEndian.PutUint32(out[20+dirLen+12+16*j+8:], uint32(len(out)))
+		}
+	}
+	out = append(out, face[nameOff:nameOff+nameLen]...)
+	return out
+}

@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"bulletin/assets"
+	"golang.org/x/image/font/gofont/goregular"
 )
 
 // cffOTF is a minimal CFF-flavoured OpenType file: refused on its magic.
@@ -109,6 +110,11 @@ func TestLoadTTF(t *testing.T) {
 func TestTTCExtraction(t *testing.T) {
 	faces := [][]byte{assets.SerifBold, assets.Kai}
 	ttc := writeFile(t, "pair.ttc", buildTTC(t, faces...))
+	shared := writeFile(t, "shared.ttc", buildSharedTTC(t, goregular.TTF))
+	goFace, err := parseFace(goregular.TTF, 0, "goregular.ttf", true)
+	if err != nil {
+		t.Fatalf("goregular: %v", err)
+	}
 	cases := []struct {
 		path    string
 		src     []byte
@@ -118,6 +124,8 @@ func TestTTCExtraction(t *testing.T) {
 		{ttc, assets.SerifBold, embedded(embSerifBold), "pair.ttc"},
 		{ttc + "#0", assets.SerifBold, embedded(embSerifBold), "pair.ttc#0"},
 		{ttc + "#1", assets.Kai, embedded(embKai), "pair.ttc#1"},
+		{shared + "#0", goregular.TTF, goFace, "shared.ttc#0"},
+		{shared + "#1", goregular.TTF, goFace, "shared.ttc#1"},
 	}
 	for _, c := range cases {
 		t.Run(filepath.Base(c.path), func(t *testing.T) {
