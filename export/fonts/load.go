@@ -130,6 +130,8 @@ func parseFace(data []byte, index int, name string, needText bool) (*Face, error
 		if err != nil {
 			return nil, loadError(name, ErrBroken, err.Error())
 		}
+	case tagWOFF, tagWOFF2:
+		return nil, loadError(name, ErrNotFont, "这是网页字体 WOFF 格式")
 	default:
 		return nil, loadError(name, ErrNotFont, "")
 	}

@@ -44,6 +44,7 @@ func TestLoadRefuses(t *testing.T) {
 		{"random bytes", "random.ttf", random, ErrNotFont, "不是字体文件"},
 		{"text file", "readme.ttf", []byte("这不是字体，只是一段文字。This is not a font."), ErrNotFont, "不是字体文件"},
 		{"empty", "empty.ttf", []byte{}, ErrNotFont, "不是字体文件"},
+		{"woff2", "web.woff2", append([]byte("wOF2\x00\x01\x00\x00"), make([]byte, 40)...), ErrNotFont, "WOFF"},
 		{"truncated ttf", "half.ttf", assets.Kai[:len(assets.Kai)/2], ErrBroken, "已损坏或不完整"},
 		{"truncated directory", "head.ttf", assets.Kai[:40], ErrBroken, "已损坏或不完整"},
 		{"missing hmtx", "nohmtx.ttf", buildSFNT(tagTrueType, noHead), ErrBroken, "缺少 hmtx 表"},

@@ -17,6 +17,8 @@ const (
 	tagOTTO     = 0x4F54544F // "OTTO", CFF-flavoured OpenType
 	tagTrue     = 0x74727565 // "true", old Apple TrueType
 	tagTrueType = 0x00010000
+	tagWOFF     = 0x774F4646 // "wOFF", web font
+	tagWOFF2    = 0x774F4632 // "wOF2"
 )
 
 // tableRecord is one entry of an sfnt table directory; offset is absolute in
