@@ -88,3 +88,22 @@ func mustDoc(tb testing.TB, path string) *Document {
 	}
 	return doc
 }
+
+func TestDocumentFromBulletin(t *testing.T) {
+	b := &model.Bulletin{Number: 12, Serial: 86, Title: "标题", Body: "正文", Bao: "县委书记", Copies: 20,
+		Date: mustSample(t).Time()}
+	d := DocumentFromBulletin(b)
+	tests := []struct{ name, got, want string }{
+		{"date", d.Date, "2026-03-09"},
+		{"issue", d.Issue(), "第12期（总第86期）"},
+		{"bao", d.Distribution.Bao, "县委书记"},
+	}
+	for _, tt := range tests {
+		if tt.got != tt.want {
+			t.Errorf("%s: got %q, want %q", tt.name, tt.got, tt.want)
+		}
+	}
+	if err := d.Validate(); err != nil {
+		t.Errorf("Validate: %v", err)
+	}
+}
