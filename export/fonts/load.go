@@ -51,10 +51,7 @@ var (
 // Face.PDFText, so that scanning system fallbacks for a rare rune only
 // parses them.
 func loadFile(path string, needText bool) (*Face, error) {
-	file, index, err := splitIndex(path)
-	if err != nil {
-		return nil, err
-	}
+	file, index, hasIndex := splitIndex(path)
 	st, err := os.Stat(file)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
@@ -82,7 +79,7 @@ func loadFile(path string, needText bool) (*Face, error) {
 	}
 	face.Path = path
 	face.Name = filepath.Base(file)
-	if index > 0 || strings.Contains(path, "#") {
+	if hasIndex {
 		face.Name += "#" + strconv.Itoa(index)
 	}
 	face.ID = fmt.Sprintf("f%08x%x", crc32.ChecksumIEEE(face.data), len(face.data))
@@ -92,17 +89,18 @@ func loadFile(path string, needText bool) (*Face, error) {
 	return face, nil
 }
 
-// splitIndex splits "x.ttc#N" into the file and the face index.
-func splitIndex(path string) (string, int, error) {
+// splitIndex splits "x.ttc#N" into the file and the face index; ok is
+// false when the path has no "#N" suffix (a '#' may be part of a file name).
+func splitIndex(path string) (file string, index int, ok bool) {
 	i := strings.LastIndexByte(path, '#')
 	if i < 0 {
-		return path, 0, nil
+		return path, 0, false
 	}
 	n, err := strconv.Atoi(path[i+1:])
 	if err != nil || n < 0 {
-		return path, 0, nil // a '#' that is part of the file name
+		return path, 0, false
 	}
-	return path[:i], n, nil
+	return path[:i], n, true
 }
 
 // parseFace checks data and returns the face at index as a standalone

@@ -99,6 +99,10 @@ func TestLoadTTF(t *testing.T) {
 	if !bytes.Equal(f.Data(), assets.Kai) || f.Path != path || f.Name != "kai.ttf" || f.Embedded {
 		t.Errorf("Load(%s) = {Name %q Path %q Embedded %v, %d bytes}, want the file as is", path, f.Name, f.Path, f.Embedded, len(f.Data()))
 	}
+	hashed := writeFile(t, "楷#体.ttf", assets.Kai)
+	if h, err := Load(hashed); err != nil || h.Name != "楷#体.ttf" || h.ID != f.ID {
+		t.Errorf("Load(%s) error %v; want name 楷#体.ttf and ID %s", hashed, err, f.ID)
+	}
 	again, err := Load(path)
 	if err != nil || again != f {
 		t.Errorf("second Load(%s) = %p, %v; want the cached face %p", path, again, err, f)
