@@ -20,6 +20,7 @@ type Set struct {
 	resolved map[roleRune]*Face // nil value: no font has the rune
 }
 
+// roleRune keys the Set's cache of resolved runes.
 type roleRune struct {
 	role Role
 	r    rune
@@ -63,6 +64,11 @@ func NewSet(cfg Config) (*Set, error) {
 
 // newSet is NewSet with the system fallback files given, for tests.
 func newSet(cfg Config, system []string) (*Set, error) {
+	for role := range cfg {
+		if _, ok := embeddedOrder[role]; !ok {
+			return nil, fmt.Errorf("unknown font role %q", role)
+		}
+	}
 	s := &Set{chains: make(map[Role][]*Face), resolved: make(map[roleRune]*Face)}
 	for _, role := range Roles {
 		var chain []*Face
@@ -77,11 +83,6 @@ func newSet(cfg Config, system []string) (*Set, error) {
 			chain = appendFace(chain, embedded(e))
 		}
 		s.chains[role] = chain
-	}
-	for role := range cfg {
-		if _, ok := s.chains[role]; !ok {
-			return nil, fmt.Errorf("unknown font role %q", role)
-		}
 	}
 	for _, p := range system {
 		s.system = append(s.system, &systemFont{path: p})
