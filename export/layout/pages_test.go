@@ -222,3 +222,28 @@ func BenchmarkLayoutPunctuation(b *testing.B) {
 		}
 	}
 }
+
+// TestHeadingNotLastOnPage checks that a heading line never ends a page: it
+// moves to the next page with its paragraph.
+func TestHeadingNotLastOnPage(t *testing.T) {
+	moved := false
+	for n := 1; n <= 30; n++ {
+		body := strings.Repeat("一行。\n", n) + "一、标题\n正文"
+		pages := must(t, bodyOnly(body))
+		ls := textLines(pages, SizeSanhao)
+		for i, l := range ls {
+			if l.text() != "一、标题" {
+				continue
+			}
+			if i+1 < len(ls) && ls[i+1].page != l.page {
+				t.Errorf("%d lines before: heading is the last line of page %d", n, l.page+1)
+			}
+			if i > 0 && ls[i-1].page != l.page {
+				moved = true
+			}
+		}
+	}
+	if !moved {
+		t.Errorf("no case moved a heading to a new page; the test covers nothing")
+	}
+}

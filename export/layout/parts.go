@@ -191,12 +191,15 @@ func (e *engine) body() {
 			continue
 		}
 		blank = false
-		if level, k := HeadingLevel(strings.TrimLeft(p, " \u3000\t")); level > 0 {
-			for i := range rs[:min(k, len(rs))] {
-				rs[i].role = headingRole(level)
-			}
+		level, k := HeadingLevel(strings.TrimLeft(p, " \u3000\t"))
+		for i := range rs[:min(k, len(rs))] {
+			rs[i].role = headingRole(level)
 		}
-		e.flow(e.lines(rs, body16, Left+2*Cell, Left, Right), body16, PartBody, n+1)
+		ls := e.lines(rs, body16, Left+2*Cell, Left, Right)
+		if level > 0 && k >= len(rs) && len(ls) == 1 && e.line == e.nLines-1 {
+			e.newPage() // a heading on its own never ends a page
+		}
+		e.flow(ls, body16, PartBody, n+1)
 	}
 }
 
