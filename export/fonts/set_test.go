@@ -3,6 +3,8 @@ package fonts
 import (
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -199,5 +201,28 @@ func TestResolveConcurrent(t *testing.T) {
 		if e := <-errs; e != "" {
 			t.Error(e)
 		}
+	}
+}
+
+// TestWindowsFallbackOrder lays out a fake Windows font folder pair (system
+// and per-user) and checks the order: SimSun-ExtB first, names in list
+// order, each file once, missing ones left out.
+func TestWindowsFallbackOrder(t *testing.T) {
+	sys, user := t.TempDir(), t.TempDir()
+	for _, p := range []string{
+		filepath.Join(sys, "simhei.ttf"), filepath.Join(sys, "simsun.ttc"), filepath.Join(sys, "simsunb.ttf"),
+		filepath.Join(user, "msyh.ttc"), filepath.Join(sys, "arial.ttf"),
+	} {
+		if err := os.WriteFile(p, []byte("x"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got := windowsFallbacksIn([]string{sys, user})
+	want := []string{
+		filepath.Join(sys, "simsunb.ttf"), filepath.Join(sys, "simsun.ttc"),
+		filepath.Join(sys, "simhei.ttf"), filepath.Join(user, "msyh.ttc"),
+	}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("windowsFallbacksIn = %v, want %v", got, want)
 	}
 }

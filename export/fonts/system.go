@@ -142,7 +142,7 @@ func trueTypeFiles(dirs []string) []string {
 // files are skipped: fpdf cannot use them).
 func SystemFallbacks() []string {
 	if runtime.GOOS == "windows" {
-		return existing(inDirs(windowsFontDirs(), windowsFallbackNames))
+		return windowsFallbacksIn(windowsFontDirs())
 	}
 	return existing(append(append([]string(nil), linuxFirst...), trueTypeFiles(unixFontDirs())...))
 }
@@ -156,4 +156,9 @@ func SystemCandidates(role Role) []string {
 		return existing(inDirs(windowsFontDirs(), roleCandidateNames[role]))
 	}
 	return existing(linuxRoleCandidates[role])
+}
+
+// windowsFallbacksIn is SystemFallbacks for Windows font folders dirs.
+func windowsFallbacksIn(dirs []string) []string {
+	return existing(inDirs(dirs, windowsFallbackNames))
 }
