@@ -1,0 +1,237 @@
+package model
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+)
+
+// Backup writes a consistent copy of the database to dst while the program
+// goes on working (VACUUM INTO reads one snapshot; writers are not blocked).
+// The copy is written under a temporary name and renamed when complete, so
+// dst is never a half-written file.
+func (s *Store) Backup(ctx context.Context, dst string) error {
+	return BackupFile(ctx, s.path, dst)
+}
+
+// BackupFile is Backup for a database that this process has not opened: it
+// works while another copy of the program has the database open, without
+// taking its lock.
+func BackupFile(ctx context.Context, dbPath, dst string) error {
+	if _, err := os.Stat(dbPath); err != nil {
+		return Errorf(ENOTFOUND, "找不到数据库文件 %s", dbPath)
+	}
+	dst, err := filepath.Abs(dst)
+	if err != nil {
+		return fmt.Errorf("backup: %w", err)
+	}
+	if same, _ := sameFile(dbPath, dst); same {
+		return Errorf(EINVALID, "备份文件不能是数据库文件本身")
+	}
+	tmp := fmt.Sprintf("%s.tmp-%d", dst, os.Getpid())
+	os.Remove(tmp)
+	// A plain connection: VACUUM INTO refuses to run on a read-only one. It
+	// only reads the database and writes tmp.
+	db, err := sql.Open("sqlite", plainDSN(dbPath))
+	if err != nil {
+		return fmt.Errorf("backup: %w", err)
+	}
+	defer db.Close()
+	if _, err := db.ExecContext(ctx, `VACUUM INTO ?`, tmp); err != nil {
+		os.Remove(tmp)
+		return backupError(dst, err)
+	}
+	if err := syncFile(tmp); err != nil {
+		os.Remove(tmp)
+		return backupError(dst, err)
+	}
+	if err := os.Rename(tmp, dst); err != nil {
+		os.Remove(tmp)
+		return backupError(dst, err)
+	}
+	syncDir(filepath.Dir(dst))
+	return nil
+}
+
+// plainDSN opens a database with only a busy timeout: no pragma that writes.
+func plainDSN(path string) string {
+	return dsnWith(path, url.Values{"_pragma": {fmt.Sprintf("busy_timeout(%d)", busyTimeout.Milliseconds())}})
+}
+
+// readOnlyDSN opens a database for reading only, waiting for a busy writer.
+func readOnlyDSN(path string) string {
+	q := url.Values{}
+	q.Add("_pragma", fmt.Sprintf("busy_timeout(%d)", busyTimeout.Milliseconds()))
+	q.Add("_pragma", "query_only(1)")
+	q.Set("mode", "ro")
+	return dsnWith(path, q)
+}
+
+// dsnWith builds a file: URI for path with query q.
+func dsnWith(path string, q url.Values) string {
+	u := url.URL{Scheme: "file", Path: filepath.ToSlash(path), RawQuery: q.Encode()}
+	if filepath.VolumeName(path) != "" {
+		u.Path = "/" + u.Path
+	}
+	return u.String()
+}
+
+// backupError explains a failed backup: full disk, read-only or missing folder.
+func backupError(dst string, err error) error {
+	var e *Error
+	te := translate(err)
+	switch {
+	case isDiskFull(err):
+		return &Error{Code: EINTERNAL, Err: err, Message: fmt.Sprintf("磁盘空间不足，备份未完成。请清理 %s 所在的磁盘，或换一个备份位置。", filepath.Dir(dst))}
+	case os.IsPermission(err) || isReadOnlyFS(err) || strings.Contains(err.Error(), "readonly") || strings.Contains(err.Error(), "unable to open"):
+		if _, statErr := os.Stat(filepath.Dir(dst)); statErr != nil {
+			return &Error{Code: ENOTFOUND, Err: err, Message: fmt.Sprintf("备份文件夹不存在：%s", filepath.Dir(dst))}
+		}
+		return &Error{Code: EINVALID, Err: err, Message: fmt.Sprintf("不能写入备份文件夹 %s（只读或没有权限）。请换一个备份位置。", filepath.Dir(dst))}
+	case errors.As(te, &e):
+		return &Error{Code: e.Code, Err: err, Message: "备份失败：" + e.Message}
+	}
+	return fmt.Errorf("backup to %s: %w", dst, err)
+}
+
+// isDiskFull reports SQLITE_FULL or an operating system "no space" error.
+func isDiskFull(err error) bool {
+	msg := err.Error()
+	return strings.Contains(msg, "SQLITE_FULL") || strings.Contains(msg, "database or disk is full") ||
+		strings.Contains(msg, "no space left") || strings.Contains(msg, "not enough space")
+}
+
+// syncFile flushes a file to the disk, so that a power cut after the rename
+// does not leave an empty backup.
+func syncFile(path string) error {
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	if err != nil {
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+// syncDir flushes a folder's entries (a rename) where the system allows it.
+func syncDir(dir string) {
+	if d, err := os.Open(dir); err == nil {
+		d.Sync() //nolint:errcheck // not possible on every system
+		d.Close()
+	}
+}
+
+// sameFile reports whether two paths name one existing file.
+func sameFile(a, b string) (bool, error) {
+	fa, err := os.Stat(a)
+	if err != nil {
+		return false, err
+	}
+	fb, err := os.Stat(b)
+	if err != nil {
+		return false, err
+	}
+	return os.SameFile(fa, fb), nil
+}
+
+// BackupInfo describes one backup file.
+type BackupInfo struct {
+	Path string
+	Time time.Time // when it was made, from its name (or its file time)
+	Size int64
+}
+
+// backupPrefix and backupLayout name automatic backups:
+// bulletin-20261130-150405.db.
+const (
+	backupPrefix = "bulletin-"
+	backupLayout = "20060102-150405"
+	backupExt    = ".db"
+)
+
+// DefaultKeep is how many automatic backups are kept when the setting is unset.
+const DefaultKeep = 30
+
+// DefaultBackupDir is the backup folder used when none is set: "backups"
+// beside the database.
+func DefaultBackupDir(dbPath string) string {
+	return filepath.Join(filepath.Dir(dbPath), "backups")
+}
+
+// FindBackups lists the backups in dir (named like the automatic ones),
+// newest first. A missing folder has none.
+func FindBackups(dir string) ([]BackupInfo, error) {
+	ents, err := os.ReadDir(dir)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, nil
+	} else if err != nil {
+		return nil, fmt.Errorf("list backups: %w", err)
+	}
+	var out []BackupInfo
+	for _, e := range ents {
+		name := e.Name()
+		if e.IsDir() || !strings.HasPrefix(name, backupPrefix) || !strings.HasSuffix(name, backupExt) {
+			continue
+		}
+		fi, err := e.Info()
+		if err != nil {
+			continue
+		}
+		stamp := strings.TrimSuffix(strings.TrimPrefix(name, backupPrefix), backupExt)
+		t, err := time.ParseInLocation(backupLayout, stamp, time.Local)
+		if err != nil {
+			t = fi.ModTime()
+		}
+		out = append(out, BackupInfo{Path: filepath.Join(dir, name), Time: t, Size: fi.Size()})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Time.After(out[j].Time) })
+	return out, nil
+}
+
+// AutoBackup makes the day's automatic backup in dir ("" = DefaultBackupDir)
+// unless one from the same day is already there, then deletes all but the
+// newest keep backups (keep <= 0 means DefaultKeep). It returns the day's
+// backup and whether it was made now.
+func (s *Store) AutoBackup(ctx context.Context, dir string, keep int) (path string, made bool, err error) {
+	if dir == "" {
+		dir = DefaultBackupDir(s.path)
+	}
+	if keep <= 0 {
+		keep = DefaultKeep
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", false, backupError(filepath.Join(dir, "x"), err)
+	}
+	now := s.now()
+	list, err := FindBackups(dir)
+	if err != nil {
+		return "", false, err
+	}
+	today := Day(now)
+	if len(list) > 0 && Day(list[0].Time).Equal(today) {
+		return list[0].Path, false, nil
+	}
+	path = filepath.Join(dir, backupPrefix+now.Format(backupLayout)+backupExt)
+	if err := s.Backup(ctx, path); err != nil {
+		return "", false, err
+	}
+	list, err = FindBackups(dir)
+	if err != nil {
+		return path, true, err
+	}
+	for _, old := range list[min(keep, len(list)):] {
+		if err := os.Remove(old.Path); err != nil {
+			return path, true, fmt.Errorf("remove old backup: %w", err)
+		}
+	}
+	return path, true, nil
+}
