@@ -26,27 +26,54 @@ func (s *Store) FindCases(ctx context.Context, f CaseFilter) ([]*Case, int, erro
 	}
 	defer tx.Rollback()
 	var total int
-	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM cases c`+where, args...).Scan(&total); err != nil {
+	if err := tx.QueryRowContext(ctx, caseCountQuery(f, where), args...).Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("find cases: count: %w", translate(err))
 	}
-	cols := caseColumns
-	if f.Brief {
-		cols = briefCaseColumns
-	}
-	q := `SELECT ` + cols + ` FROM cases c` + where + caseOrder(f)
+	// The page is chosen on ids alone (small rows to sort), then read whole.
+	order := caseOrder(f)
+	ids := `SELECT c.id FROM cases c` + where + order
 	if f.Limit > 0 || f.Offset > 0 {
 		limit := f.Limit
 		if limit <= 0 {
 			limit = -1
 		}
-		q += ` LIMIT ? OFFSET ?`
+		ids += ` LIMIT ? OFFSET ?`
 		args = append(args, limit, f.Offset)
 	}
-	cs, err := queryCases(ctx, tx, q, args...)
+	cols, from := caseColumns, caseFrom
+	if f.Brief {
+		cols, from = briefCaseColumns, briefCaseFrom
+	}
+	cs, err := queryCases(ctx, tx, `SELECT `+cols+from+` WHERE c.id IN (`+ids+`)`+order, args...)
 	if err != nil {
 		return nil, 0, fmt.Errorf("find cases: %w", err)
 	}
 	return cs, total, nil
+}
+
+// caseCountQuery counts the cases matching f. A search with no other filter
+// is counted in its index alone.
+func caseCountQuery(f CaseFilter, where string) string {
+	if q := strings.TrimSpace(f.Query); q != "" && f.ID == nil && f.Status == "" && f.Department == "" &&
+		f.Source == "" && f.From.IsZero() && f.To.IsZero() && !f.Overdue {
+		table, _ := searchIndex(q)
+		return `SELECT count(*) FROM ` + table + ` WHERE ` + table + ` MATCH ?`
+	}
+	return `SELECT count(*) FROM cases c` + where
+}
+
+// searchIndex returns the index that answers q and q as a match expression
+// for it: trigrams from 3 characters, bigrams (a token, or a token prefix
+// for 1 character) below.
+func searchIndex(q string) (table, match string) {
+	switch n := utf8.RuneCountInString(q); {
+	case n >= 3:
+		return "cases_tri", ftsPhrase(q)
+	case n == 2:
+		return "cases_bi", ftsPhrase(q)
+	default:
+		return "cases_bi", ftsPhrase(q) + "*"
+	}
 }
 
 // queryCases runs a query selecting caseColumns and loads the departments.
@@ -86,14 +113,8 @@ func caseWhere(f CaseFilter) (string, []any) {
 		add(`c.id = ?`, *f.ID)
 	}
 	if q := strings.TrimSpace(f.Query); q != "" {
-		switch n := utf8.RuneCountInString(q); {
-		case n >= 3:
-			add(`c.id IN (SELECT rowid FROM cases_tri WHERE cases_tri MATCH ?)`, ftsPhrase(q))
-		case n == 2:
-			add(`c.id IN (SELECT rowid FROM cases_bi WHERE cases_bi MATCH ?)`, ftsPhrase(q))
-		default:
-			add(`c.id IN (SELECT rowid FROM cases_bi WHERE cases_bi MATCH ?)`, ftsPhrase(q)+"*")
-		}
+		table, match := searchIndex(q)
+		add(`c.id IN (SELECT rowid FROM `+table+` WHERE `+table+` MATCH ?)`, match)
 	}
 	if f.Status != "" {
 		add(`c.status = ?`, f.Status)
@@ -136,7 +157,9 @@ func caseOrder(f CaseFilter) string {
 	case SortTitle:
 		cols = []string{"c.title"}
 	default:
-		cols = []string{"c.year", "c.seq"}
+		// Number order is registration order, which is id order: the rowid
+		// needs no sort and a first page stops early.
+		return " ORDER BY c.id" + dir
 	}
 	for i := range cols {
 		if cols[i] != "c.due IS NULL" {
@@ -179,23 +202,28 @@ func bigramDoc(texts []string) string {
 	return b.String()
 }
 
-// writeSearchDoc (re)writes the case's bigram document. The trigram index
-// follows the cases table by triggers.
+// writeSearchDoc (re)writes the case in both search indexes.
 func writeSearchDoc(ctx context.Context, tx *sql.Tx, c *Case) error {
 	if err := deleteSearchDoc(ctx, tx, c.ID); err != nil {
 		return err
 	}
-	_, err := tx.ExecContext(ctx, `INSERT INTO cases_bi (rowid, doc) VALUES (?, ?)`, c.ID, bigramDoc(searchFields(c)))
-	if err != nil {
+	f := searchFields(c)
+	if _, err := tx.ExecContext(ctx, `INSERT INTO cases_tri (rowid, number, title, content, summary, poster, reply)
+		VALUES (?, ?, ?, ?, ?, ?, ?)`, c.ID, f[0], f[1], f[2], f[3], f[4], f[5]); err != nil {
+		return fmt.Errorf("index case: %w", translate(err))
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO cases_bi (rowid, doc) VALUES (?, ?)`, c.ID, bigramDoc(f)); err != nil {
 		return fmt.Errorf("index case: %w", translate(err))
 	}
 	return nil
 }
 
-// deleteSearchDoc removes the case's bigram document.
+// deleteSearchDoc removes the case from both search indexes.
 func deleteSearchDoc(ctx context.Context, tx *sql.Tx, id int64) error {
-	if _, err := tx.ExecContext(ctx, `DELETE FROM cases_bi WHERE rowid = ?`, id); err != nil {
-		return fmt.Errorf("unindex case: %w", translate(err))
+	for _, table := range []string{"cases_tri", "cases_bi"} {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM `+table+` WHERE rowid = ?`, id); err != nil {
+			return fmt.Errorf("unindex case: %w", translate(err))
+		}
 	}
 	return nil
 }

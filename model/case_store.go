@@ -10,17 +10,23 @@ import (
 	"time"
 )
 
-// caseColumns are the columns of cases read by scanCase, in its order.
+// caseColumns are the columns read by scanCase, in its order; caseFrom joins
+// the two tables they come from.
 const caseColumns = `c.id, c.number, c.title, c.source, c.url, c.poster, c.posted, c.collected,
-	c.area, c.domain, c.kind, c.risk, c.spread, c.content, c.summary, c.assessment,
-	c.proposal, c.assigned_at, c.due, c.handling, c.reply, c.replied_at, c.closed_at,
-	c.remarks, c.status, c.reported, c.instructed, c.created_at, c.updated_at`
+	c.area, c.domain, c.kind, c.risk, t.spread, t.content, t.summary, t.assessment,
+	t.proposal, c.assigned_at, c.due, t.handling, t.reply, c.replied_at, c.closed_at,
+	t.remarks, c.status, c.reported, c.instructed, c.created_at, c.updated_at`
 
-// briefCaseColumns leave out the long texts, for the case list.
+const caseFrom = ` FROM cases c JOIN case_texts t ON t.case_id = c.id`
+
+// briefCaseColumns leave out the long texts, for the case list; they are read
+// from cases alone (briefCaseFrom).
 const briefCaseColumns = `c.id, c.number, c.title, c.source, c.url, c.poster, c.posted, c.collected,
 	c.area, c.domain, c.kind, c.risk, '', '', '', '',
 	'', c.assigned_at, c.due, '', '', c.replied_at, c.closed_at,
 	'', c.status, c.reported, c.instructed, c.created_at, c.updated_at`
+
+const briefCaseFrom = ` FROM cases c`
 
 // FindCaseByID returns the case with the given id, with its departments.
 func (s *Store) FindCaseByID(ctx context.Context, id int64) (*Case, error) {
@@ -151,7 +157,7 @@ func (upd CaseUpdate) apply(c *Case) {
 
 // findCaseByID reads one case with its departments; ENOTFOUND when missing.
 func findCaseByID(ctx context.Context, tx *sql.Tx, id int64) (*Case, error) {
-	row := tx.QueryRowContext(ctx, `SELECT `+caseColumns+` FROM cases c WHERE c.id = ?`, id)
+	row := tx.QueryRowContext(ctx, `SELECT `+caseColumns+caseFrom+` WHERE c.id = ?`, id)
 	c, err := scanCase(row)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, Errorf(ENOTFOUND, "找不到该案件（编号 %d），可能已被删除", id)
@@ -229,20 +235,23 @@ func createCase(ctx context.Context, tx *sql.Tx, c *Case) error {
 	}
 	c.Number = CaseNumber(year, seq)
 	res, err := tx.ExecContext(ctx, `INSERT INTO cases (year, seq, number, title, source, url,
-		poster, posted, collected, area, domain, kind, risk, spread, content, summary,
-		assessment, proposal, assigned_at, due, handling, reply, replied_at, closed_at,
-		remarks, status, reported, instructed, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		poster, posted, collected, area, domain, kind, risk, assigned_at, due, replied_at,
+		closed_at, status, reported, instructed, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		year, seq, c.Number, c.Title, c.Source, c.URL,
 		c.Poster, dbTime(c.Posted), dbTime(c.Collected), c.Area, c.Domain, c.Kind, c.Risk,
-		c.Spread, c.Content, c.Summary,
-		c.Assessment, c.Proposal, dbTime(c.AssignedAt), dbDate(c.Due), c.Handling, c.Reply,
-		dbTime(c.RepliedAt), dbTime(c.ClosedAt),
-		c.Remarks, c.Status, c.Reported, c.Instructed, dbTime(c.CreatedAt), dbTime(c.UpdatedAt))
+		dbTime(c.AssignedAt), dbDate(c.Due), dbTime(c.RepliedAt),
+		dbTime(c.ClosedAt), c.Status, c.Reported, c.Instructed, dbTime(c.CreatedAt), dbTime(c.UpdatedAt))
 	if err != nil {
 		return translate(err)
 	}
 	if c.ID, err = res.LastInsertId(); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO case_texts (case_id) VALUES (?)`, c.ID); err != nil {
+		return translate(err)
+	}
+	if err := saveTexts(ctx, tx, c); err != nil {
 		return err
 	}
 	if err := saveDepartments(ctx, tx, c); err != nil {
@@ -259,17 +268,18 @@ func CaseNumber(year, seq int) string { return fmt.Sprintf("%d-%04d", year, seq)
 // only when they changed, as rewriting it for a long text costs most of a save.
 func updateCase(ctx context.Context, tx *sql.Tx, c *Case, before []string) error {
 	_, err := tx.ExecContext(ctx, `UPDATE cases SET title = ?, source = ?, url = ?, poster = ?,
-		posted = ?, collected = ?, area = ?, domain = ?, kind = ?, risk = ?, spread = ?,
-		content = ?, summary = ?, assessment = ?, proposal = ?, assigned_at = ?, due = ?,
-		handling = ?, reply = ?, replied_at = ?, closed_at = ?, remarks = ?, status = ?,
-		reported = ?, instructed = ?, updated_at = ? WHERE id = ?`,
+		posted = ?, collected = ?, area = ?, domain = ?, kind = ?, risk = ?, assigned_at = ?,
+		due = ?, replied_at = ?, closed_at = ?, status = ?, reported = ?, instructed = ?,
+		updated_at = ? WHERE id = ?`,
 		c.Title, c.Source, c.URL, c.Poster,
-		dbTime(c.Posted), dbTime(c.Collected), c.Area, c.Domain, c.Kind, c.Risk, c.Spread,
-		c.Content, c.Summary, c.Assessment, c.Proposal, dbTime(c.AssignedAt), dbDate(c.Due),
-		c.Handling, c.Reply, dbTime(c.RepliedAt), dbTime(c.ClosedAt), c.Remarks, c.Status,
-		c.Reported, c.Instructed, dbTime(c.UpdatedAt), c.ID)
+		dbTime(c.Posted), dbTime(c.Collected), c.Area, c.Domain, c.Kind, c.Risk, dbTime(c.AssignedAt),
+		dbDate(c.Due), dbTime(c.RepliedAt), dbTime(c.ClosedAt), c.Status, c.Reported, c.Instructed,
+		dbTime(c.UpdatedAt), c.ID)
 	if err != nil {
 		return translate(err)
+	}
+	if err := saveTexts(ctx, tx, c); err != nil {
+		return err
 	}
 	if err := saveDepartments(ctx, tx, c); err != nil {
 		return err
@@ -278,6 +288,17 @@ func updateCase(ctx context.Context, tx *sql.Tx, c *Case, before []string) error
 		return nil
 	}
 	return writeSearchDoc(ctx, tx, c)
+}
+
+// saveTexts writes the case's long texts.
+func saveTexts(ctx context.Context, tx *sql.Tx, c *Case) error {
+	_, err := tx.ExecContext(ctx, `UPDATE case_texts SET spread = ?, content = ?, summary = ?,
+		assessment = ?, proposal = ?, handling = ?, reply = ?, remarks = ? WHERE case_id = ?`,
+		c.Spread, c.Content, c.Summary, c.Assessment, c.Proposal, c.Handling, c.Reply, c.Remarks, c.ID)
+	if err != nil {
+		return fmt.Errorf("save texts: %w", translate(err))
+	}
+	return nil
 }
 
 // saveDepartments replaces the case's department list.

@@ -110,9 +110,9 @@ func (s *Store) Check(ctx context.Context) (CheckReport, error) {
 	return r, nil
 }
 
-// checkSearch runs FTS5's own consistency check of the trigram index against
-// the cases table, and counts bigram documents against cases. It needs the
-// writer: an FTS5 'integrity-check' is written as an INSERT.
+// checkSearch runs FTS5's consistency check of both search indexes and
+// compares their document counts with the cases. It needs the writer: an
+// FTS5 'integrity-check' is written as an INSERT.
 func (s *Store) checkSearch(ctx context.Context) []string {
 	var problems []string
 	tx, err := s.beginWrite(ctx)
@@ -120,14 +120,20 @@ func (s *Store) checkSearch(ctx context.Context) []string {
 		return []string{"无法检查搜索索引：" + ErrorMessage(err)}
 	}
 	defer tx.Rollback()
-	if _, err := tx.ExecContext(ctx, `INSERT INTO cases_tri (cases_tri, rank) VALUES ('integrity-check', 1)`); err != nil {
-		problems = append(problems, "搜索索引（三字及以上）与案件不一致："+err.Error())
+	var cases int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM cases`).Scan(&cases); err != nil {
+		return []string{"无法检查搜索索引：" + err.Error()}
 	}
-	var cases, docs int
-	if err := tx.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM cases), (SELECT count(*) FROM cases_bi)`).Scan(&cases, &docs); err != nil {
-		problems = append(problems, "无法检查搜索索引（一两个字）："+err.Error())
-	} else if cases != docs {
-		problems = append(problems, fmt.Sprintf("搜索索引（一两个字）有 %d 条，案件有 %d 件", docs, cases))
+	for _, ix := range []struct{ table, name string }{{"cases_tri", "三字及以上"}, {"cases_bi", "一两个字"}} {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO `+ix.table+` (`+ix.table+`) VALUES ('integrity-check')`); err != nil {
+			problems = append(problems, fmt.Sprintf("搜索索引（%s）已损坏：%v", ix.name, err))
+		}
+		var docs int
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM `+ix.table).Scan(&docs); err != nil {
+			problems = append(problems, fmt.Sprintf("无法检查搜索索引（%s）：%v", ix.name, err))
+		} else if docs != cases {
+			problems = append(problems, fmt.Sprintf("搜索索引（%s）有 %d 条，案件有 %d 件", ix.name, docs, cases))
+		}
 	}
 	return problems
 }

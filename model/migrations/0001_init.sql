@@ -3,6 +3,8 @@
 -- Date-times are UTC text 'YYYY-MM-DDTHH:MM:SS.nnnnnnnnnZ', dates 'YYYY-MM-DD',
 -- NULL when not set.
 
+-- The list columns of a case. Long texts live in case_texts, so that
+-- listing, counting and sorting 100,000 cases reads a small table.
 CREATE TABLE cases (
 	id          INTEGER PRIMARY KEY,
 	year        INTEGER NOT NULL,
@@ -18,18 +20,10 @@ CREATE TABLE cases (
 	domain      TEXT NOT NULL DEFAULT '',
 	kind        TEXT NOT NULL DEFAULT '',
 	risk        TEXT NOT NULL DEFAULT '',
-	spread      TEXT NOT NULL DEFAULT '',
-	content     TEXT NOT NULL DEFAULT '',
-	summary     TEXT NOT NULL DEFAULT '',
-	assessment  TEXT NOT NULL DEFAULT '',
-	proposal    TEXT NOT NULL DEFAULT '',
 	assigned_at TEXT,
 	due         TEXT,
-	handling    TEXT NOT NULL DEFAULT '',
-	reply       TEXT NOT NULL DEFAULT '',
 	replied_at  TEXT,
 	closed_at   TEXT,
-	remarks     TEXT NOT NULL DEFAULT '',
 	status      TEXT NOT NULL CHECK (status IN ('待研判', '已交办', '已回复', '已办结')),
 	reported    INTEGER NOT NULL DEFAULT 0,
 	instructed  INTEGER NOT NULL DEFAULT 0,
@@ -41,6 +35,18 @@ CREATE INDEX cases_collected ON cases (collected);
 CREATE INDEX cases_status_due ON cases (status, due);
 CREATE INDEX cases_due ON cases (due);
 CREATE INDEX cases_source ON cases (source);
+
+CREATE TABLE case_texts (
+	case_id     INTEGER PRIMARY KEY REFERENCES cases (id) ON DELETE CASCADE,
+	spread      TEXT NOT NULL DEFAULT '',
+	content     TEXT NOT NULL DEFAULT '',
+	summary     TEXT NOT NULL DEFAULT '',
+	assessment  TEXT NOT NULL DEFAULT '',
+	proposal    TEXT NOT NULL DEFAULT '',
+	handling    TEXT NOT NULL DEFAULT '',
+	reply       TEXT NOT NULL DEFAULT '',
+	remarks     TEXT NOT NULL DEFAULT ''
+);
 
 -- The last case number handed out per year: numbers are never reused, even
 -- after a deletion, since they appear on paper.
@@ -74,30 +80,12 @@ BEGIN
 END;
 
 -- Substring search, 3 characters and more: a trigram index over the searched
--- columns, kept in step with cases by triggers.
+-- texts, written by the store with each save (writeSearchDoc). Contentless:
+-- the texts are not stored twice.
 CREATE VIRTUAL TABLE cases_tri USING fts5 (
 	number, title, content, summary, poster, reply,
-	content = 'cases', content_rowid = 'id', tokenize = 'trigram'
+	content = '', contentless_delete = 1, tokenize = 'trigram'
 );
-CREATE TRIGGER cases_tri_insert AFTER INSERT ON cases
-BEGIN
-	INSERT INTO cases_tri (rowid, number, title, content, summary, poster, reply)
-	VALUES (new.id, new.number, new.title, new.content, new.summary, new.poster, new.reply);
-END;
-CREATE TRIGGER cases_tri_delete AFTER DELETE ON cases
-BEGIN
-	INSERT INTO cases_tri (cases_tri, rowid, number, title, content, summary, poster, reply)
-	VALUES ('delete', old.id, old.number, old.title, old.content, old.summary, old.poster, old.reply);
-END;
-CREATE TRIGGER cases_tri_update AFTER UPDATE ON cases
-WHEN old.number IS NOT new.number OR old.title IS NOT new.title OR old.content IS NOT new.content
-	OR old.summary IS NOT new.summary OR old.poster IS NOT new.poster OR old.reply IS NOT new.reply
-BEGIN
-	INSERT INTO cases_tri (cases_tri, rowid, number, title, content, summary, poster, reply)
-	VALUES ('delete', old.id, old.number, old.title, old.content, old.summary, old.poster, old.reply);
-	INSERT INTO cases_tri (rowid, number, title, content, summary, poster, reply)
-	VALUES (new.id, new.number, new.title, new.content, new.summary, new.poster, new.reply);
-END;
 
 -- Substring search, 1 and 2 characters: every pair of neighbouring characters
 -- (and each run's last character) as a token, written by the store (bigramDoc).
