@@ -294,3 +294,29 @@ func BenchmarkRender40Pages(b *testing.B) {
 		render(b, doc)
 	}
 }
+
+// TestRenderConcurrent renders from several goroutines at once (the GUI
+// renders in the background) and expects identical bytes.
+func TestRenderConcurrent(t *testing.T) {
+	doc := mustSample(t)
+	want, _ := render(t, doc)
+	got := make([][]byte, 4)
+	errs := make([]error, 4)
+	done := make(chan int)
+	for i := range got {
+		go func() {
+			var buf bytes.Buffer
+			_, errs[i] = Render(&buf, doc, Options{})
+			got[i] = buf.Bytes()
+			done <- i
+		}()
+	}
+	for range got {
+		<-done
+	}
+	for i := range got {
+		if errs[i] != nil || !bytes.Equal(got[i], want) {
+			t.Errorf("goroutine %d: err %v, %d bytes, want %d identical bytes", i, errs[i], len(got[i]), len(want))
+		}
+	}
+}
