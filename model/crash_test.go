@@ -1,0 +1,200 @@
+package model
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+)
+
+// Environment variables that turn TestCrashChild and TestLockChild into the
+// child processes of TestCrash and TestLockRefusesSecondProgram.
+const (
+	envCrashDB    = "BULLETIN_TEST_CRASH_DB"
+	envCrashRound = "BULLETIN_TEST_CRASH_ROUND"
+	envLockDB     = "BULLETIN_TEST_LOCK_DB"
+)
+
+// TestCrashChild is the child of TestCrash: it saves cases in a loop and
+// prints "committed N" after each save returned, until it is killed.
+func TestCrashChild(t *testing.T) {
+	path := os.Getenv(envCrashDB)
+	if path == "" {
+		t.Skip("child process of TestCrash only")
+	}
+	s, err := Open(path)
+	if err != nil {
+		fmt.Println("open error:", err)
+		os.Exit(3)
+	}
+	round := os.Getenv(envCrashRound)
+	for n := 0; n < 1_000_000; n++ {
+		c := &Case{Title: fmt.Sprintf("崩溃测试 %s-%d", round, n), Content: strings.Repeat("内容😀", 200+n%300),
+			Departments: []string{"县住建局"}}
+		if err := s.CreateCase(context.Background(), c); err != nil {
+			fmt.Println("save error:", err)
+			os.Exit(4)
+		}
+		fmt.Printf("committed %d\n", n) // unbuffered: the parent sees it at once
+	}
+}
+
+// startChild runs this test binary as a child running test name with env
+// set, and returns it with a channel of its output lines.
+func startChild(tb testing.TB, name string, env ...string) (*exec.Cmd, <-chan string) {
+	tb.Helper()
+	cmd := exec.Command(os.Args[0], "-test.run=^"+name+"$", "-test.count=1")
+	cmd.Env = append(os.Environ(), env...)
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	cmd.Stderr = os.Stderr
+	if err := cmd.Start(); err != nil {
+		tb.Fatal(err)
+	}
+	lines := make(chan string, 1024)
+	go func() {
+		sc := bufio.NewScanner(out)
+		for sc.Scan() {
+			lines <- sc.Text()
+		}
+		close(lines)
+	}()
+	return cmd, lines
+}
+
+// TestCrash kills a child process with SIGKILL at random moments while it
+// saves cases, several times over, and checks that the database is intact
+// and holds every save the child reported as committed.
+func TestCrash(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts child processes")
+	}
+	path := filepath.Join(t.TempDir(), "bulletin.db")
+	seed := uint64(time.Now().UnixNano())
+	t.Logf("seed %d", seed)
+	rng := rand.New(rand.NewPCG(seed, 1))
+	reported := map[string]bool{}
+	const rounds = 8
+	for round := 0; round < rounds; round++ {
+		cmd, lines := startChild(t, "TestCrashChild", envCrashDB+"="+path, envCrashRound+"="+strconv.Itoa(round))
+		target := 1 + rng.IntN(60)
+		got := 0
+		for line := range lines {
+			if n, ok := strings.CutPrefix(line, "committed "); ok {
+				reported[fmt.Sprintf("崩溃测试 %d-%s", round, n)] = true
+				if got++; got == target {
+					break
+				}
+			} else if strings.Contains(line, "error") {
+				t.Fatalf("round %d: child: %s", round, line)
+			}
+		}
+		time.Sleep(time.Duration(rng.IntN(20_000)) * time.Microsecond) // land inside a save
+		if err := cmd.Process.Kill(); err != nil {
+			t.Fatal(err)
+		}
+		for line := range lines { // saves reported before the kill
+			if n, ok := strings.CutPrefix(line, "committed "); ok {
+				reported[fmt.Sprintf("崩溃测试 %d-%s", round, n)] = true
+			}
+		}
+		cmd.Wait() //nolint:errcheck // killed on purpose
+		if got < target {
+			t.Fatalf("round %d: child ended after %d saves, before being killed", round, got)
+		}
+		checkAfterCrash(t, path, reported)
+	}
+	t.Logf("%d rounds, %d saves reported committed, all present", rounds, len(reported))
+}
+
+// checkAfterCrash opens the database as the program would after a crash and
+// checks its integrity and that every reported save is there.
+func checkAfterCrash(tb testing.TB, path string, reported map[string]bool) {
+	tb.Helper()
+	s, err := Open(path)
+	if err != nil {
+		tb.Fatalf("open after crash: %v", err)
+	}
+	defer s.Close()
+	var result string
+	if err := s.rdb.QueryRow(`PRAGMA integrity_check`).Scan(&result); err != nil || result != "ok" {
+		tb.Fatalf("integrity_check after crash: %q, %v", result, err)
+	}
+	present := map[string]bool{}
+	rows, err := s.rdb.Query(`SELECT title FROM cases`)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var title string
+		if err := rows.Scan(&title); err != nil {
+			tb.Fatal(err)
+		}
+		present[title] = true
+	}
+	// A save is one transaction: no case without its timeline or department.
+	var partial int
+	if err := s.rdb.QueryRow(`SELECT count(*) FROM cases c
+		WHERE NOT EXISTS (SELECT 1 FROM case_events e WHERE e.case_id = c.id)
+		OR NOT EXISTS (SELECT 1 FROM case_departments d WHERE d.case_id = c.id)`).Scan(&partial); err != nil || partial != 0 {
+		tb.Errorf("%d cases saved in part (%v)", partial, err)
+	}
+	for title := range reported {
+		if !present[title] {
+			tb.Errorf("save %q was reported committed but is missing", title)
+		}
+	}
+	if rep, err := s.Check(context.Background()); err != nil || !rep.OK() {
+		tb.Errorf("Check after crash: %v\n%s", err, rep.String())
+	}
+}
+
+// TestLockChild is the child of TestLockRefusesSecondProgram: it takes the
+// database lock, says so and waits to be killed.
+func TestLockChild(t *testing.T) {
+	path := os.Getenv(envLockDB)
+	if path == "" {
+		t.Skip("child process of TestLockRefusesSecondProgram only")
+	}
+	if _, err := lockDB(path); err != nil {
+		fmt.Println("lock error:", err)
+		os.Exit(3)
+	}
+	fmt.Println("locked")
+	time.Sleep(time.Minute)
+}
+
+func TestLockRefusesSecondProgram(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "bulletin.db")
+	cmd, lines := startChild(t, "TestLockChild", envLockDB+"="+path)
+	defer cmd.Process.Kill() //nolint:errcheck
+	if line := <-lines; line != "locked" {
+		t.Fatalf("child said %q", line)
+	}
+	_, err := lockDB(path)
+	want := fmt.Sprintf("数据库正被另一个程序使用（进程 %d，", cmd.Process.Pid)
+	if msg := ErrorMessage(err); ErrorCode(err) != ECONFLICT || !strings.HasPrefix(msg, want) ||
+		!strings.HasSuffix(msg, "）。请关闭另一个窗口后再试。") {
+		t.Fatalf("second lock: %q (%s), want it to start with %q", msg, ErrorCode(err), want)
+	}
+	cmd.Process.Kill() //nolint:errcheck
+	cmd.Wait()         //nolint:errcheck
+	l, err := lockDB(path) // the lock goes with the process, even killed
+	if err != nil {
+		t.Fatalf("lock after the holder died: %v", err)
+	}
+	if err := l.unlock(); err != nil {
+		t.Fatal(err)
+	}
+}
+
