@@ -187,8 +187,8 @@ func TestLockRefusesSecondProgram(t *testing.T) {
 		!strings.HasSuffix(msg, "）。请关闭另一个窗口后再试。") {
 		t.Fatalf("second lock: %q (%s), want it to start with %q", msg, ErrorCode(err), want)
 	}
-	cmd.Process.Kill() //nolint:errcheck
-	cmd.Wait()         //nolint:errcheck
+	cmd.Process.Kill()     //nolint:errcheck
+	cmd.Wait()             //nolint:errcheck
 	l, err := lockDB(path) // the lock goes with the process, even killed
 	if err != nil {
 		t.Fatalf("lock after the holder died: %v", err)
@@ -197,4 +197,3 @@ func TestLockRefusesSecondProgram(t *testing.T) {
 		t.Fatal(err)
 	}
 }
-
