@@ -247,3 +247,30 @@ func TestHeadingNotLastOnPage(t *testing.T) {
 		t.Errorf("no case moved a heading to a new page; the test covers nothing")
 	}
 }
+
+// TestTailLongNames checks that long 签发/编辑 names are condensed rather
+// than run into the 印数 on the right.
+func TestTailLongNames(t *testing.T) {
+	c := tailContent(1)
+	c.Signer = strings.Repeat("王", 20)
+	c.Copies = 1200
+	pages, _ := mustLayout(t, c, Options{})
+	var left, right *Run
+	for i, r := range pages[len(pages)-1].Runs {
+		if r.Size == SizeSihao && r.Y < Bottom && r.Y > Bottom-DefaultPitch {
+			if left == nil {
+				left = &pages[len(pages)-1].Runs[i]
+			} else {
+				right = &pages[len(pages)-1].Runs[i]
+			}
+		}
+	}
+	if left == nil || right == nil {
+		t.Fatalf("签发 line: runs %v %v, want two", left, right)
+	}
+	end := left.Glyphs[len(left.Glyphs)-1]
+	if left.ScaleX >= 1 || end.X+end.W > right.Glyphs[0].X-em(SizeSihao)+1e-6 {
+		t.Errorf("签发 part ends at %.2f (scale %.2f), 印数 starts at %.2f; want condensed with a character between",
+			end.X+end.W, left.ScaleX, right.Glyphs[0].X)
+	}
+}

@@ -5,10 +5,14 @@ import (
 	"strings"
 )
 
-// tailLine is a line of the 报尾 with the paragraph it came from.
+// tailLine is a line of the 报尾 with the paragraph it came from. The 签发
+// line has a left part set from x = 0 (w wide) and the 印数 on the right.
 type tailLine struct {
-	gs   []pglyph
-	para int
+	gs     []pglyph
+	w      float64
+	right  []pglyph
+	rightW float64
+	para   int
 }
 
 // tail sets the 报尾 at the bottom of the last page, or of a new page when the
@@ -27,15 +31,14 @@ func (e *engine) tail() {
 		rs := append(runes(l.label+"：", Fangsong), runes(text, Fangsong)...)
 		rs[0].idx, rs[1].idx = 0, 0
 		for _, gs := range e.lines(rs, st, Left+st.cell, Left+3*st.cell, Right-st.cell) {
-			dist = append(dist, tailLine{gs, k + 1})
+			dist = append(dist, tailLine{gs: gs, para: k + 1})
 		}
 	}
 	var sign []tailLine
 	if left, right := signLine(c); left != "" || right != "" {
-		l, _ := e.single(runes(left, Fangsong), st)
-		r, w := e.single(runes(right, Fangsong), st)
-		gs := append(shift(l, Left+st.cell), shift(r, Right-st.cell-w)...)
-		sign = append(sign, tailLine{gs, 4})
+		l, lw := e.single(runes(left, Fangsong), st)
+		r, rw := e.single(runes(right, Fangsong), st)
+		sign = append(sign, tailLine{gs: l, w: lw, right: shift(r, Right-st.cell-rw), rightW: rw, para: 4})
 	}
 	k := len(dist) + len(sign)
 	if k == 0 {
@@ -46,9 +49,18 @@ func (e *engine) tail() {
 		e.newPage()
 	}
 	e.rule(top, 0.35, Black)
-	for j, l := range append(dist, sign...) {
-		y := e.baseline(top+float64(j)*e.pitch, st.size)
-		e.emit(l.gs, st.size, y, Black, PartTail, l.para)
+	for j, l := range dist {
+		e.emit(l.gs, st.size, e.baseline(top+float64(j)*e.pitch, st.size), Black, PartTail, l.para)
+	}
+	for _, l := range sign {
+		y := e.baseline(top+float64(len(dist))*e.pitch, st.size)
+		// 签发/编辑 are condensed if they would run into the 印数.
+		limit := Right - st.cell
+		if l.rightW > 0 {
+			limit -= l.rightW + st.cell
+		}
+		e.put(l.gs, l.w, Left+st.cell, limit, alignLeft, st.size, y, Black, PartTail, l.para)
+		e.emit(l.right, st.size, y, Black, PartTail, l.para)
 	}
 	if len(dist) > 0 && len(sign) > 0 {
 		e.rule(top+float64(len(dist))*e.pitch, 0.25, Black)
