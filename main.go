@@ -19,6 +19,7 @@ import (
 
 	"bulletin/export"
 	"bulletin/model"
+	"bulletin/model/casefile"
 	"bulletin/ui"
 )
 
@@ -35,7 +36,7 @@ const appID = "cn.gov.county.bulletin"
 const usage = `用法 / usage:
   bulletin [-db PATH]                               启动图形界面 (start the GUI)
   bulletin render [-o out.pdf] [-cover] DOC.json    排版专报文档 (typeset a bulletin document)
-  bulletin import [-db PATH] FILE                   导入案件 .csv / .xlsx
+  bulletin import [-db PATH] [-create-departments] [-sheet NAME] FILE   导入案件 .csv / .xlsx
   bulletin export [-db PATH] -issue 2026-12 [-o out.pdf]   导出已存期次
   bulletin backup [-db PATH] -o FILE                在线备份数据库
   bulletin restore [-db PATH] FILE                  校验并恢复备份（保留原文件）
@@ -76,6 +77,12 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 			return m.runCheck(ctx, args[1:])
 		case "render":
 			return m.runRender(ctx, args[1:])
+		case "import":
+			return m.runImport(ctx, args[1:])
+		case "backup":
+			return m.runBackup(ctx, args[1:])
+		case "restore":
+			return m.runRestore(ctx, args[1:])
 		case "help":
 			fmt.Fprint(m.Stdout, usage)
 			return nil
@@ -154,7 +161,7 @@ func (m *Main) runCheck(ctx context.Context, args []string) error {
 // directory. The folder is created when missing.
 func resolveDB(flagPath string) (string, error) {
 	if flagPath != "" {
-		return flagPath, nil
+		return filepath.Abs(flagPath) // the SQLite file: URI needs an absolute path
 	}
 	dir, err := model.DefaultDataDir()
 	if err != nil {
@@ -188,5 +195,98 @@ func (m *Main) runRender(_ context.Context, args []string) error {
 		fmt.Fprint(m.Stderr, s)
 	}
 	fmt.Fprintf(m.Stdout, "已生成 %s（%d 页）\n", *out, rep.Pages)
+	return nil
+}
+
+// runImport imports cases from a .csv or .xlsx file, prints a summary and the
+// rows not imported, and writes the report next to the file. Rows rejected
+// for an error (not duplicates) make it exit non-zero.
+func (m *Main) runImport(ctx context.Context, args []string) error {
+	fs := m.flags("import")
+	dbPath := fs.String("db", "", "数据库文件路径")
+	create := fs.Bool("create-departments", false, "新建名录中没有的责任单位")
+	sheet := fs.String("sheet", "", ".xlsx 的工作表名（默认第一个）")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() != 1 {
+		fmt.Fprintf(m.Stderr, "请指定一个要导入的文件\n\n%s", usage)
+		return errUsage
+	}
+	path, err := resolveDB(*dbPath)
+	if err != nil {
+		return err
+	}
+	s, err := model.Open(path)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	file := fs.Arg(0)
+	rep, err := casefile.ImportFile(ctx, s, file, *sheet, model.ImportOptions{CreateDepartments: *create})
+	if err != nil {
+		return err
+	}
+	text := rep.Text()
+	fmt.Fprint(m.Stdout, strings.ReplaceAll(text, "\r\n", "\n"))
+	if err := os.WriteFile(casefile.ReportPath(file), []byte("\ufeff"+text), 0o644); err != nil {
+		fmt.Fprintf(m.Stderr, "警告：无法写入导入报告 %s：%v\n", casefile.ReportPath(file), err)
+	} else {
+		fmt.Fprintf(m.Stdout, "\n报告已写入 %s\n", casefile.ReportPath(file))
+	}
+	if bad := len(rep.Rejected()) - rep.Store.Duplicates(); bad > 0 {
+		return model.Errorf(model.EINVALID, "有 %d 行因错误未导入，见上面的列表", bad)
+	}
+	return nil
+}
+
+// runBackup writes a consistent copy of the database; it works while the
+// program is running on the same database.
+func (m *Main) runBackup(ctx context.Context, args []string) error {
+	fs := m.flags("backup")
+	dbPath := fs.String("db", "", "数据库文件路径")
+	out := fs.String("o", "", "备份文件")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if *out == "" || fs.NArg() > 0 {
+		fmt.Fprintf(m.Stderr, "请用 -o 指定备份文件\n\n%s", usage)
+		return errUsage
+	}
+	path, err := resolveDB(*dbPath)
+	if err != nil {
+		return err
+	}
+	if err := model.BackupFile(ctx, path, *out); err != nil {
+		return err
+	}
+	fmt.Fprintf(m.Stdout, "已备份到 %s\n", *out)
+	return nil
+}
+
+// runRestore checks a backup and puts it in place of the database, keeping
+// the replaced file beside it.
+func (m *Main) runRestore(_ context.Context, args []string) error {
+	fs := m.flags("restore")
+	dbPath := fs.String("db", "", "数据库文件路径")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() != 1 {
+		fmt.Fprintf(m.Stderr, "请指定一个备份文件\n\n%s", usage)
+		return errUsage
+	}
+	path, err := resolveDB(*dbPath)
+	if err != nil {
+		return err
+	}
+	kept, err := model.Restore(path, fs.Arg(0))
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(m.Stdout, "已从 %s 恢复数据库 %s\n", fs.Arg(0), path)
+	if kept != "" {
+		fmt.Fprintf(m.Stdout, "原来的数据库保留为 %s\n", kept)
+	}
 	return nil
 }

@@ -76,6 +76,9 @@ func readOnlyDSN(path string) string {
 
 // dsnWith builds a file: URI for path with query q.
 func dsnWith(path string, q url.Values) string {
+	if abs, err := filepath.Abs(path); err == nil {
+		path = abs // a relative path would read as the URI's authority
+	}
 	u := url.URL{Scheme: "file", Path: filepath.ToSlash(path), RawQuery: q.Encode()}
 	if filepath.VolumeName(path) != "" {
 		u.Path = "/" + u.Path
