@@ -289,10 +289,10 @@ func BenchmarkRenderSample(b *testing.B) {
 func BenchmarkRender40Pages(b *testing.B) {
 	doc := &Document{Title: "四十页", Body: strings.Repeat(hundredParagraphs()+"\n", 5), Date: "2026-01-02"}
 	_, rep := render(b, doc)
-	b.ReportMetric(float64(rep.Pages), "pages")
 	for b.Loop() {
 		render(b, doc)
 	}
+	b.ReportMetric(float64(rep.Pages), "pages")
 }
 
 // TestRenderConcurrent renders from several goroutines at once (the GUI
