@@ -123,10 +123,10 @@ func scanBulletin(r rowScanner) (*Bulletin, error) {
 	return &b, ts.err
 }
 
-// SuggestBulletinNumber returns the next 期号 of year (one more than the
+// NextBulletinNumbers suggests the next 期号 of year (one more than the
 // highest so far, so a deleted draft's number is offered again) and the next
 // 总期号 (one more than the highest over all years).
-func (s *Store) SuggestBulletinNumber(ctx context.Context, year int) (number, serial int, err error) {
+func (s *Store) NextBulletinNumbers(ctx context.Context, year int) (number, serial int, err error) {
 	tx, err := s.beginRead(ctx)
 	if err != nil {
 		return 0, 0, fmt.Errorf("suggest bulletin number: %w", err)
@@ -139,7 +139,7 @@ func (s *Store) SuggestBulletinNumber(ctx context.Context, year int) (number, se
 	return number, serial, nil
 }
 
-// nextBulletinNumber is SuggestBulletinNumber inside tx.
+// nextBulletinNumber is NextBulletinNumbers inside tx.
 func nextBulletinNumber(ctx context.Context, tx *sql.Tx, year int) (number, serial int, err error) {
 	err = tx.QueryRowContext(ctx, `SELECT
 		(SELECT coalesce(max(number), 0) + 1 FROM bulletins WHERE year = ?),
@@ -202,7 +202,7 @@ func (s *Store) UpdateBulletin(ctx context.Context, b *Bulletin) error {
 		return err
 	}
 	if old.Frozen() {
-		return Errorf(ECONFLICT, "%d年第%d期已印发，内容不能再修改；如需修改，请先撤回", old.Year, old.Number)
+		return Errorf(EINVALID, "%d年第%d期已印发，内容不能再修改；如需修改，请先撤回", old.Year, old.Number)
 	}
 	if err := checkBulletinNumbers(ctx, tx, b); err != nil {
 		return err
@@ -227,7 +227,7 @@ func (s *Store) DeleteBulletin(ctx context.Context, id int64) error {
 		return err
 	}
 	if b.Frozen() {
-		return Errorf(ECONFLICT, "%d年第%d期已印发，不能删除；如需作废，请撤回", b.Year, b.Number)
+		return Errorf(EINVALID, "%d年第%d期已印发，不能删除；如需作废，请撤回", b.Year, b.Number)
 	}
 	if _, err := tx.ExecContext(ctx, `DELETE FROM bulletins WHERE id = ?`, id); err != nil {
 		return fmt.Errorf("delete bulletin: %w", translate(err))

@@ -29,7 +29,7 @@ func TestBulletinNumbering(t *testing.T) {
 	s := MustOpenStore(t)
 	suggest := func(year int) (int, int) {
 		t.Helper()
-		n, serial, err := s.SuggestBulletinNumber(ctx, year)
+		n, serial, err := s.NextBulletinNumbers(ctx, year)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -129,11 +129,11 @@ func TestBulletinRoundTripAndFreeze(t *testing.T) {
 	}
 	// Frozen: no edit, no delete, no second issue; linked cases and meetings stay.
 	b.Title = "改标题"
-	if err := s.UpdateBulletin(ctx, b); ErrorCode(err) != ECONFLICT || !strings.Contains(ErrorMessage(err), "请先撤回") {
-		t.Errorf("update issued: %v, want ECONFLICT asking to withdraw", err)
+	if err := s.UpdateBulletin(ctx, b); ErrorCode(err) != EINVALID || !strings.Contains(ErrorMessage(err), "请先撤回") {
+		t.Errorf("update issued: %v, want EINVALID asking to withdraw", err)
 	}
-	if err := s.DeleteBulletin(ctx, b.ID); ErrorCode(err) != ECONFLICT {
-		t.Errorf("delete issued: %v, want ECONFLICT", err)
+	if err := s.DeleteBulletin(ctx, b.ID); ErrorCode(err) != EINVALID {
+		t.Errorf("delete issued: %v, want EINVALID", err)
 	}
 	if _, err := s.IssueBulletin(ctx, b.ID, fakePDF); ErrorCode(err) != ECONFLICT {
 		t.Errorf("issue twice: %v, want ECONFLICT", err)
@@ -220,13 +220,13 @@ func TestInstructionAssignsLinkedCases(t *testing.T) {
 	in := &Instruction{BulletinID: b.ID, LeaderID: leader.ID, Leader: leader.Name, Position: leader.Position,
 		Date: date(2026, 11, 29), Text: "请住建局、城关镇迅速处置，三日内报结果。", Kind: "督办",
 		Departments: []string{"县住建局", "城关镇"}, Due: date(2026, 12, 2), Assign: true}
-	if err := s.CreateInstruction(ctx, in); ErrorCode(err) != ECONFLICT {
+	if err := s.CreateInstruction(ctx, in, in.Assign); ErrorCode(err) != ECONFLICT {
 		t.Errorf("instruction on a draft: %v, want ECONFLICT", err)
 	}
 	if _, err := s.IssueBulletin(ctx, b.ID, fakePDF); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.CreateInstruction(ctx, in); err != nil {
+	if err := s.CreateInstruction(ctx, in, in.Assign); err != nil {
 		t.Fatalf("CreateInstruction: %v", err)
 	}
 	got, _ := s.FindBulletinByID(ctx, b.ID)
@@ -308,7 +308,7 @@ func TestInstructionAtomic(t *testing.T) {
 	}
 	in := &Instruction{BulletinID: b.ID, Leader: "王书记", Date: testNow, Text: "阅处", Kind: "转办",
 		Departments: []string{"县住建局"}, Due: date(2026, 12, 10), Assign: true}
-	if err := s.CreateInstruction(ctx, in); err == nil || !strings.Contains(err.Error(), "disk trouble") {
+	if err := s.CreateInstruction(ctx, in, in.Assign); err == nil || !strings.Contains(err.Error(), "disk trouble") {
 		t.Fatalf("CreateInstruction = %v, want the injected failure", err)
 	}
 	got, _ := s.FindBulletinByID(ctx, b.ID)

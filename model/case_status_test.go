@@ -179,9 +179,17 @@ func TestTimelineAppendOnly(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "append-only") {
 		t.Errorf("UPDATE case_events: err %v, want append-only abort", err)
 	}
+	_, err = s.wdb.ExecContext(ctx, `DELETE FROM case_events WHERE case_id = ?`, c.ID)
+	if err == nil || !strings.Contains(err.Error(), "append-only") {
+		t.Errorf("DELETE case_events: err %v, want append-only abort", err)
+	}
 	evs, _ := s.FindCaseEvents(ctx, c.ID)
-	if slices.ContainsFunc(evs, func(e *CaseEvent) bool { return e.Note == "changed" }) {
-		t.Error("an event was changed")
+	if len(evs) != 2 || slices.ContainsFunc(evs, func(e *CaseEvent) bool { return e.Note == "changed" }) {
+		t.Errorf("events changed: %d events, want the 2 written", len(evs))
+	}
+	// Deleting the case takes its timeline with it.
+	if err := s.DeleteCase(ctx, c.ID); err != nil {
+		t.Fatalf("DeleteCase: %v", err)
 	}
 }
 

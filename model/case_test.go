@@ -98,7 +98,7 @@ func TestCaseNumbering(t *testing.T) {
 	}
 	nums = append(nums, mustCreateCase(t, s, Case{Title: "删除之后"}).Number)
 	// A new year starts again at 0001.
-	s.Now = func() time.Time { return time.Date(2027, 1, 1, 0, 5, 0, 0, time.Local) }
+	s.SetNow(func() time.Time { return time.Date(2027, 1, 1, 0, 5, 0, 0, time.Local) })
 	nums = append(nums, mustCreateCase(t, s, Case{Title: "新年"}).Number)
 	want := []string{"2026-0001", "2026-0002", "2026-0003", "2026-0005", "2027-0001"}
 	if !reflect.DeepEqual(nums, want) {

@@ -23,9 +23,8 @@ type Instruction struct {
 	Departments []string  // departments named in the 批示
 	Due         time.Time // 办理时限 (a date), required when Assign
 
-	// Assign makes recording the instruction also assign (交办) each linked
-	// case still waiting or assigned to Departments with Due. Cases already
-	// replied or closed are only marked 已批示.
+	// Assign records whether recording the instruction also assigned (交办)
+	// the linked cases to Departments with Due (see Store.CreateInstruction).
 	Assign bool
 
 	CreatedAt time.Time

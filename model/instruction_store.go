@@ -49,10 +49,12 @@ func (s *Store) FindInstructions(ctx context.Context, bulletinID int64) ([]*Inst
 
 // CreateInstruction records a 批示 on an issued bulletin, in one transaction:
 // the bulletin becomes 已批示, each linked case is marked 已批示 with a
-// timeline event naming the bulletin and the leader, and, when in.Assign is
+// timeline event naming the bulletin and the leader, and, when assign is
 // set, each linked case still waiting or assigned is assigned (交办) to
-// in.Departments with in.Due. If any step fails, nothing changes.
-func (s *Store) CreateInstruction(ctx context.Context, in *Instruction) error {
+// in.Departments with in.Due (cases already replied or closed are only
+// marked). in.Assign records the choice. If any step fails, nothing changes.
+func (s *Store) CreateInstruction(ctx context.Context, in *Instruction, assign bool) error {
+	in.Assign = assign
 	if err := in.Validate(); err != nil {
 		return err
 	}

@@ -27,29 +27,38 @@ type Store struct {
 	path string
 	wdb  *sql.DB // writer: one connection, BEGIN IMMEDIATE
 	rdb  *sql.DB // readers: query_only
+	lock *dbLock // keeps a second program away from the file
 
-	// Now is the store's clock, used for created/updated stamps, timeline events
-	// and "today" in the overdue filter. Tests replace it.
+	// Now is the store's clock: created/updated stamps, timeline events and
+	// "today" in the overdue filter. Tests and demos replace it (or SetNow).
 	Now func() time.Time
 }
 
-// Open opens (creating when missing) the database file at path and brings its
-// schema up to date. The folder must exist. A file that is not a database of
-// this program, a read-only folder or a schema from a newer program version
-// give an *Error with a Chinese message; the file is never overwritten.
+// SetNow replaces the store's clock (time.Now), for tests and demos.
+func (s *Store) SetNow(now func() time.Time) { s.Now = now }
+
+// Open opens (creating when missing, with its folder) the database file at
+// path and brings its schema up to date. A file that is not a database of
+// this program, a read-only folder, a schema from a newer program version or
+// another running copy of the program holding the file give an *Error with a
+// Chinese message; the file is never overwritten.
 func Open(path string) (*Store, error) {
 	if err := checkDBPath(path); err != nil {
 		return nil, err
 	}
-	s := &Store{path: path, Now: time.Now}
-	var err error
+	lock, err := lockDB(path)
+	if err != nil {
+		return nil, err
+	}
+	s := &Store{path: path, lock: lock, Now: time.Now}
 	if s.wdb, err = sql.Open("sqlite", dsn(path, false)); err != nil {
+		lock.unlock()
 		return nil, fmt.Errorf("open store: %w", err)
 	}
 	s.wdb.SetMaxOpenConns(1)
 	s.wdb.SetConnMaxIdleTime(0)
 	if s.rdb, err = sql.Open("sqlite", dsn(path, true)); err != nil {
-		s.wdb.Close()
+		s.Close()
 		return nil, fmt.Errorf("open store: %w", err)
 	}
 	s.rdb.SetMaxOpenConns(4)
@@ -71,8 +80,9 @@ func dsn(path string, readOnly bool) string {
 		q.Add("_pragma", "query_only(1)")
 	} else {
 		q.Add("_pragma", "journal_mode(WAL)")
-		// FULL: a save the user saw succeed survives a power cut.
-		q.Add("_pragma", "synchronous(FULL)")
+		// NORMAL with WAL: never corrupts; a power cut may lose the last
+		// saves before a checkpoint, which the rotating backups cover.
+		q.Add("_pragma", "synchronous(NORMAL)")
 		q.Set("_txlock", "immediate")
 	}
 	u := url.URL{Scheme: "file", Path: filepath.ToSlash(path), RawQuery: q.Encode()}
@@ -82,14 +92,15 @@ func dsn(path string, readOnly bool) string {
 	return u.String()
 }
 
-// checkDBPath gives clear messages for the mistakes SQLite reports vaguely.
+// checkDBPath creates the database's folder when missing and gives clear
+// messages for the mistakes SQLite reports vaguely.
 func checkDBPath(path string) error {
 	if path == "" {
 		return Errorf(EINVALID, "未指定数据库文件")
 	}
 	dir := filepath.Dir(path)
-	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
-		return Errorf(ENOTFOUND, "数据库所在的文件夹不存在：%s", dir)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return &Error{Code: EINVALID, Message: fmt.Sprintf("无法创建数据库所在的文件夹 %s（只读或没有权限）", dir), Err: err}
 	}
 	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
 		return Errorf(EINVALID, "%s 是一个文件夹，不是数据库文件", path)
@@ -105,6 +116,10 @@ func (s *Store) Close() error {
 	}
 	if s.wdb != nil {
 		errs = append(errs, s.wdb.Close())
+	}
+	if s.lock != nil {
+		errs = append(errs, s.lock.unlock())
+		s.lock = nil
 	}
 	if err := errors.Join(errs...); err != nil {
 		return fmt.Errorf("close store: %w", err)

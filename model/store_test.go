@@ -27,7 +27,7 @@ func MustOpenStoreAt(tb testing.TB, path string) *Store {
 	if err != nil {
 		tb.Fatalf("Open(%q): %v", path, err)
 	}
-	s.Now = func() time.Time { return testNow }
+	s.SetNow(func() time.Time { return testNow })
 	tb.Cleanup(func() {
 		if err := s.Close(); err != nil {
 			tb.Errorf("Close: %v", err)
@@ -81,7 +81,6 @@ func TestOpenBadPaths(t *testing.T) {
 	for _, tc := range []struct {
 		name, path, want string
 	}{
-		{"missing folder", filepath.Join(dir, "nope", "b.db"), "数据库所在的文件夹不存在"},
 		{"folder as file", dir, "是一个文件夹"},
 		{"corrupt file", corrupt, "数据库文件已损坏或不是本程序的数据库"},
 		{"empty path", "", "未指定数据库文件"},
@@ -99,6 +98,14 @@ func TestOpenBadPaths(t *testing.T) {
 	}
 	if got, _ := os.ReadFile(corrupt); string(got) != string(garbage) {
 		t.Errorf("the corrupt file was changed by Open")
+	}
+}
+
+func TestOpenCreatesFolder(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "新建", "数据", "bulletin.db")
+	MustOpenStoreAt(t, path)
+	if _, err := os.Stat(path); err != nil {
+		t.Errorf("database not created in a new folder: %v", err)
 	}
 }
 

@@ -78,6 +78,13 @@ CREATE TRIGGER case_events_append_only BEFORE UPDATE ON case_events
 BEGIN
 	SELECT RAISE(ABORT, 'case_events is append-only');
 END;
+-- A delete is allowed only as the cascade of deleting the case itself (the
+-- case row is gone by then).
+CREATE TRIGGER case_events_keep BEFORE DELETE ON case_events
+WHEN EXISTS (SELECT 1 FROM cases WHERE id = old.case_id)
+BEGIN
+	SELECT RAISE(ABORT, 'case_events is append-only');
+END;
 
 -- Substring search, 3 characters and more: a trigram index over the searched
 -- texts, written by the store with each save (writeSearchDoc). Contentless:
@@ -205,6 +212,11 @@ CREATE TABLE bulletin_events (
 );
 CREATE INDEX bulletin_events_bulletin ON bulletin_events (bulletin_id, id);
 CREATE TRIGGER bulletin_events_append_only BEFORE UPDATE ON bulletin_events
+BEGIN
+	SELECT RAISE(ABORT, 'bulletin_events is append-only');
+END;
+CREATE TRIGGER bulletin_events_keep BEFORE DELETE ON bulletin_events
+WHEN EXISTS (SELECT 1 FROM bulletins WHERE id = old.bulletin_id)
 BEGIN
 	SELECT RAISE(ABORT, 'bulletin_events is append-only');
 END;
