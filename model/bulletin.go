@@ -32,6 +32,10 @@ const DefaultMarking = "内部资料 注意保存"
 // Bulletin (专报期次) is one issue of 《舆情专报》: its numbering, its content as
 // typeset, the cases and meeting notes it reports on and, once issued, the
 // exact PDF printed.
+//
+// Bao, Song and Fa are the pinyin of 报, 送 and 发, the three distribution
+// lines of the 报尾, for which English has no fitting words; the names are
+// used the same way in the document JSON and in export.
 type Bulletin struct {
 	ID     int64
 	Year   int // 年度

@@ -2,6 +2,7 @@ package model
 
 import (
 	"context"
+	"maps"
 	"reflect"
 	"strings"
 	"testing"
@@ -165,8 +166,11 @@ func TestDirectory(t *testing.T) {
 func TestSettings(t *testing.T) {
 	ctx := context.Background()
 	s := MustOpenStore(t)
-	if v, err := s.GetSetting(ctx, SettingName); err != nil || v != "" {
-		t.Errorf("unset: %q, %v; want empty", v, err)
+	if v, err := s.GetSetting(ctx, SettingName); err != nil || v != "舆情专报" {
+		t.Errorf("unset 刊名: %q, %v; want the default 舆情专报", v, err)
+	}
+	if v, err := s.GetSetting(ctx, SettingUnit); err != nil || v != "" {
+		t.Errorf("unset 编印单位: %q, %v; want empty", v, err)
 	}
 	if err := s.SetSettings(ctx, map[string]string{SettingName: "舆情专报", SettingCopies: "20"}); err != nil {
 		t.Fatal(err)
@@ -175,7 +179,8 @@ func TestSettings(t *testing.T) {
 		t.Fatal(err)
 	}
 	all, err := s.FindSettings(ctx)
-	want := map[string]string{SettingName: "网络舆情专报", SettingCopies: "20"}
+	want := maps.Clone(SettingDefaults)
+	want[SettingName], want[SettingCopies] = "网络舆情专报", "20"
 	if err != nil || !reflect.DeepEqual(all, want) {
 		t.Errorf("FindSettings = %v, %v; want %v", all, err, want)
 	}

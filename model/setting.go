@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"maps"
 )
 
 // Setting keys of the bulletin template and the office's defaults. Values are
@@ -28,7 +29,18 @@ const (
 	SettingBackupKeep  = "backup.keep"           // how many backups to keep
 )
 
-// GetSetting returns the value stored under key, or "" when none is.
+// SettingDefaults are the values used where a setting was never saved.
+var SettingDefaults = map[string]string{
+	SettingName:        "舆情专报",
+	SettingMarking:     DefaultMarking,
+	SettingCopies:      "20",
+	SettingCover:       "1",
+	SettingPageNumbers: "1",
+	SettingBackupKeep:  "10",
+}
+
+// GetSetting returns the value stored under key, else its SettingDefaults
+// value, else "".
 func (s *Store) GetSetting(ctx context.Context, key string) (string, error) {
 	tx, err := s.beginRead(ctx)
 	if err != nil {
@@ -38,14 +50,14 @@ func (s *Store) GetSetting(ctx context.Context, key string) (string, error) {
 	var v string
 	err = tx.QueryRowContext(ctx, `SELECT value FROM settings WHERE key = ?`, key).Scan(&v)
 	if errors.Is(err, sql.ErrNoRows) {
-		return "", nil
+		return SettingDefaults[key], nil
 	} else if err != nil {
 		return "", fmt.Errorf("get setting %s: %w", key, err)
 	}
 	return v, nil
 }
 
-// FindSettings returns all stored settings.
+// FindSettings returns all settings: the stored ones over SettingDefaults.
 func (s *Store) FindSettings(ctx context.Context) (map[string]string, error) {
 	tx, err := s.beginRead(ctx)
 	if err != nil {
@@ -57,7 +69,7 @@ func (s *Store) FindSettings(ctx context.Context) (map[string]string, error) {
 		return nil, fmt.Errorf("find settings: %w", err)
 	}
 	defer rows.Close()
-	out := map[string]string{}
+	out := maps.Clone(SettingDefaults)
 	for rows.Next() {
 		var k, v string
 		if err := rows.Scan(&k, &v); err != nil {
