@@ -42,12 +42,12 @@ type caseColumn struct {
 
 var caseColumns = []caseColumn{
 	{"编号", 86, model.SortNumber},
-	{"标题", 184, model.SortTitle},
-	{"来源", 100, ""},
+	{"标题", 180, model.SortTitle},
+	{"来源", 92, ""},
 	{"收集时间", 104, model.SortCollected},
-	{"责任单位", 120, ""},
+	{"责任单位", 110, ""},
 	{"状态", 62, model.SortStatus},
-	{"时限", 118, model.SortDue},
+	{"时限", 132, model.SortDue},
 }
 
 // casesScreen is the 案件 screen: the filtered, paged table of cases on the

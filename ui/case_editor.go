@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -35,7 +36,8 @@ type caseEditor struct {
 	source, domain                 *widget.SelectEntry
 	kind, risk                     *widget.Select
 	posted, collected, due         *dateField
-	content, spread, summary       *widget.Entry
+	content                        *longEntry
+	spread, summary                *widget.Entry
 	assessment, proposal           *widget.Entry
 	handling, reply, remarks       *widget.Entry
 	depts, assignedAt, repliedAt   *widget.Label
@@ -77,9 +79,11 @@ func (e *caseEditor) buildUI() fyne.CanvasObject {
 	e.source, e.domain = widget.NewSelectEntry(model.Sources), widget.NewSelectEntry(model.Domains)
 	e.kind, e.risk = widget.NewSelect(model.Kinds, nil), widget.NewSelect(model.RiskLevels, nil)
 	e.posted, e.collected, e.due = newDateField(true), newDateField(true), newDateField(false)
-	e.content, e.spread, e.summary = multiLine(8), multiLine(3), multiLine(3)
+	e.content = newLongEntry(8)
+	e.spread, e.summary = multiLine(3), multiLine(3)
 	e.assessment, e.proposal = multiLine(3), multiLine(3)
 	e.handling, e.reply, e.remarks = multiLine(3), multiLine(3), multiLine(2)
+	e.content.OnChanged = e.onContentChanged
 	e.longNote = widget.NewLabel("")
 	e.longNote.Importance = widget.LowImportance
 	e.depts, e.assignedAt, e.repliedAt, e.closedAt = widget.NewLabel(""), widget.NewLabel(""), widget.NewLabel(""), widget.NewLabel("")
@@ -207,6 +211,42 @@ func (e *caseEditor) setContent(s string) {
 		e.longNote.Hide()
 	}
 	e.content.SetText(s)
+	e.content.Refresh()
+}
+
+// longEntry is the multi-line entry of 原文内容. It stops wrapping before a
+// long paste lands, since wrapping 100,000 characters takes minutes.
+type longEntry struct {
+	widget.Entry
+}
+
+func newLongEntry(rows int) *longEntry {
+	e := &longEntry{}
+	e.ExtendBaseWidget(e)
+	e.MultiLine = true
+	e.Wrapping = fyne.TextWrapWord
+	e.SetMinRowsVisible(rows)
+	return e
+}
+
+// TypedShortcut implements fyne.Shortcutable.
+func (e *longEntry) TypedShortcut(s fyne.Shortcut) {
+	if p, ok := s.(*fyne.ShortcutPaste); ok && p.Clipboard != nil && len(p.Clipboard.Content()) > wrapLimit {
+		e.Wrapping = fyne.TextWrapOff
+	}
+	e.Entry.TypedShortcut(s)
+}
+
+// onContentChanged tells how long the text is once wrapping is off.
+func (e *caseEditor) onContentChanged(s string) {
+	if len(s) <= wrapLimit {
+		return // len counts bytes: a cheap first test
+	}
+	if n := utf8.RuneCountInString(s); n > wrapLimit {
+		e.content.Wrapping = fyne.TextWrapOff
+		e.longNote.SetText(fmt.Sprintf("原文较长（%d 字），已关闭自动换行，请横向滚动查看。", n))
+		e.longNote.Show()
+	}
 }
 
 // showStatus updates the heading, the read-only handling fields and which

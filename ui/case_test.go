@@ -226,3 +226,35 @@ func TestDeleteAsksFirst(t *testing.T) {
 		t.Error("editor still shows the deleted case")
 	}
 }
+
+func TestLongContentStopsWrapping(t *testing.T) {
+	s := mustOpenStore(t)
+	sh, w := newTestShell(t, s)
+	cs := sh.cases
+	test.Tap(cs.ed.newBtn)
+	test.Type(cs.ed.title, "长文测试")
+	long := strings.Repeat("网民反映情况𠮷䶮😀", 12500) // 100,000 characters
+	clip := w.Clipboard()
+	clip.SetContent(long)
+	cs.ed.content.TypedShortcut(&fyne.ShortcutPaste{Clipboard: clip})
+	if cs.ed.content.Wrapping != fyne.TextWrapOff || !cs.ed.longNote.Visible() {
+		t.Errorf("100,000 characters: wrapping %v, note shown %v; want off and shown", cs.ed.content.Wrapping, cs.ed.longNote.Visible())
+	}
+	test.Tap(cs.ed.saveBtn)
+	got, err := s.FindCaseByID(context.Background(), cs.ed.orig.ID)
+	if err != nil || got.Content != long {
+		t.Fatalf("stored content differs from the paste (%d vs %d bytes, %v)", len(got.Content), len(long), err)
+	}
+	if cs.ed.content.Wrapping != fyne.TextWrapOff {
+		t.Error("reloading the long case turned wrapping back on")
+	}
+}
+
+func TestShortcutFind(t *testing.T) {
+	s := mustOpenStore(t)
+	sh, w := newTestShell(t, s)
+	w.Canvas().(fyne.Shortcutable).TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault})
+	if w.Canvas().Focused() != sh.cases.search {
+		t.Errorf("Ctrl+F focused %v, want the search box", w.Canvas().Focused())
+	}
+}

@@ -143,9 +143,9 @@ func (f *dateField) CreateRenderer() fyne.WidgetRenderer {
 // MinSize keeps the field wide enough for a whole date.
 func (f *dateField) MinSize() fyne.Size {
 	min := f.BaseWidget.MinSize()
-	w := float32(150)
+	w := float32(172) // room for the date and the validation mark
 	if f.withTime {
-		w = 190
+		w = 214
 	}
 	return fyne.NewSize(max(min.Width, w), min.Height)
 }
