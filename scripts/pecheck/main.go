@@ -16,6 +16,7 @@ import (
 	"image"
 	"image/png"
 	"os"
+	"sort"
 	"strings"
 	"unicode/utf16"
 )
@@ -66,9 +67,7 @@ func check(path, iconPath, name, version string) error {
 	if oh.Subsystem != subsystemGUI {
 		return fmt.Errorf("subsystem is %d, want %d (GUI): build with -H=windowsgui", oh.Subsystem, subsystemGUI)
 	}
-	if libs, err := f.ImportedLibraries(); err == nil {
-		fmt.Printf("pecheck: imports %s\n", strings.Join(libs, " "))
-	}
+	fmt.Printf("pecheck: imports from %s\n", strings.Join(importedDLLs(f), " "))
 	res, err := readResources(f, oh)
 	if err != nil {
 		return err
@@ -283,4 +282,23 @@ func checkContains(path string, want []string) error {
 		fmt.Printf("pecheck: contains %q\n", s)
 	}
 	return nil
+}
+
+// importedDLLs lists the DLLs the image imports from, sorted (debug/pe's
+// ImportedLibraries is not implemented for PE; the symbols carry "name:dll").
+func importedDLLs(f *pe.File) []string {
+	syms, err := f.ImportedSymbols()
+	if err != nil {
+		return nil
+	}
+	seen := map[string]bool{}
+	var dlls []string
+	for _, s := range syms {
+		if _, dll, ok := strings.Cut(s, ":"); ok && !seen[strings.ToLower(dll)] {
+			seen[strings.ToLower(dll)] = true
+			dlls = append(dlls, strings.ToLower(dll))
+		}
+	}
+	sort.Strings(dlls)
+	return dlls
 }
