@@ -1,0 +1,165 @@
+package model
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"sort"
+	"time"
+)
+
+// Stats are the figures of the 统计 screen over the cases collected in a
+// period.
+type Stats struct {
+	Total       int
+	ByStatus    []Count           // the four statuses, in order
+	Overdue     int               // past due and not replied, as of Now
+	BySource    []Count           // most first
+	ByMonth     []Count           // "2026-11", in order, months with cases only
+	Departments []DepartmentStats // by name
+}
+
+// DepartmentStats are one department's figures. A reply is on time when its
+// day is not after the due date.
+type DepartmentStats struct {
+	Name     string
+	Assigned int // cases assigned to it (a case may name several departments)
+	Replied  int // of those, replied or closed
+	OnTime   int // of those replied, on time
+	Overdue  int // past due and not replied
+}
+
+// OnTimeRate is OnTime/Replied, or 0 with no reply yet.
+func (d DepartmentStats) OnTimeRate() float64 {
+	if d.Replied == 0 {
+		return 0
+	}
+	return float64(d.OnTime) / float64(d.Replied)
+}
+
+// StatsFilter chooses the period by 收集时间, inclusive days; zero = open.
+type StatsFilter struct {
+	From, To time.Time
+	Now      time.Time // "today" for overdue; zero = the store's clock
+}
+
+// FindStats counts the cases of a period by status, source, month and
+// department. Months are calendar months in local time.
+func (s *Store) FindStats(ctx context.Context, f StatsFilter) (*Stats, error) {
+	if f.Now.IsZero() {
+		f.Now = s.now()
+	}
+	where, args := caseWhere(CaseFilter{From: f.From, To: f.To})
+	tx, err := s.beginRead(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("find stats: %w", err)
+	}
+	defer tx.Rollback()
+	st := &Stats{}
+	if err := caseStats(ctx, tx, st, where, args, Day(f.Now)); err != nil {
+		return nil, fmt.Errorf("find stats: %w", err)
+	}
+	if err := departmentStats(ctx, tx, st, where, args, Day(f.Now)); err != nil {
+		return nil, fmt.Errorf("find stats: %w", err)
+	}
+	return st, nil
+}
+
+// caseStats fills the totals, statuses, sources and months in one pass.
+func caseStats(ctx context.Context, tx *sql.Tx, st *Stats, where string, args []any, today time.Time) error {
+	rows, err := tx.QueryContext(ctx, `SELECT c.status, c.source, c.collected, c.due FROM cases c`+where, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	status, source, month := map[string]int{}, map[string]int{}, map[string]int{}
+	for rows.Next() {
+		var c Case
+		var collected, due sql.NullString
+		if err := rows.Scan(&c.Status, &c.Source, &collected, &due); err != nil {
+			return err
+		}
+		var ts timeScanner
+		c.Collected, c.Due = ts.dt(collected), ts.date(due)
+		if ts.err != nil {
+			return ts.err
+		}
+		st.Total++
+		status[string(c.Status)]++
+		source[c.Source]++
+		month[c.Collected.Format("2006-01")]++
+		if c.Overdue(today) {
+			st.Overdue++
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for _, s := range []CaseStatus{StatusPending, StatusAssigned, StatusReplied, StatusClosed} {
+		st.ByStatus = append(st.ByStatus, Count{string(s), status[string(s)]})
+	}
+	st.BySource = sortedCounts(source, func(a, b Count) bool { return a.N > b.N || a.N == b.N && a.Label < b.Label })
+	st.ByMonth = sortedCounts(month, func(a, b Count) bool { return a.Label < b.Label })
+	return nil
+}
+
+// sortedCounts turns a map into counts sorted by less.
+func sortedCounts(m map[string]int, less func(a, b Count) bool) []Count {
+	out := make([]Count, 0, len(m))
+	for k, n := range m {
+		out = append(out, Count{k, n})
+	}
+	sort.Slice(out, func(i, j int) bool { return less(out[i], out[j]) })
+	return out
+}
+
+// departmentStats fills the per-department figures.
+func departmentStats(ctx context.Context, tx *sql.Tx, st *Stats, where string, args []any, today time.Time) error {
+	rows, err := tx.QueryContext(ctx, `SELECT d.name, c.status, c.due, c.replied_at, c.closed_at
+		FROM cases c JOIN case_departments d ON d.case_id = c.id`+where+` ORDER BY d.name`, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	byName := map[string]*DepartmentStats{}
+	for rows.Next() {
+		var name string
+		var c Case
+		var due, replied, closed sql.NullString
+		if err := rows.Scan(&name, &c.Status, &due, &replied, &closed); err != nil {
+			return err
+		}
+		var ts timeScanner
+		c.Due, c.RepliedAt, c.ClosedAt = ts.date(due), ts.dt(replied), ts.dt(closed)
+		if ts.err != nil {
+			return ts.err
+		}
+		d := byName[name]
+		if d == nil {
+			d = &DepartmentStats{Name: name}
+			byName[name] = d
+		}
+		d.Assigned++
+		if c.Status == StatusReplied || c.Status == StatusClosed {
+			d.Replied++
+			answered := c.RepliedAt
+			if answered.IsZero() {
+				answered = c.ClosedAt
+			}
+			if c.Due.IsZero() || !Day(answered).After(c.Due) {
+				d.OnTime++
+			}
+		}
+		if c.Overdue(today) {
+			d.Overdue++
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for _, d := range byName {
+		st.Departments = append(st.Departments, *d)
+	}
+	sort.Slice(st.Departments, func(i, j int) bool { return st.Departments[i].Name < st.Departments[j].Name })
+	return nil
+}
