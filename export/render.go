@@ -101,13 +101,15 @@ func Layout(doc *Document, opt Options) ([]layout.Page, *Report, error) {
 	}
 	set, err := opt.fontSet()
 	if err != nil {
-		return nil, nil, fmt.Errorf("load fonts: %w", err)
+		// The fonts package names the role and the file in Chinese.
+		return nil, nil, model.Errorf(model.EINVALID, "%v", err)
 	}
 	lo := opt.Options
 	lo.Cover = lo.Cover || doc.Cover
 	pages, rep, err := layout.Layout(doc.Content(), metrics{set}, lo)
 	if err != nil {
-		return nil, nil, err
+		// Only settings out of range fail, with a Chinese message.
+		return nil, nil, model.Errorf(model.EINVALID, "%v", err)
 	}
 	return pages, &Report{Pages: len(pages), Missing: rep.Missing}, nil
 }

@@ -9,7 +9,9 @@ import (
 	"strings"
 	"testing"
 
+	"bulletin/export/fonts"
 	"bulletin/export/layout"
+	"bulletin/model"
 )
 
 // TestRenderSample renders the sample bulletin and reads it back: page count,
@@ -317,6 +319,47 @@ func TestRenderConcurrent(t *testing.T) {
 	for i := range got {
 		if errs[i] != nil || !bytes.Equal(got[i], want) {
 			t.Errorf("goroutine %d: err %v, %d bytes, want %d identical bytes", i, errs[i], len(got[i]), len(want))
+		}
+	}
+}
+
+// TestRenderFontConfig checks that a configured font file that cannot be
+// used stops the render with a message naming the role.
+func TestRenderFontConfig(t *testing.T) {
+	bad := filepath.Join(t.TempDir(), "broken.ttf")
+	os.WriteFile(bad, []byte("not a font"), 0o644)
+	tests := []struct{ name, path string }{
+		{"missing file", filepath.Join(t.TempDir(), "none.ttf")},
+		{"not a font", bad},
+	}
+	for _, tt := range tests {
+		var buf bytes.Buffer
+		opt := Options{Fonts: fonts.Config{fonts.RoleFangsong: tt.path}}
+		_, err := Render(&buf, mustSample(t), opt)
+		if err == nil || !strings.Contains(err.Error(), "仿宋") || model.ErrorCode(err) != model.EINVALID {
+			t.Errorf("%s: error %v, want a user error naming 仿宋", tt.name, err)
+		}
+		if buf.Len() != 0 {
+			t.Errorf("%s: %d bytes written despite the error", tt.name, buf.Len())
+		}
+	}
+}
+
+// TestRenderBadOptions checks that settings out of range are refused with a
+// user message.
+func TestRenderBadOptions(t *testing.T) {
+	tests := []struct {
+		name string
+		opt  layout.Options
+		want string
+	}{
+		{"pitch", layout.Options{LinePitch: 40}, "行距"},
+		{"name size", layout.Options{NameSize: 500}, "刊名字号"},
+	}
+	for _, tt := range tests {
+		_, err := Render(&bytes.Buffer{}, mustSample(t), Options{Options: tt.opt})
+		if err == nil || !strings.Contains(err.Error(), tt.want) || model.ErrorCode(err) != model.EINVALID {
+			t.Errorf("%s: error %v, want a user error about %s", tt.name, err, tt.want)
 		}
 	}
 }
