@@ -63,7 +63,7 @@ func TestCaseWorkflow(t *testing.T) {
 	}
 
 	// 交办 eight days ago with a due date three days ago: the case is overdue.
-	s.Now = func() time.Time { return time.Now().AddDate(0, 0, -8) }
+	s.SetNow(func() time.Time { return time.Now().AddDate(0, 0, -8) })
 	test.Tap(cs.ed.assignBtn)
 	f := cs.ed.action
 	if f == nil || f.depts == nil {
@@ -73,7 +73,7 @@ func TestCaseWorkflow(t *testing.T) {
 	f.due.SetDate(model.Day(time.Now().AddDate(0, 0, -3)))
 	test.Tap(f.dlg.ok)
 	cs.wait()
-	s.Now = time.Now
+	s.SetNow(time.Now)
 	if cs.ed.orig.Status != model.StatusAssigned {
 		t.Fatalf("status after 交办 = %s, want 已交办", cs.ed.orig.Status)
 	}
