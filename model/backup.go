@@ -223,18 +223,38 @@ func (s *Store) AutoBackup(ctx context.Context, dir string, keep int) (path stri
 	if len(list) > 0 && Day(list[0].Time).Equal(today) {
 		return list[0].Path, false, nil
 	}
-	path = filepath.Join(dir, backupPrefix+now.Format(backupLayout)+backupExt)
-	if err := s.Backup(ctx, path); err != nil {
+	path, err = s.BackupNow(ctx, dir, keep)
+	if err != nil {
 		return "", false, err
 	}
-	list, err = FindBackups(dir)
+	return path, true, nil
+}
+
+// BackupNow makes a backup named by the time in dir ("" = DefaultBackupDir),
+// then deletes all but the newest keep backups there (keep <= 0 means
+// DefaultKeep). It is the 立即备份 of the settings screen.
+func (s *Store) BackupNow(ctx context.Context, dir string, keep int) (string, error) {
+	if dir == "" {
+		dir = DefaultBackupDir(s.path)
+	}
+	if keep <= 0 {
+		keep = DefaultKeep
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", backupError(filepath.Join(dir, "x"), err)
+	}
+	path := filepath.Join(dir, backupPrefix+s.now().Format(backupLayout)+backupExt)
+	if err := s.Backup(ctx, path); err != nil {
+		return "", err
+	}
+	list, err := FindBackups(dir)
 	if err != nil {
-		return path, true, err
+		return path, err
 	}
 	for _, old := range list[min(keep, len(list)):] {
 		if err := os.Remove(old.Path); err != nil {
-			return path, true, fmt.Errorf("remove old backup: %w", err)
+			return path, fmt.Errorf("remove old backup: %w", err)
 		}
 	}
-	return path, true, nil
+	return path, nil
 }

@@ -24,6 +24,7 @@ type ImportOptions struct {
 	// ("与第 3 行重复"); optional.
 	Lines []int
 	// DryRun checks everything and writes nothing: the preview of the dialog.
+	// The cases get no ID or 编号.
 	DryRun bool
 }
 
@@ -143,6 +144,9 @@ func importOne(ctx context.Context, tx *sql.Tx, c *Case, i int, opt ImportOption
 	} else {
 		seen[fp] = "与本文件中前面的一行相同"
 	}
+	if opt.DryRun {
+		return nil, nil
+	}
 	c.CreatedAt, c.UpdatedAt = now, now
 	if err := createCase(ctx, tx, c); err != nil {
 		return nil, err
@@ -180,6 +184,11 @@ func importDepartments(ctx context.Context, tx *sql.Tx, cs []*Case, known map[st
 		d := &Department{Name: name}
 		if err := d.Validate(); err != nil {
 			unknown = append(unknown, name)
+			continue
+		}
+		if opt.DryRun {
+			known[name] = true
+			created = append(created, name)
 			continue
 		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO departments (name, contact, phone, created_at, updated_at)
