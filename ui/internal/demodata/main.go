@@ -85,6 +85,7 @@ func run(path string, n int) error {
 	var firstIDs []int64
 	for i := range n {
 		c := demoCase(r, now, i, n)
+		s.SetNow(func() time.Time { return c.Collected.Add(10 * time.Minute) })
 		if err := s.CreateCase(ctx, c); err != nil {
 			return fmt.Errorf("case %d: %w", i, err)
 		}
@@ -98,6 +99,7 @@ func run(path string, n int) error {
 			fmt.Fprintf(os.Stderr, "%d cases\n", i+1)
 		}
 	}
+	s.SetNow(time.Now)
 	return meetings(ctx, s, now, firstIDs)
 }
 
