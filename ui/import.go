@@ -251,8 +251,8 @@ func (im *importDialog) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	l.SetText(previewText(row, reason, id.Col))
 }
 
-// previewText is the text of one preview cell. A rejected row shows its raw
-// cells, since it may have no case.
+// previewText is the text of one preview cell. A row rejected while reading
+// has no case: its raw cells are shown under 标题.
 func previewText(row casefile.Row, reason string, col int) string {
 	switch col {
 	case 0:
@@ -264,9 +264,9 @@ func previewText(row casefile.Row, reason string, col int) string {
 		return reason
 	}
 	c := row.Case
-	if c == nil {
-		if i := col - 2; i < len(row.Cells) {
-			return oneLine(row.Cells[i])
+	if c == nil { // rejected while reading: show the row's cells as they are
+		if col == 2 {
+			return oneLine(strings.Join(row.Cells, " | "))
 		}
 		return ""
 	}

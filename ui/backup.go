@@ -1,0 +1,284 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"strconv"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"bulletin/model"
+)
+
+// Preference keys of the backup settings.
+const (
+	prefBackupDir  = "backup.dir"
+	prefBackupKeep = "backup.keep"
+)
+
+// backupDir returns the backup folder setting, or the default beside the
+// database.
+func backupDir(prefs fyne.Preferences, dbPath string) string {
+	if prefs != nil {
+		if d := prefs.String(prefBackupDir); d != "" {
+			return d
+		}
+	}
+	return model.DefaultBackupDir(dbPath)
+}
+
+// backupKeep returns how many automatic backups to keep.
+func backupKeep(prefs fyne.Preferences) int {
+	if prefs == nil {
+		return model.DefaultKeep
+	}
+	return prefs.IntWithFallback(prefBackupKeep, model.DefaultKeep)
+}
+
+// startAutoBackup makes the day's automatic backup in a goroutine, so that
+// the window opens at once. A failure is shown once, since it means the
+// backups are not being made.
+func startAutoBackup(win fyne.Window, s *model.Store, prefs fyne.Preferences) {
+	dir, keep := backupDir(prefs, s.Path()), backupKeep(prefs)
+	go func() {
+		_, _, err := s.AutoBackup(context.Background(), dir, keep)
+		if err != nil {
+			fyne.Do(func() { showError(win, "自动备份", err) })
+		}
+	}()
+}
+
+// backupSection is the 备份与恢复 part of the settings screen.
+type backupSection struct {
+	win   fyne.Window
+	store *model.Store
+	prefs fyne.Preferences
+
+	dir     *widget.Entry
+	keep    *widget.Entry
+	list    *widget.List
+	status  *widget.Label
+	backups []model.BackupInfo
+	backup  *widget.Button
+	restore *widget.Button
+	chosen  int // index in backups, -1 = none
+}
+
+// newBackupSection returns the 备份与恢复 section: backup folder and keep
+// count (saved in prefs), 立即备份, 备份到其他位置…, the list of backups and
+// 恢复….
+func newBackupSection(win fyne.Window, s *model.Store, prefs fyne.Preferences) fyne.CanvasObject {
+	b := &backupSection{win: win, store: s, prefs: prefs, chosen: -1}
+	return b.buildUI()
+}
+
+func (b *backupSection) buildUI() fyne.CanvasObject {
+	b.dir = widget.NewEntry()
+	b.dir.SetText(backupDir(b.prefs, b.store.Path()))
+	b.dir.OnSubmitted = func(string) { b.onDirChanged() }
+	pick := widget.NewButtonWithIcon("选择…", theme.FolderOpenIcon(), b.onPickDir)
+	b.keep = widget.NewEntry()
+	b.keep.SetText(strconv.Itoa(backupKeep(b.prefs)))
+	b.keep.OnChanged = b.onKeepChanged
+	b.list = widget.NewList(func() int { return len(b.backups) },
+		func() fyne.CanvasObject { return widget.NewLabel("") },
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			bk := b.backups[i]
+			o.(*widget.Label).SetText(fmt.Sprintf("%s　%s　%s", bk.Time.Format("2006-01-02 15:04:05"), sizeText(bk.Size), filepath.Base(bk.Path)))
+		})
+	b.list.OnSelected = func(i widget.ListItemID) { b.chosen = i }
+	b.list.OnUnselected = func(widget.ListItemID) { b.chosen = -1 }
+	b.status = widget.NewLabel("")
+	b.status.Wrapping = fyne.TextWrapWord
+	b.backup = widget.NewButtonWithIcon("立即备份", theme.DocumentSaveIcon(), b.onBackupNow)
+	b.backup.Importance = widget.HighImportance
+	elsewhere := widget.NewButton("备份到其他位置…", b.onBackupElsewhere)
+	b.restore = widget.NewButtonWithIcon("恢复…", theme.HistoryIcon(), b.onRestore)
+	form := widget.NewForm(
+		widget.NewFormItem("备份文件夹", container.NewBorder(nil, nil, nil, pick, b.dir)),
+		widget.NewFormItem("保留份数", b.keep),
+	)
+	hint := widget.NewLabel("程序每天启动时自动备份一次，只保留最新的若干份。恢复前会先检查备份文件；被替换的数据库会改名保留在原处。")
+	hint.Wrapping = fyne.TextWrapWord
+	top := container.NewVBox(form, container.NewHBox(b.backup, elsewhere, b.restore), hint, b.status)
+	b.reload()
+	return widget.NewCard("备份与恢复", "", container.NewBorder(top, nil, nil, nil, b.list))
+}
+
+func sizeText(n int64) string {
+	if n >= 1<<20 {
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	}
+	return fmt.Sprintf("%d KB", (n+1023)/1024)
+}
+
+// reload lists the backups of the folder.
+func (b *backupSection) reload() {
+	list, err := model.FindBackups(b.dir.Text)
+	if err != nil {
+		b.status.SetText(model.ErrorMessage(err))
+	}
+	b.backups = list
+	b.chosen = -1
+	b.list.UnselectAll()
+	b.list.Refresh()
+}
+
+func (b *backupSection) onDirChanged() {
+	if b.prefs != nil {
+		b.prefs.SetString(prefBackupDir, b.dir.Text)
+	}
+	b.reload()
+}
+
+func (b *backupSection) onPickDir() {
+	d := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
+		if err != nil || u == nil {
+			showError(b.win, "选择文件夹", err)
+			return
+		}
+		b.dir.SetText(u.Path())
+		b.onDirChanged()
+	}, b.win)
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
+}
+
+func (b *backupSection) onKeepChanged(s string) {
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 1 {
+		b.status.SetText("保留份数应为正整数")
+		return
+	}
+	b.status.SetText("")
+	if b.prefs != nil {
+		b.prefs.SetInt(prefBackupKeep, n)
+	}
+}
+
+// onBackupNow makes a backup in the folder in a goroutine.
+func (b *backupSection) onBackupNow() {
+	b.backup.Disable()
+	b.status.SetText("正在备份…")
+	dir, keep := b.dir.Text, backupKeep(b.prefs)
+	go func() {
+		path, err := b.store.BackupNow(context.Background(), dir, keep)
+		fyne.Do(func() {
+			b.backup.Enable()
+			if err != nil {
+				b.status.SetText("")
+				showError(b.win, "备份", err)
+				return
+			}
+			b.status.SetText("已备份到 " + path)
+			b.reload()
+		})
+	}()
+}
+
+// onBackupElsewhere saves a backup where the user says (a USB stick).
+func (b *backupSection) onBackupElsewhere() {
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil || w == nil {
+			showError(b.win, "选择文件", err)
+			return
+		}
+		path := w.URI().Path()
+		w.Close()
+		b.status.SetText("正在备份…")
+		go func() {
+			err := b.store.Backup(context.Background(), path)
+			fyne.Do(func() {
+				if err != nil {
+					b.status.SetText("")
+					showError(b.win, "备份", err)
+					return
+				}
+				b.status.SetText("已备份到 " + path)
+			})
+		}()
+	}, b.win)
+	d.SetFileName("舆情专报数据-" + b.store.Now().Format("20060102") + ".db")
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
+}
+
+// onRestore restores the backup chosen in the list, or asks for a file.
+func (b *backupSection) onRestore() {
+	if b.chosen >= 0 && b.chosen < len(b.backups) {
+		confirmRestore(b.win, b.store, b.backups[b.chosen].Path)
+		return
+	}
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil || r == nil {
+			showError(b.win, "选择文件", err)
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		confirmRestore(b.win, b.store, path)
+	}, b.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".db"}))
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
+}
+
+// confirmRestore checks the backup, asks, then closes the store, restores
+// and quits: every screen holds the old store, so the program restarts.
+func confirmRestore(win fyne.Window, s *model.Store, src string) {
+	if err := model.VerifyBackup(context.Background(), src); err != nil {
+		showError(win, "检查备份", err) // nothing has changed
+		return
+	}
+	msg := fmt.Sprintf("用备份 %s 替换当前数据库？\n\n当前数据库会改名保留在原处。恢复后程序将关闭，请重新启动。", filepath.Base(src))
+	dialog.ShowConfirm("恢复数据库", msg, func(ok bool) {
+		if !ok {
+			return
+		}
+		dbPath := s.Path()
+		if err := s.Close(); err != nil {
+			fyne.LogError("close store before restore", err)
+		}
+		kept, err := model.Restore(dbPath, src)
+		text := "已恢复。原来的数据库保留为：\n" + kept + "\n\n请重新启动程序。"
+		if err != nil {
+			text = "恢复失败：" + model.ErrorMessage(err) + "\n数据库未被替换。请重新启动程序。"
+		}
+		d := dialog.NewInformation("恢复数据库", text, win)
+		d.SetOnClosed(func() {
+			if a := fyne.CurrentApp(); a != nil {
+				a.Quit()
+			}
+		})
+		d.Show()
+	}, win)
+}
+
+// restoreOffer returns, for a database that could not be opened because it is
+// damaged, a button that restores the newest backup (keeping the damaged file
+// beside it), or nil when there is no backup or the error is another one.
+func restoreOffer(win fyne.Window, dbPath string, openErr error, prefs fyne.Preferences) fyne.CanvasObject {
+	if !model.IsDamaged(openErr) {
+		return nil
+	}
+	list, err := model.FindBackups(backupDir(prefs, dbPath))
+	if err != nil || len(list) == 0 {
+		return nil
+	}
+	newest := list[0]
+	label := fmt.Sprintf("从最新的备份恢复（%s）", newest.Time.Format("2006-01-02 15:04"))
+	return widget.NewButtonWithIcon(label, theme.HistoryIcon(), func() {
+		kept, err := model.Restore(dbPath, newest.Path)
+		if err != nil {
+			showError(win, "恢复", err)
+			return
+		}
+		dialog.ShowInformation("恢复数据库", "已恢复。损坏的数据库保留为：\n"+kept+"\n\n请重新启动程序。", win)
+	})
+}
