@@ -135,7 +135,7 @@ func (e *caseEditor) buildUI() fyne.CanvasObject {
 
 // formScroll is a form in a vertical scroll.
 func formScroll(items ...*widget.FormItem) fyne.CanvasObject {
-	return container.NewVScroll(widget.NewForm(items...))
+	return container.NewVScroll(container.NewPadded(widget.NewForm(items...)))
 }
 
 // eventText is one line of the timeline.

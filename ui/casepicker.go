@@ -70,6 +70,7 @@ func newCasePicker(w fyne.Window, s *model.Store, onPick func([]*model.Case)) *c
 		return true
 	})
 	p.find()
+	w.Canvas().Focus(p.search)
 	return p
 }
 

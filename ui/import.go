@@ -92,9 +92,10 @@ func (im *importDialog) showPreview(rep *casefile.Report) {
 	im.preview = rep
 	im.summary = widget.NewLabel("")
 	im.summary.Wrapping = fyne.TextWrapWord
-	im.depts = widget.NewCheckGroup(rep.Store.CreatedDepartments, func([]string) { im.refresh() })
+	im.depts = widget.NewCheckGroup(rep.Store.CreatedDepartments, nil)
 	im.depts.Horizontal = true
-	im.depts.SetSelected(rep.Store.CreatedDepartments)
+	im.depts.SetSelected(rep.Store.CreatedDepartments) // offered ticked: the usual wish
+	im.depts.OnChanged = func([]string) { im.refresh() }
 	im.table = widget.NewTableWithHeaders(im.tableSize, newPreviewCell, im.updateCell)
 	im.table.ShowHeaderColumn = false
 	im.table.CreateHeader = func() fyne.CanvasObject { return widget.NewLabel("") }
@@ -129,7 +130,7 @@ func (im *importDialog) showPreview(rep *casefile.Report) {
 	im.importBtn.Importance = widget.HighImportance
 	im.d.SetButtons([]fyne.CanvasObject{im.cancelBtn, other, im.importBtn})
 	im.refresh()
-	im.d.Resize(fyne.NewSize(1100, 700))
+	im.d.Resize(fyne.NewSize(1100, 680))
 	im.d.Show()
 }
 

@@ -69,7 +69,7 @@ func (e *meetingEditor) buildUI() fyne.CanvasObject {
 	for _, p := range []*widget.Entry{e.present, e.attending, e.absent} {
 		p.SetPlaceHolder("姓名以顿号分隔，如：张三、李四")
 	}
-	e.topic, e.content = multiLine(2), multiLine(8)
+	e.topic, e.content = multiLine(2), multiLine(6)
 	e.decisionBox = container.NewVBox()
 	e.caseBox = container.NewVBox()
 	e.addDecisionBtn = widget.NewButtonWithIcon("添加议定事项", theme.ContentAddIcon(), func() { e.addDecision(model.Decision{}) })
@@ -90,7 +90,7 @@ func (e *meetingEditor) buildUI() fyne.CanvasObject {
 		widget.NewFormItem("关联案件", container.NewVBox(e.caseBox, container.NewHBox(e.linkBtn))),
 	)
 	bar := container.NewHBox(e.newBtn, e.saveBtn, e.deleteBtn)
-	e.form = container.NewBorder(container.NewVBox(bar, e.heading), nil, nil, nil, container.NewVScroll(form))
+	e.form = container.NewBorder(container.NewVBox(bar, e.heading), nil, nil, nil, container.NewVScroll(container.NewPadded(form)))
 	hint := widget.NewLabel("在左侧选择会议纪要，或点「新建」（Ctrl+N）。")
 	e.empty = container.NewCenter(hint)
 	e.form.Hide()

@@ -32,8 +32,9 @@ var (
 	colorHeader         = color.NRGBA{R: 0xe4, G: 0xe9, B: 0xf0, A: 0xff}
 	colorText           = color.NRGBA{R: 0x1f, G: 0x29, B: 0x33, A: 0xff}
 	colorDanger         = color.NRGBA{R: 0xc6, G: 0x28, B: 0x28, A: 0xff}
-	colorSelection      = color.NRGBA{R: 0xcf, G: 0xdf, B: 0xf0, A: 0xff}
-	colorHover          = color.NRGBA{R: 0xe8, G: 0xef, B: 0xf7, A: 0xff}
+	colorSelection      = color.NRGBA{R: 0x2b, G: 0x5c, B: 0x8f, A: 0x33}
+	colorHover          = color.NRGBA{R: 0x2b, G: 0x5c, B: 0x8f, A: 0x1a}
+	colorFocus          = color.NRGBA{R: 0x2b, G: 0x5c, B: 0x8f, A: 0x2a}
 	colorSeparator      = color.NRGBA{R: 0xd5, G: 0xda, B: 0xe1, A: 0xff}
 	colorDisabled       = color.NRGBA{R: 0x8a, G: 0x93, B: 0x9d, A: 0xff}
 	colorButton         = color.NRGBA{R: 0xe2, G: 0xe7, B: 0xee, A: 0xff}
@@ -43,8 +44,10 @@ var (
 // Color implements fyne.Theme.
 func (t *officeTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
 	switch n {
-	case theme.ColorNamePrimary, theme.ColorNameFocus:
+	case theme.ColorNamePrimary:
 		return colorPrimary
+	case theme.ColorNameFocus:
+		return colorFocus
 	case theme.ColorNameBackground:
 		return colorBackground
 	case theme.ColorNameInputBackground, theme.ColorNameMenuBackground, theme.ColorNameOverlayBackground:
