@@ -25,13 +25,21 @@ func (s *Store) FindCases(ctx context.Context, f CaseFilter) ([]*Case, int, erro
 		return nil, 0, fmt.Errorf("find cases: %w", err)
 	}
 	defer tx.Rollback()
+	// The page is chosen on ids alone (small rows to sort), then read whole.
+	// A search with no other filter is counted, and in number order paged,
+	// in its index alone.
+	count, order := `SELECT count(*) FROM cases c`+where, caseOrder(f)
+	ids := `SELECT c.id FROM cases c` + where + order
+	if table, ok := searchOnly(f); ok {
+		count = `SELECT count(*) FROM ` + table + ` WHERE ` + table + ` MATCH ?`
+		if f.Sort == "" || f.Sort == SortNumber {
+			ids = `SELECT rowid FROM ` + table + ` WHERE ` + table + ` MATCH ? ORDER BY rowid` + sortDir(f)
+		}
+	}
 	var total int
-	if err := tx.QueryRowContext(ctx, caseCountQuery(f, where), args...).Scan(&total); err != nil {
+	if err := tx.QueryRowContext(ctx, count, args...).Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("find cases: count: %w", translate(err))
 	}
-	// The page is chosen on ids alone (small rows to sort), then read whole.
-	order := caseOrder(f)
-	ids := `SELECT c.id FROM cases c` + where + order
 	if f.Limit > 0 || f.Offset > 0 {
 		limit := f.Limit
 		if limit <= 0 {
@@ -51,15 +59,17 @@ func (s *Store) FindCases(ctx context.Context, f CaseFilter) ([]*Case, int, erro
 	return cs, total, nil
 }
 
-// caseCountQuery counts the cases matching f. A search with no other filter
-// is counted in its index alone.
-func caseCountQuery(f CaseFilter, where string) string {
-	if q := strings.TrimSpace(f.Query); q != "" && f.ID == nil && f.Status == "" && f.Department == "" &&
-		f.Source == "" && f.From.IsZero() && f.To.IsZero() && !f.Overdue {
-		table, _ := searchIndex(q)
-		return `SELECT count(*) FROM ` + table + ` WHERE ` + table + ` MATCH ?`
+// searchOnly reports whether f is a search with no other filter (caseWhere
+// then gives the match expression as its only argument), and which index
+// answers it.
+func searchOnly(f CaseFilter) (table string, ok bool) {
+	q := strings.TrimSpace(f.Query)
+	if q == "" || f.ID != nil || f.Status != "" || f.Department != "" || f.Source != "" ||
+		!f.From.IsZero() || !f.To.IsZero() || f.Overdue {
+		return "", false
 	}
-	return `SELECT count(*) FROM cases c` + where
+	table, _ = searchIndex(q)
+	return table, true
 }
 
 // searchIndex returns the index that answers q and q as a match expression
@@ -142,10 +152,7 @@ func caseWhere(f CaseFilter) (string, []any) {
 
 // caseOrder returns the ORDER BY clause for f; ties go by id.
 func caseOrder(f CaseFilter) string {
-	dir := " ASC"
-	if f.Desc {
-		dir = " DESC"
-	}
+	dir := sortDir(f)
 	var cols []string
 	switch f.Sort {
 	case SortCollected:
@@ -167,6 +174,14 @@ func caseOrder(f CaseFilter) string {
 		}
 	}
 	return " ORDER BY " + strings.Join(cols, ", ") + ", c.id" + dir
+}
+
+// sortDir returns " ASC" or " DESC".
+func sortDir(f CaseFilter) string {
+	if f.Desc {
+		return " DESC"
+	}
+	return " ASC"
 }
 
 // ftsPhrase quotes s as one FTS5 phrase.

@@ -120,6 +120,9 @@ func TestFindCasesFilters(t *testing.T) {
 		{"sort by status", CaseFilter{Sort: SortStatus}, []string{sc, r, e, w}},
 		{"page", CaseFilter{Offset: 1, Limit: 2}, []string{w, sc}},
 		{"query and department, no match", CaseFilter{Query: "电梯", Department: "县城管局"}, []string{}},
+		{"query only, desc page", CaseFilter{Query: "2026-", Desc: true, Offset: 1, Limit: 2}, []string{sc, w}},
+		{"query only, 2 chars, desc", CaseFilter{Query: "20", Desc: true}, []string{r, sc, w, e}},
+		{"query only, by collected", CaseFilter{Query: "2026", Sort: SortCollected, Desc: true}, []string{r, sc, w, e}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			cs, _, err := s.FindCases(ctx, tc.f)
