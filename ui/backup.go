@@ -60,14 +60,15 @@ type backupSection struct {
 	store *model.Store
 	prefs fyne.Preferences
 
-	dir     *widget.Entry
-	keep    *widget.Entry
-	list    *widget.List
-	status  *widget.Label
-	backups []model.BackupInfo
-	backup  *widget.Button
-	restore *widget.Button
-	chosen  int // index in backups, -1 = none
+	dir      *widget.Entry
+	keep     *widget.Entry
+	list     *widget.List
+	status   *widget.Label
+	listHead *widget.Label
+	backups  []model.BackupInfo
+	backup   *widget.Button
+	restore  *widget.Button
+	chosen   int // index in backups, -1 = none
 }
 
 // newBackupSection returns the 备份与恢复 section: backup folder and keep
@@ -106,7 +107,8 @@ func (b *backupSection) buildUI() fyne.CanvasObject {
 	)
 	hint := widget.NewLabel("程序每天启动时自动备份一次，只保留最新的若干份。恢复前会先检查备份文件；被替换的数据库会改名保留在原处。")
 	hint.Wrapping = fyne.TextWrapWord
-	top := container.NewVBox(form, container.NewHBox(b.backup, elsewhere, b.restore), hint, b.status)
+	b.listHead = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	top := container.NewVBox(form, container.NewHBox(b.backup, elsewhere, b.restore), hint, b.status, b.listHead)
 	b.reload()
 	return widget.NewCard("备份与恢复", "", container.NewBorder(top, nil, nil, nil, b.list))
 }
@@ -125,6 +127,11 @@ func (b *backupSection) reload() {
 		b.status.SetText(model.ErrorMessage(err))
 	}
 	b.backups = list
+	if len(list) == 0 {
+		b.listHead.SetText("备份文件夹中还没有备份")
+	} else {
+		b.listHead.SetText(fmt.Sprintf("已有 %d 份备份（选中一份再点“恢复…”即用它恢复；不选则可挑选其他文件）", len(list)))
+	}
 	b.chosen = -1
 	b.list.UnselectAll()
 	b.list.Refresh()

@@ -34,6 +34,7 @@ type importDialog struct {
 
 	d         *dialog.CustomDialog
 	summary   *widget.Label
+	detail    *widget.Label // the full reason of the selected row
 	table     *widget.Table
 	depts     *widget.CheckGroup
 	sheets    *widget.Select
@@ -107,6 +108,9 @@ func (im *importDialog) showPreview(rep *casefile.Report) {
 	for i, c := range previewColumns {
 		im.table.SetColumnWidth(i, c.width)
 	}
+	im.detail = widget.NewLabel("点选一行可查看完整的检查结果。")
+	im.detail.Wrapping = fyne.TextWrapWord
+	im.table.OnSelected = im.onRowSelected
 	top := container.NewVBox(widget.NewLabelWithStyle(im.fileLine(), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 	if names, _ := casefile.Sheets(im.path); len(names) > 1 {
 		im.sheets = widget.NewSelect(names, nil)
@@ -122,7 +126,7 @@ func (im *importDialog) showPreview(rep *casefile.Report) {
 	im.progress = widget.NewProgressBarInfinite()
 	im.progress.Hide()
 	im.progress.Stop()
-	body := container.NewBorder(top, im.progress, nil, nil, im.table)
+	body := container.NewBorder(top, container.NewVBox(im.detail, im.progress), nil, nil, im.table)
 	im.d = dialog.NewCustomWithoutButtons("导入案件", body, im.win)
 	im.cancelBtn = widget.NewButton("取消", im.d.Hide)
 	other := widget.NewButton("选择其他文件…", func() { im.d.Hide(); showImportDialog(im.win, im.store, im.onDone) })
@@ -164,7 +168,7 @@ func (im *importDialog) refresh() {
 	ok := len(rep.Read.Rows) - len(im.reasons)
 	text := fmt.Sprintf("共 %d 行：可导入 %d 行，不能导入 %d 行（红色标出，原因见“检查结果”列）。", len(rep.Read.Rows), ok, len(im.reasons))
 	if d := rep.Store.Duplicates(); d > 0 {
-		text += fmt.Sprintf("其中 %d 行与已有案件重复。", d)
+		text += fmt.Sprintf("其中 %d 行是重复的（已有或在文件中出现过）。", d)
 	}
 	if len(rep.Read.Unknown) > 0 {
 		text += "未识别的列（将忽略）：" + strings.Join(rep.Read.Unknown, "、") + "。"
@@ -177,6 +181,21 @@ func (im *importDialog) refresh() {
 		im.importBtn.Enable()
 	}
 	im.table.Refresh()
+}
+
+// onRowSelected shows the selected row's whole reason, which the table cuts.
+func (im *importDialog) onRowSelected(id widget.TableCellID) {
+	row := im.preview.Read.Rows[id.Row]
+	text := fmt.Sprintf("第 %d 行：", row.Line)
+	if r := im.reasons[row.Line]; r != "" {
+		text += r
+	} else {
+		text += "可导入"
+	}
+	for _, n := range row.Notes {
+		text += "；" + n
+	}
+	im.detail.SetText(text)
 }
 
 // onImport imports the valid rows in a goroutine and writes the report file
@@ -231,7 +250,7 @@ func (im *importDialog) finish(rep *casefile.Report, reportPath string, err erro
 var previewColumns = []struct {
 	title string
 	width float32
-}{{"行号", 50}, {"检查结果", 280}, {"标题", 240}, {"来源平台", 110}, {"发布时间", 130}, {"责任单位", 170}, {"诉求类型", 70}}
+}{{"行号", 50}, {"检查结果", 310}, {"标题", 220}, {"来源平台", 100}, {"发布时间", 130}, {"责任单位", 150}, {"诉求类型", 70}}
 
 func (im *importDialog) tableSize() (int, int) { return len(im.preview.Read.Rows), len(previewColumns) }
 
