@@ -46,13 +46,30 @@ func (r CheckReport) String() string {
 	writeCounts := func(title string, cs []Count) {
 		fmt.Fprintf(&b, "%s：\n", title)
 		for _, c := range cs {
-			fmt.Fprintf(&b, "  %-8s %d\n", c.Label, c.N)
+			fmt.Fprintf(&b, "  %s %8d\n", padWide(c.Label, 10), c.N)
 		}
 	}
 	writeCounts("记录数", r.Counts)
 	writeCounts("案件状态", append(r.ByStatus, Count{"逾期", r.Overdue}))
 	writeCounts("专报状态", r.Bulletins)
 	return b.String()
+}
+
+// padWide pads s with spaces to width terminal columns, counting CJK
+// characters as two columns.
+func padWide(s string, width int) string {
+	w := 0
+	for _, r := range s {
+		if r >= 0x1100 {
+			w += 2
+		} else {
+			w++
+		}
+	}
+	if w >= width {
+		return s
+	}
+	return s + strings.Repeat(" ", width-w)
 }
 
 // Check runs SQLite's integrity check and the search indexes' checks and
