@@ -115,6 +115,9 @@ func TestRestore(t *testing.T) {
 		t.Fatal(err)
 	}
 	mustCreateCases(t, s, "备份后", 2)
+	if _, err := Restore(path, backup); ErrorMessage(err) != "数据库仍在使用中：请先关闭它再恢复" {
+		t.Errorf("Restore of an open database: %v", err)
+	}
 	if err := s.Close(); err != nil {
 		t.Fatal(err)
 	}

@@ -159,15 +159,15 @@ func checkAfterCrash(tb testing.TB, path string, reported map[string]bool) {
 	}
 }
 
-// TestLockChild is the child of TestLockRefusesSecondProgram: it takes the
-// database lock, says so and waits to be killed.
+// TestLockChild is the child of TestLockRefusesSecondProgram: it opens the
+// database (taking its lock), says so and waits to be killed.
 func TestLockChild(t *testing.T) {
 	path := os.Getenv(envLockDB)
 	if path == "" {
 		t.Skip("child process of TestLockRefusesSecondProgram only")
 	}
-	if _, err := lockDB(path); err != nil {
-		fmt.Println("lock error:", err)
+	if _, err := Open(path); err != nil {
+		fmt.Println("open error:", err)
 		os.Exit(3)
 	}
 	fmt.Println("locked")
@@ -181,7 +181,7 @@ func TestLockRefusesSecondProgram(t *testing.T) {
 	if line := <-lines; line != "locked" {
 		t.Fatalf("child said %q", line)
 	}
-	_, err := lockDB(path)
+	_, err := Open(path)
 	want := fmt.Sprintf("数据库正被另一个程序使用（进程 %d，", cmd.Process.Pid)
 	if msg := ErrorMessage(err); ErrorCode(err) != ECONFLICT || !strings.HasPrefix(msg, want) ||
 		!strings.HasSuffix(msg, "）。请关闭另一个窗口后再试。") {

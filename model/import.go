@@ -101,8 +101,8 @@ func (s *Store) ImportCases(ctx context.Context, cs []*Case, opt ImportOptions) 
 	}
 	for i, c := range cs {
 		skip, err := importOne(ctx, tx, c, i, opt, known, seen, now, note)
-		if err != nil {
-			return res, fmt.Errorf("import cases: %w", err)
+		if err != nil { // a full disk, say: nothing is saved
+			return ImportResult{}, fmt.Errorf("import cases: %w", translate(err))
 		}
 		if skip != nil {
 			res.Skipped = append(res.Skipped, *skip)
