@@ -28,6 +28,17 @@ var (
 	benchErr  error
 )
 
+// TestMain removes the generated benchmark database unless -benchdb asked
+// to keep it.
+func TestMain(m *testing.M) {
+	flag.Parse()
+	code := m.Run()
+	if benchPath != "" && *benchDBFlag == "" {
+		os.RemoveAll(filepath.Dir(benchPath))
+	}
+	os.Exit(code)
+}
+
 // benchDB returns the path of the generated database, building it first.
 func benchDB(tb testing.TB) string {
 	tb.Helper()
