@@ -5,9 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
-	"time"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"bulletin/model"
@@ -85,31 +83,5 @@ func TestImportDialog(t *testing.T) {
 	}
 	if depts, _ := s.FindDepartments(context.Background()); len(depts) != 3 {
 		t.Errorf("departments after import: %d, want 3", len(depts))
-	}
-}
-
-func TestBackupSection(t *testing.T) {
-	s := mustOpenStore(t)
-	a := test.NewTempApp(t)
-	w := test.NewTempWindow(t, nil)
-	w.Resize(fyne.NewSize(900, 600))
-	dir := filepath.Join(t.TempDir(), "备份")
-	a.Preferences().SetString(prefBackupDir, dir)
-	b := &backupSection{win: w, store: s, prefs: a.Preferences(), chosen: -1}
-	w.SetContent(b.buildUI())
-	test.Tap(b.backup)
-	for i := 0; i < 200 && len(b.backups) == 0; i++ { // the backup runs in a goroutine
-		time.Sleep(50 * time.Millisecond)
-		fyne.DoAndWait(func() {})
-	}
-	if len(b.backups) != 1 || filepath.Dir(b.backups[0].Path) != dir {
-		t.Fatalf("backups listed after 立即备份: %+v", b.backups)
-	}
-	if err := model.VerifyBackup(context.Background(), b.backups[0].Path); err != nil {
-		t.Errorf("the backup does not verify: %v", err)
-	}
-	test.Type(b.keep, "x")
-	if b.status.Text != "保留份数应为正整数" {
-		t.Errorf("status after a bad keep count: %q", b.status.Text)
 	}
 }
