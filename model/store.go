@@ -46,6 +46,10 @@ func Open(path string) (*Store, error) {
 	if err := checkDBPath(path); err != nil {
 		return nil, err
 	}
+	// An absolute path: a relative one in a file: URI is easily misread.
+	if abs, err := filepath.Abs(path); err == nil {
+		path = abs
+	}
 	lock, err := lockDB(path)
 	if err != nil {
 		return nil, err

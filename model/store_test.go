@@ -109,6 +109,19 @@ func TestOpenCreatesFolder(t *testing.T) {
 	}
 }
 
+func TestOpenRelativePath(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	s := MustOpenStoreAt(t, filepath.Join("子目录", "b.db"))
+	mustCreateCase(t, s, Case{Title: "相对路径"})
+	if want := filepath.Join(dir, "子目录", "b.db"); s.Path() != want {
+		t.Errorf("Path() = %q, want %q", s.Path(), want)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "子目录", "b.db")); err != nil {
+		t.Errorf("database not where the relative path points: %v", err)
+	}
+}
+
 func TestOpenReadOnly(t *testing.T) {
 	if os.Geteuid() == 0 {
 		t.Skip("root ignores permissions; run as a normal user (e.g. setpriv --reuid=65534)")
