@@ -112,7 +112,7 @@ func (im *importDialog) showPreview(rep *casefile.Report) {
 	im.detail.Wrapping = fyne.TextWrapWord
 	im.table.OnSelected = im.onRowSelected
 	top := container.NewVBox(widget.NewLabelWithStyle(im.fileLine(), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
-	if names, _ := casefile.Sheets(im.path); len(names) > 1 {
+	if names := im.sheetNames(); len(names) > 1 {
 		im.sheets = widget.NewSelect(names, nil)
 		im.sheets.SetSelected(rep.Read.Sheet)
 		im.sheets.OnChanged = func(name string) { im.d.Hide(); im.load(im.path, name) }
@@ -136,6 +136,15 @@ func (im *importDialog) showPreview(rep *casefile.Report) {
 	im.refresh()
 	im.d.Resize(fyne.NewSize(1100, 680))
 	im.d.Show()
+}
+
+// sheetNames lists the sheets of an .xlsx file; a CSV file has none.
+func (im *importDialog) sheetNames() []string {
+	if im.preview.Read.Sheet == "" {
+		return nil
+	}
+	names, _ := casefile.Sheets(im.path)
+	return names
 }
 
 func (im *importDialog) fileLine() string {
