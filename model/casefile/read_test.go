@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf16"
 
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/encoding/simplifiedchinese"
@@ -44,6 +45,15 @@ func gbk(tb testing.TB, s string) []byte {
 	b, err := simplifiedchinese.GBK.NewEncoder().Bytes([]byte(s))
 	if err != nil {
 		tb.Fatalf("encode GBK: %v", err)
+	}
+	return b
+}
+
+// utf16le encodes s as UTF-16 little-endian with a byte order mark.
+func utf16le(s string) []byte {
+	b := []byte{0xFF, 0xFE}
+	for _, u := range utf16.Encode([]rune(s)) {
+		b = append(b, byte(u), byte(u>>8))
 	}
 	return b
 }
@@ -118,6 +128,7 @@ func TestReadFile(t *testing.T) {
 		{name: "UTF-8", file: "a.csv", data: []byte(sampleCSV), encoding: "UTF-8", valid: []int{2, 3}, want: sampleCases()},
 		{name: "UTF-8 BOM CRLF", file: "a.csv", data: append([]byte("\ufeff"), strings.ReplaceAll(sampleCSV, "\n", "\r\n")...), encoding: "UTF-8 BOM", valid: []int{2, 3}, want: sampleCases()},
 		{name: "GBK", file: "a.csv", data: gbk(t, sampleCSV), encoding: "GB18030", valid: []int{2, 3}, want: sampleCases()},
+		{name: "UTF-16 tab-separated (Excel Unicode text)", file: "a.txt", data: utf16le(strings.ReplaceAll(sampleCSV, ",", "\t")), encoding: "UTF-16", valid: []int{2, 3}, want: sampleCases()},
 		{
 			name: "reordered, extra and synonym columns", file: "b.csv", encoding: "UTF-8",
 			data: []byte(" 办理时限 ,备用字段,责任单位,内容,风险等级,类型,领域,发布时间,昵称,网址,来源,标题（必填）\n" +
