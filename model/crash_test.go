@@ -187,6 +187,12 @@ func TestLockRefusesSecondProgram(t *testing.T) {
 		!strings.HasSuffix(msg, "）。请关闭另一个窗口后再试。") {
 		t.Fatalf("second lock: %q (%s), want it to start with %q", msg, ErrorCode(err), want)
 	}
+	// `bulletin backup` works while the other program has the database open.
+	if err := BackupFile(context.Background(), path, path+".backup"); err != nil {
+		t.Errorf("backup while another program has the database open: %v", err)
+	} else if err := VerifyBackup(context.Background(), path+".backup"); err != nil {
+		t.Errorf("that backup does not verify: %v", err)
+	}
 	cmd.Process.Kill()     //nolint:errcheck
 	cmd.Wait()             //nolint:errcheck
 	l, err := lockDB(path) // the lock goes with the process, even killed
