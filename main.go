@@ -83,6 +83,8 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 			return m.runBackup(ctx, args[1:])
 		case "restore":
 			return m.runRestore(ctx, args[1:])
+		case "export":
+			return m.runExport(ctx, args[1:])
 		case "help":
 			fmt.Fprint(m.Stdout, usage)
 			return nil
@@ -289,4 +291,72 @@ func (m *Main) runRestore(_ context.Context, args []string) error {
 		fmt.Fprintf(m.Stdout, "原来的数据库保留为 %s\n", kept)
 	}
 	return nil
+}
+
+// runExport writes the PDF of a stored issue: for an issued one exactly the
+// bytes stored when it was issued, for a draft the same PDF the GUI's 导出
+// gives (the template settings of the database).
+func (m *Main) runExport(ctx context.Context, args []string) error {
+	fs := m.flags("export")
+	dbPath := fs.String("db", "", "数据库文件路径")
+	issue := fs.String("issue", "", "期次，如 2026-12")
+	out := fs.String("o", "", "输出的 PDF 文件（默认 舆情专报2026年第12期.pdf）")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if *issue == "" || fs.NArg() > 0 {
+		fmt.Fprintf(m.Stderr, "请用 -issue 指定期次，如 -issue 2026-12\n\n%s", usage)
+		return errUsage
+	}
+	year, number, err := model.ParseIssue(*issue)
+	if err != nil {
+		fmt.Fprintf(m.Stderr, "%s\n\n%s", model.ErrorMessage(err), usage)
+		return errUsage
+	}
+	path, err := resolveDB(*dbPath)
+	if err != nil {
+		return err
+	}
+	s, err := model.Open(path)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	b, err := s.FindBulletinByIssue(ctx, year, number)
+	if err != nil {
+		return err
+	}
+	pdf, rep, err := bulletinPDF(ctx, s, b)
+	if err != nil {
+		return err
+	}
+	if *out == "" {
+		*out = export.BulletinFileName(b)
+	}
+	if err := os.WriteFile(*out, pdf, 0o644); err != nil {
+		return model.Errorf(model.EINVALID, "写入 %s 失败：%v", *out, err)
+	}
+	if s := rep.String(); s != "" {
+		fmt.Fprint(m.Stderr, s)
+	}
+	state := "草稿"
+	if b.Frozen() {
+		state = "已印发，存档原件"
+	}
+	fmt.Fprintf(m.Stdout, "已导出 %d年第%d期（%s）到 %s\n", b.Year, b.Number, state, *out)
+	return nil
+}
+
+// bulletinPDF returns the stored PDF of an issued bulletin, or typesets a
+// draft with the template settings of the store.
+func bulletinPDF(ctx context.Context, s *model.Store, b *model.Bulletin) ([]byte, *export.Report, error) {
+	if b.Frozen() {
+		pdf, err := s.FindBulletinPDF(ctx, b.ID)
+		return pdf, nil, err
+	}
+	kv, err := s.FindSettings(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	return export.BulletinPDF(b, kv)
 }

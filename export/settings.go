@@ -1,6 +1,7 @@
 package export
 
 import (
+	"bytes"
 	"fmt"
 	"strconv"
 	"strings"
@@ -84,4 +85,36 @@ func ParseColour(s string) (layout.Colour, error) {
 // FormatColour writes c as #RRGGBB, the form stored in the settings.
 func FormatColour(c layout.Colour) string {
 	return fmt.Sprintf("#%02X%02X%02X", c.R, c.G, c.B)
+}
+
+// BulletinPDF typesets a draft bulletin with the options of the stored
+// settings kv and returns the PDF bytes. (An issued bulletin is reprinted
+// from its stored bytes instead: model.Store.FindBulletinPDF.)
+func BulletinPDF(b *model.Bulletin, kv map[string]string) ([]byte, *Report, error) {
+	opt, err := OptionsFromSettings(kv)
+	if err != nil {
+		return nil, nil, err
+	}
+	var buf bytes.Buffer
+	rep, err := RenderBulletin(&buf, b, opt)
+	if err != nil {
+		return nil, nil, err
+	}
+	return buf.Bytes(), rep, nil
+}
+
+// BulletinFileName is the usual file name of an issue's PDF:
+// 舆情专报2026年第12期.pdf (the 刊名 first).
+func BulletinFileName(b *model.Bulletin) string {
+	name := strings.TrimSpace(b.Name)
+	if name == "" {
+		name = "舆情专报"
+	}
+	name = strings.Map(func(r rune) rune {
+		if strings.ContainsRune(`/\:*?"<>|`, r) {
+			return '_'
+		}
+		return r
+	}, name)
+	return fmt.Sprintf("%s%d年第%d期.pdf", name, b.Year, b.Number)
 }
