@@ -41,8 +41,8 @@ type caseColumn struct {
 }
 
 var caseColumns = []caseColumn{
-	{"编号", 86, model.SortNumber},
-	{"标题", 180, model.SortTitle},
+	{"编号", 96, model.SortNumber},
+	{"标题", 170, model.SortTitle},
 	{"来源", 92, ""},
 	{"收集时间", 104, model.SortCollected},
 	{"责任单位", 110, ""},

@@ -8,6 +8,8 @@ package ui
 import (
 	"context"
 	"fmt"
+	"os"
+	"runtime/debug"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -32,6 +34,7 @@ const appTitle = "舆情专报工作台"
 // cannot be opened it shows a window that says why, in Chinese, instead of
 // crashing; the file is left as it is.
 func Create(a fyne.App, dbPath string) {
+	limitHeapGrowth()
 	a.Settings().SetTheme(newOfficeTheme())
 	w := a.NewWindow(appTitle)
 	w.Resize(fyne.NewSize(1280, 800))
@@ -50,6 +53,17 @@ func Create(a fyne.App, dbPath string) {
 	sh.addShortcuts()
 	w.SetCloseIntercept(sh.onClose)
 	w.Show()
+}
+
+// limitHeapGrowth makes the garbage collector run at 30 % heap growth instead
+// of 100 %, unless GOGC is set. The parsed CJK font alone keeps about 80 MB of
+// glyph outlines alive for the whole run (go-text parses the whole glyf
+// table), so the default lets the heap grow to some 180 MB before collecting;
+// at 30 % the GUI with 100,000 cases stays under 300 MB resident.
+func limitHeapGrowth() {
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(30)
+	}
 }
 
 // openErrorContent explains that the data file could not be opened.
@@ -85,6 +99,7 @@ type shell struct {
 
 	cases    *casesScreen
 	meetings *meetingsScreen
+	stats    *statsScreen
 	settings *settingsScreen
 
 	names   []string
@@ -98,6 +113,7 @@ type shell struct {
 const (
 	navCases    = "案件"
 	navMeetings = "会议纪要"
+	navStats    = "统计"
 	navSettings = "设置"
 )
 
@@ -105,9 +121,10 @@ func newShell(a fyne.App, w fyne.Window, s *model.Store) *shell {
 	sh := &shell{app: a, win: w, store: s, navBtns: map[string]*widget.Button{}}
 	sh.cases = newCasesScreen(w, s)
 	sh.meetings = newMeetingsScreen(w, s)
+	sh.stats = newStatsScreen(w, s)
 	sh.settings = newSettingsScreen(w, s)
-	sh.names = []string{navCases, navMeetings, navSettings}
-	sh.screens = map[string]screen{navCases: sh.cases, navMeetings: sh.meetings, navSettings: sh.settings}
+	sh.names = []string{navCases, navMeetings, navStats, navSettings}
+	sh.screens = map[string]screen{navCases: sh.cases, navMeetings: sh.meetings, navStats: sh.stats, navSettings: sh.settings}
 	return sh
 }
 

@@ -1,0 +1,414 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"image/color"
+	"sort"
+	"sync"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"bulletin/model"
+)
+
+// statsScreen is the 统计 screen: the cases of a period (by 收集时间) counted
+// by status, source, department and month, and each department's on-time
+// replies, as tiles, bar charts and a table. It only reads.
+type statsScreen struct {
+	win   fyne.Window
+	store *model.Store
+
+	from, to   *dateField
+	refreshBtn *widget.Button
+	clearBtn   *widget.Button
+	scope      *widget.Label // the period shown, or why nothing is
+
+	total, pending, working, closed, overdue, rate *statTile
+
+	byStatus, bySource, byDept, byMonth *barChart
+	monthTitle                          *widget.Label
+	deptRows                            [][]string // the table as shown, header first, 合计 last
+	table                               *fyne.Container
+	body                                *fyne.Container // the charts and table, or the empty message
+	charts                              fyne.CanvasObject
+	empty                               *widget.Label
+	root                                fyne.CanvasObject
+
+	gen   int // bumped by every query; late answers of old ones are dropped
+	timer *time.Timer
+	busy  sync.WaitGroup
+}
+
+// Figures of the charts.
+const (
+	statsTopDepartments = 10 // departments drawn one by one; the rest are 其他
+	statsMonths         = 12
+)
+
+// Colours of the four statuses in the status chart.
+var statusColors = map[string]color.Color{
+	string(model.StatusPending):  color.NRGBA{R: 0x94, G: 0xa3, B: 0xb3, A: 0xff},
+	string(model.StatusAssigned): color.NRGBA{R: 0xd9, G: 0x8b, B: 0x2b, A: 0xff},
+	string(model.StatusReplied):  color.NRGBA{R: 0x2f, G: 0x7e, B: 0xc1, A: 0xff},
+	string(model.StatusClosed):   color.NRGBA{R: 0x3b, G: 0x8e, B: 0x5a, A: 0xff},
+}
+
+func newStatsScreen(w fyne.Window, s *model.Store) *statsScreen {
+	return &statsScreen{win: w, store: s}
+}
+
+// content builds the screen once and returns it.
+func (ss *statsScreen) content() fyne.CanvasObject {
+	if ss.root == nil {
+		ss.root = ss.buildUI()
+	}
+	return ss.root
+}
+
+func (ss *statsScreen) buildUI() fyne.CanvasObject {
+	ss.from, ss.to = newDateField(false), newDateField(false)
+	ss.from.OnChanged, ss.to.OnChanged = ss.scheduleReload, ss.scheduleReload
+	ss.refreshBtn = widget.NewButtonWithIcon("刷新", theme.ViewRefreshIcon(), ss.onRefresh)
+	ss.refreshBtn.Importance = widget.HighImportance
+	ss.clearBtn = widget.NewButton("全部时间", ss.onClear)
+	ss.scope = widget.NewLabel("")
+	ss.scope.Importance = widget.LowImportance
+	ss.scope.Truncation = fyne.TextTruncateEllipsis
+	filters := container.NewBorder(nil, nil, container.NewHBox(widget.NewLabel("收集时间"), ss.from,
+		widget.NewLabel("至"), ss.to, ss.refreshBtn, ss.clearBtn), nil, ss.scope)
+
+	ss.total, ss.pending, ss.working = newStatTile("案件总数"), newStatTile("待研判"), newStatTile("办理中")
+	ss.closed, ss.overdue, ss.rate = newStatTile("已办结"), newStatTile("逾期"), newStatTile("按时回复率")
+	tiles := container.NewGridWithColumns(6, ss.total.box, ss.pending.box, ss.working.box,
+		ss.closed.box, ss.overdue.box, ss.rate.box)
+
+	ss.byStatus, ss.bySource = newBarChart(false), newBarChart(false)
+	ss.byDept, ss.byMonth = newBarChart(false), newBarChart(true)
+	ss.monthTitle = panelTitle("按月份")
+	ss.table = container.NewVBox()
+	ss.charts = container.NewVBox(
+		container.NewGridWithColumns(2,
+			panel(panelTitle("按状态"), ss.byStatus), panel(panelTitle("按来源"), ss.bySource)),
+		container.NewGridWithColumns(2,
+			panel(panelTitle(fmt.Sprintf("按责任单位（交办数前 %d）", statsTopDepartments)), ss.byDept),
+			panel(ss.monthTitle, ss.byMonth)),
+		panel(panelTitle("各责任单位按时回复情况"), ss.table),
+	)
+	ss.empty = widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{})
+	ss.empty.Wrapping = fyne.TextWrapWord
+	ss.body = container.NewStack(ss.charts)
+	page := container.NewVBox(filters, tiles, ss.body)
+	return container.NewVScroll(container.NewPadded(page))
+}
+
+// reload counts again when the screen is shown: cases may have changed.
+func (ss *statsScreen) reload() { ss.load() }
+
+// onRefresh counts again, first checking the dates typed.
+func (ss *statsScreen) onRefresh() {
+	if _, _, err := ss.period(); err != nil {
+		showInfo(ss.win, err.Error())
+		return
+	}
+	ss.load()
+}
+
+// onClear empties the dates: all cases are counted.
+func (ss *statsScreen) onClear() {
+	ss.from.SetText("")
+	ss.to.SetText("")
+	ss.load()
+}
+
+// scheduleReload counts again a moment after the last keystroke in a date,
+// once both dates are valid; the field itself marks a wrong one.
+func (ss *statsScreen) scheduleReload() {
+	if _, _, err := ss.period(); err != nil {
+		return
+	}
+	if ss.timer != nil && ss.timer.Stop() {
+		ss.busy.Done()
+	}
+	ss.busy.Add(1)
+	ss.timer = time.AfterFunc(searchDelay, func() {
+		fyne.Do(func() {
+			ss.load()
+			ss.busy.Done()
+		})
+	})
+}
+
+// period reads the two dates; zero means open.
+func (ss *statsScreen) period() (from, to time.Time, err error) {
+	if from, err = ss.from.Date(); err != nil {
+		return from, to, fmt.Errorf("开始日期：%v", err)
+	}
+	if to, err = ss.to.Date(); err != nil {
+		return from, to, fmt.Errorf("结束日期：%v", err)
+	}
+	return from, to, nil
+}
+
+// load runs FindStats in the background and shows the answer.
+func (ss *statsScreen) load() {
+	if ss.root == nil {
+		return
+	}
+	from, to, err := ss.period()
+	if err != nil {
+		return
+	}
+	ss.gen++
+	gen, now := ss.gen, ss.store.Now()
+	ss.refreshBtn.Disable()
+	ss.busy.Add(1)
+	go func() {
+		defer ss.busy.Done()
+		st, err := ss.store.FindStats(context.Background(), model.StatsFilter{From: from, To: to, Now: now})
+		fyne.Do(func() {
+			if gen != ss.gen {
+				return
+			}
+			ss.refreshBtn.Enable()
+			if err != nil {
+				showError(ss.win, "统计", err)
+				return
+			}
+			ss.show(st, from, to, now)
+		})
+	}()
+}
+
+// show puts the figures of st into the tiles, charts and table.
+func (ss *statsScreen) show(st *model.Stats, from, to, now time.Time) {
+	ss.scope.SetText(scopeText(from, to, now))
+	ss.showTiles(st)
+	if st.Total == 0 {
+		ss.empty.SetText(emptyText(from, to))
+		ss.body.Objects = []fyne.CanvasObject{panel(widget.NewLabelWithStyle("暂无数据", fyne.TextAlignCenter, fyne.TextStyle{Bold: true}), ss.empty)}
+		ss.body.Refresh()
+		return
+	}
+	ss.body.Objects = []fyne.CanvasObject{ss.charts}
+	ss.body.Refresh()
+	ss.byStatus.SetBars(statusBars(st))
+	ss.bySource.SetBars(countBars(st.BySource))
+	ss.byDept.SetBars(departmentBars(st.Departments, statsTopDepartments))
+	first, bars := monthBars(st.ByMonth, from, to, now)
+	ss.monthTitle.SetText(fmt.Sprintf("按月份（%s 至 %s）", first.Format("2006-01"),
+		first.AddDate(0, len(bars)-1, 0).Format("2006-01")))
+	ss.byMonth.SetBars(bars)
+	ss.deptRows = departmentRows(st.Departments)
+	ss.showTable()
+}
+
+// showTiles fills the summary row.
+func (ss *statsScreen) showTiles(st *model.Stats) {
+	n := map[string]int{}
+	for _, c := range st.ByStatus {
+		n[c.Label] = c.N
+	}
+	assigned, replied := n[string(model.StatusAssigned)], n[string(model.StatusReplied)]
+	ss.total.set(fmt.Sprint(st.Total), "", false)
+	ss.pending.set(fmt.Sprint(n[string(model.StatusPending)]), "尚未交办", false)
+	ss.working.set(fmt.Sprint(assigned+replied), fmt.Sprintf("已交办 %d · 已回复 %d", assigned, replied), false)
+	ss.closed.set(fmt.Sprint(n[string(model.StatusClosed)]), "", false)
+	ss.overdue.set(fmt.Sprint(st.Overdue), "超过时限未回复", st.Overdue > 0)
+	sum := totalOf(st.Departments)
+	ss.rate.set(rateText(sum), fmt.Sprintf("按时 %d / 已回复 %d", sum.OnTime, sum.Replied), false)
+}
+
+// showTable draws the per-department table from deptRows.
+func (ss *statsScreen) showTable() {
+	ss.table.Objects = nil
+	for i, row := range ss.deptRows {
+		cells := container.NewGridWithColumns(len(row))
+		for j, s := range row {
+			l := widget.NewLabel(s)
+			if j > 0 {
+				l.Alignment = fyne.TextAlignTrailing
+			}
+			if i == 0 || i == len(ss.deptRows)-1 {
+				l.TextStyle.Bold = true
+			}
+			if j == 4 && i > 0 && s != "0" {
+				l.Importance = widget.DangerImportance
+			}
+			l.Truncation = fyne.TextTruncateEllipsis
+			cells.Add(l)
+		}
+		bg := canvas.NewRectangle(colorPanel)
+		switch {
+		case i == 0:
+			bg.FillColor = colorHeader
+		case i%2 == 0:
+			bg.FillColor = colorBand
+		}
+		ss.table.Add(container.NewStack(bg, cells))
+	}
+	ss.table.Refresh()
+}
+
+// scopeText says which cases are counted.
+func scopeText(from, to, now time.Time) string {
+	d := func(t time.Time) string { return t.Format(model.DateLayout) }
+	switch {
+	case from.IsZero() && to.IsZero():
+		return "统计全部案件，逾期截至 " + d(now)
+	case from.IsZero():
+		return "统计 " + d(to) + " 及以前收集的案件"
+	case to.IsZero():
+		return "统计 " + d(from) + " 起收集的案件"
+	case from.After(to):
+		return "开始日期晚于结束日期"
+	}
+	return "统计 " + d(from) + " 至 " + d(to) + " 收集的案件"
+}
+
+// emptyText explains an empty count and what to do.
+func emptyText(from, to time.Time) string {
+	if from.IsZero() && to.IsZero() {
+		return "还没有登记任何案件。在「案件」中登记或导入案件后，这里会显示统计图表。"
+	}
+	return "所选时间段内没有收集的案件。请调整收集时间，或点击「全部时间」。"
+}
+
+// statusBars are the four statuses in their order, in their colours.
+func statusBars(st *model.Stats) []chartBar {
+	var out []chartBar
+	for _, c := range st.ByStatus {
+		out = append(out, chartBar{Label: c.Label, N: c.N, Color: statusColors[c.Label]})
+	}
+	return out
+}
+
+// countBars draws counts as they come.
+func countBars(cs []model.Count) []chartBar {
+	out := make([]chartBar, 0, len(cs))
+	for _, c := range cs {
+		label := c.Label
+		if label == "" {
+			label = "（未填）"
+		}
+		out = append(out, chartBar{Label: label, N: c.N})
+	}
+	return out
+}
+
+// byAssigned sorts departments by cases assigned, most first, then by name.
+func byAssigned(ds []model.DepartmentStats) []model.DepartmentStats {
+	out := append([]model.DepartmentStats(nil), ds...)
+	sort.SliceStable(out, func(i, j int) bool {
+		return out[i].Assigned > out[j].Assigned || out[i].Assigned == out[j].Assigned && out[i].Name < out[j].Name
+	})
+	return out
+}
+
+// departmentBars are the top departments by cases assigned, the rest summed
+// as 其他.
+func departmentBars(ds []model.DepartmentStats, top int) []chartBar {
+	var out []chartBar
+	rest, others := 0, 0
+	for i, d := range byAssigned(ds) {
+		if i < top {
+			out = append(out, chartBar{Label: d.Name, N: d.Assigned})
+			continue
+		}
+		rest += d.Assigned
+		others++
+	}
+	if others > 0 {
+		out = append(out, chartBar{Label: fmt.Sprintf("其他 %d 个单位", others), N: rest, Color: colorDisabled})
+	}
+	return out
+}
+
+// monthBars are the twelve months up to the end of the period (or now), or
+// fewer when the period starts later; months without cases are zeros. It
+// returns the first month too.
+func monthBars(counts []model.Count, from, to, now time.Time) (time.Time, []chartBar) {
+	month := func(t time.Time) time.Time { return time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, time.Local) }
+	last := month(now)
+	if !to.IsZero() {
+		last = month(to)
+	}
+	first := last.AddDate(0, 1-statsMonths, 0)
+	if !from.IsZero() && month(from).After(first) {
+		first = month(from)
+	}
+	if first.After(last) {
+		first = last
+	}
+	n := map[string]int{}
+	for _, c := range counts {
+		n[c.Label] = c.N
+	}
+	var out []chartBar
+	for m := first; !m.After(last); m = m.AddDate(0, 1, 0) {
+		b := chartBar{Label: fmt.Sprintf("%d月", m.Month()), N: n[m.Format("2006-01")]}
+		if m.Equal(first) || m.Month() == time.January {
+			b.Sub = fmt.Sprint(m.Year())
+		}
+		out = append(out, b)
+	}
+	return first, out
+}
+
+// totalOf sums the figures of all departments.
+func totalOf(ds []model.DepartmentStats) model.DepartmentStats {
+	sum := model.DepartmentStats{Name: "合计"}
+	for _, d := range ds {
+		sum.Assigned += d.Assigned
+		sum.Replied += d.Replied
+		sum.OnTime += d.OnTime
+		sum.Overdue += d.Overdue
+	}
+	return sum
+}
+
+// rateText is the on-time rate with one decimal, or — with no reply yet.
+func rateText(d model.DepartmentStats) string {
+	if d.Replied == 0 {
+		return "—"
+	}
+	return fmt.Sprintf("%.1f%%", d.OnTimeRate()*100)
+}
+
+// departmentRows is the table: a header, one row per department (most
+// assigned first) and the 合计.
+func departmentRows(ds []model.DepartmentStats) [][]string {
+	rows := [][]string{{"责任单位", "交办数", "已回复", "按时回复", "逾期未回复", "按时回复率"}}
+	row := func(d model.DepartmentStats) []string {
+		return []string{d.Name, fmt.Sprint(d.Assigned), fmt.Sprint(d.Replied), fmt.Sprint(d.OnTime),
+			fmt.Sprint(d.Overdue), rateText(d)}
+	}
+	for _, d := range byAssigned(ds) {
+		rows = append(rows, row(d))
+	}
+	return append(rows, row(totalOf(ds)))
+}
+
+// onNew does nothing: the screen has nothing to create.
+func (ss *statsScreen) onNew() {}
+
+// onSave does nothing: the screen only reads.
+func (ss *statsScreen) onSave() {}
+
+// onFind puts the cursor in the first date, the screen's only filter.
+func (ss *statsScreen) onFind() {
+	if ss.from != nil {
+		ss.win.Canvas().Focus(ss.from.entry)
+	}
+}
+
+// confirmLeave implements screen: nothing is ever unsaved here.
+func (ss *statsScreen) confirmLeave(next func()) { next() }
+
+// wait blocks until the queries started so far have been shown (for tests).
+func (ss *statsScreen) wait() { ss.busy.Wait() }
