@@ -258,3 +258,26 @@ func TestShortcutFind(t *testing.T) {
 		t.Errorf("Ctrl+F focused %v, want the search box", w.Canvas().Focused())
 	}
 }
+
+func TestSortByHeader(t *testing.T) {
+	s := mustOpenStore(t)
+	sh, _ := newTestShell(t, s)
+	cs := sh.cases
+	first := newCaseThroughForm(t, cs, "甲案件", "内容")
+	second := newCaseThroughForm(t, cs, "乙案件", "内容")
+	cs.onSortColumn(model.SortNumber) // as tapping the 编号 header
+	cs.wait()
+	if cs.sort != model.SortNumber || !cs.desc || cs.caseAt(0).ID != second.ID {
+		t.Fatalf("编号 descending: first row %s, want %s", cs.caseAt(0).Number, second.Number)
+	}
+	cs.onSortColumn(model.SortNumber) // a second tap reverses
+	cs.wait()
+	if cs.desc || cs.caseAt(0).ID != first.ID {
+		t.Errorf("编号 ascending: first row %s, want %s", cs.caseAt(0).Number, first.Number)
+	}
+	hdr := widget.NewButton("", nil)
+	cs.updateHeader(widget.TableCellID{Row: -1, Col: 0}, hdr)
+	if hdr.Text != "编号 ▲" {
+		t.Errorf("header text = %q, want 编号 ▲", hdr.Text)
+	}
+}

@@ -1,0 +1,238 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"sync"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"bulletin/model"
+)
+
+// bulletinColumns are the columns of the list of issues.
+var bulletinColumns = []struct {
+	title string
+	width float32
+}{
+	{"期号", 130}, {"总期号", 80}, {"标题", 420}, {"印发日期", 110}, {"状态", 80}, {"批示", 60},
+}
+
+// bulletinsScreen is the 专报 screen: the list of issues, and the composer of
+// one issue in its place when one is opened.
+type bulletinsScreen struct {
+	win   fyne.Window
+	store *model.Store
+
+	table   *widget.Table
+	items   []*model.Bulletin
+	count   *widget.Label
+	newBtn  *widget.Button
+	list    fyne.CanvasObject
+	ed      *bulletinEditor
+	edView  fyne.CanvasObject
+	root    *fyne.Container
+	busy    sync.WaitGroup
+	gen     int
+	editing bool
+}
+
+func newBulletinsScreen(w fyne.Window, s *model.Store) *bulletinsScreen {
+	bs := &bulletinsScreen{win: w, store: s}
+	bs.ed = newBulletinEditor(w, s)
+	bs.ed.onChanged = bs.reload
+	bs.ed.onBack = bs.onBack
+	bs.ed.onDeleted = func() { bs.showList(); bs.reload() }
+	sc := &desktop.CustomShortcut{KeyName: fyne.KeyP, Modifier: fyne.KeyModifierShortcutDefault}
+	w.Canvas().AddShortcut(sc, func(fyne.Shortcut) {
+		if bs.editing && shownIn(w.Content(), bs.root) {
+			bs.ed.onExport()
+		}
+	})
+	return bs
+}
+
+// shownIn reports whether o is in the tree of containers under top.
+func shownIn(top, o fyne.CanvasObject) bool {
+	if top == nil || o == nil {
+		return false
+	}
+	if top == o {
+		return true
+	}
+	if c, ok := top.(*fyne.Container); ok {
+		for _, x := range c.Objects {
+			if shownIn(x, o) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// content builds the screen once and returns it.
+func (bs *bulletinsScreen) content() fyne.CanvasObject {
+	if bs.root == nil {
+		bs.root = bs.buildUI()
+	}
+	return bs.root
+}
+
+func (bs *bulletinsScreen) buildUI() *fyne.Container {
+	bs.table = widget.NewTableWithHeaders(
+		func() (int, int) { return len(bs.items), len(bulletinColumns) },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
+		func(id widget.TableCellID, o fyne.CanvasObject) {
+			l := o.(*widget.Label)
+			l.SetText(bulletinCell(bs.items[id.Row], id.Col))
+			l.TextStyle.Bold = id.Col == 4 && bs.items[id.Row].Status == model.BulletinDraft
+		})
+	bs.table.ShowHeaderColumn = false
+	bs.table.CreateHeader = func() fyne.CanvasObject { return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}) }
+	bs.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		if id.Row < 0 && id.Col >= 0 {
+			o.(*widget.Label).SetText(bulletinColumns[id.Col].title)
+		}
+	}
+	for i, c := range bulletinColumns {
+		bs.table.SetColumnWidth(i, c.width)
+	}
+	bs.table.OnSelected = func(id widget.TableCellID) {
+		bs.table.UnselectAll()
+		if id.Row >= 0 && id.Row < len(bs.items) {
+			bs.open(bs.items[id.Row].ID)
+		}
+	}
+	bs.newBtn = widget.NewButtonWithIcon("新建一期", theme.ContentAddIcon(), bs.onNew)
+	bs.newBtn.Importance = widget.HighImportance
+	bs.count = widget.NewLabel("")
+	head := widget.NewLabelWithStyle("《舆情专报》期次", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	hint := widget.NewLabel("点击一期打开编辑；已印发的期次只能查看、导出、登记批示或撤回。")
+	hint.Importance = widget.LowImportance
+	bs.list = container.NewBorder(container.NewHBox(head, bs.newBtn, bs.count), hint, nil, nil, bs.table)
+	bs.edView = bs.ed.buildUI()
+	bs.edView.Hide()
+	return container.NewStack(bs.list, bs.edView)
+}
+
+// bulletinCell is the text of one cell of the list.
+func bulletinCell(b *model.Bulletin, col int) string {
+	switch col {
+	case 0:
+		return fmt.Sprintf("%d年第%d期", b.Year, b.Number)
+	case 1:
+		if b.Serial > 0 {
+			return "总第" + strconv.Itoa(b.Serial) + "期"
+		}
+		return "—"
+	case 2:
+		return oneLine(b.Title)
+	case 3:
+		return orDash(formatDate(b.Date, false))
+	case 4:
+		return string(b.Status)
+	case 5:
+		if b.InstructionCount == 0 {
+			return "—"
+		}
+		return strconv.Itoa(b.InstructionCount)
+	}
+	return ""
+}
+
+// reload lists the issues in the background.
+func (bs *bulletinsScreen) reload() {
+	if bs.table == nil {
+		return
+	}
+	bs.gen++
+	gen := bs.gen
+	bs.busy.Add(1)
+	go func() {
+		defer bs.busy.Done()
+		items, err := bs.store.FindBulletins(context.Background(), model.BulletinFilter{})
+		fyne.Do(func() {
+			if gen != bs.gen {
+				return
+			}
+			if err != nil {
+				showError(bs.win, "查询专报", err)
+				return
+			}
+			bs.items = items
+			bs.ed.others = items
+			bs.count.SetText(fmt.Sprintf("共 %d 期", len(items)))
+			bs.table.Refresh()
+		})
+	}()
+}
+
+// open shows the composer on bulletin id.
+func (bs *bulletinsScreen) open(id int64) {
+	bs.ed.confirmLeave(func() {
+		if bs.ed.open(id) {
+			bs.showEditor()
+		}
+	})
+}
+
+func (bs *bulletinsScreen) showEditor() {
+	bs.editing = true
+	bs.list.Hide()
+	bs.edView.Show()
+}
+
+func (bs *bulletinsScreen) showList() {
+	bs.editing = false
+	bs.edView.Hide()
+	bs.list.Show()
+}
+
+// onBack returns to the list, first asking about unsaved edits.
+func (bs *bulletinsScreen) onBack() {
+	bs.ed.confirmLeave(func() {
+		bs.ed.close()
+		bs.showList()
+		bs.reload()
+	})
+}
+
+// onNew starts a new issue with the suggested numbers and the defaults of
+// the template settings (Ctrl+N).
+func (bs *bulletinsScreen) onNew() {
+	bs.ed.confirmLeave(func() {
+		if bs.ed.newBulletin() {
+			bs.showEditor()
+			bs.win.Canvas().Focus(bs.ed.title)
+		}
+	})
+}
+
+// onSave saves the open issue (Ctrl+S).
+func (bs *bulletinsScreen) onSave() {
+	if bs.editing {
+		bs.ed.save(nil)
+	}
+}
+
+// onFind opens the case picker of the open issue (Ctrl+F).
+func (bs *bulletinsScreen) onFind() {
+	if bs.editing && !bs.ed.frozen() {
+		bs.ed.onPickCases()
+	}
+}
+
+// confirmLeave implements screen.
+func (bs *bulletinsScreen) confirmLeave(next func()) { bs.ed.confirmLeave(next) }
+
+// wait blocks until the work started so far has been shown (for tests).
+func (bs *bulletinsScreen) wait() { bs.busy.Wait(); bs.ed.busy.Wait() }
