@@ -138,7 +138,11 @@ func (cs *casesScreen) buildUI() fyne.CanvasObject {
 		container.NewGridWithColumns(3, cs.status, cs.dept, cs.source),
 		container.NewHBox(widget.NewLabel("收集时间"), cs.from, widget.NewLabel("至"), cs.to, cs.overdue, clear),
 	)
-	left := container.NewBorder(filters, cs.count, nil, nil, cs.table)
+	importBtn := widget.NewButtonWithIcon("导入…", theme.DownloadIcon(), cs.onImport)
+	exportBtn := widget.NewButtonWithIcon("导出…", theme.UploadIcon(), cs.onExport)
+	importBtn.Importance, exportBtn.Importance = widget.LowImportance, widget.LowImportance
+	bottom := container.NewBorder(nil, nil, cs.count, container.NewHBox(importBtn, exportBtn))
+	left := container.NewBorder(filters, bottom, nil, nil, cs.table)
 	split := container.NewHSplit(left, cs.ed.buildUI())
 	split.Offset = 0.66
 	return split

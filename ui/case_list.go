@@ -59,3 +59,18 @@ func (cs *casesScreen) confirmLeave(next func()) { cs.ed.confirmLeave(next) }
 
 // wait blocks until the queries started so far have been shown (for tests).
 func (cs *casesScreen) wait() { cs.busy.Wait() }
+
+// onImport reads cases from a .csv or .xlsx file, with a preview first.
+func (cs *casesScreen) onImport() {
+	showImportDialog(cs.win, cs.store, func() {
+		cs.reload()
+		cs.refreshPages()
+	})
+}
+
+// onExport writes every case matching the current filter to a file.
+func (cs *casesScreen) onExport() {
+	f := cs.currentFilter()
+	f.Offset, f.Limit = 0, 0
+	exportCases(cs.win, cs.store, f)
+}

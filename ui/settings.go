@@ -67,7 +67,16 @@ func (ss *settingsScreen) buildUI() fyne.CanvasObject {
 
 	deptCard := widget.NewCard("责任单位", "交办案件时从这里选择", container.NewBorder(nil, container.NewHBox(ss.addDept), nil, nil, ss.deptList))
 	leadCard := widget.NewCard("领导", "批示领导，按顺序排列", container.NewBorder(nil, container.NewHBox(ss.addLeader), nil, nil, ss.leadList))
-	return container.NewBorder(nil, ss.path, nil, nil, container.NewGridWithColumns(2, deptCard, leadCard))
+	directory := container.NewGridWithColumns(2, deptCard, leadCard)
+	var prefs fyne.Preferences
+	if a := fyne.CurrentApp(); a != nil {
+		prefs = a.Preferences()
+	}
+	tabs := container.NewAppTabs(
+		container.NewTabItem("责任单位与领导", directory),
+		container.NewTabItem("备份与恢复", newBackupSection(ss.win, ss.store, prefs)),
+	)
+	return container.NewBorder(nil, ss.path, nil, nil, tabs)
 }
 
 // newDirectoryRow is a list row: name, details, 编辑 and 删除 buttons.

@@ -39,14 +39,22 @@ func Create(a fyne.App, dbPath string) {
 	w := a.NewWindow(appTitle)
 	w.Resize(fyne.NewSize(1280, 800))
 	w.CenterOnScreen()
+	if askMissingDB(a, dbPath, func() { Create(a, dbPath) }) {
+		return
+	}
 	s, err := model.Open(dbPath)
 	if err != nil {
 		fyne.LogError("open store "+dbPath, err)
-		w.SetContent(openErrorContent(dbPath, err, a))
+		content := damagedDBContent(a, w, dbPath, err)
+		if content == nil {
+			content = openErrorContent(dbPath, err, a)
+		}
+		w.SetContent(content)
 		w.Resize(fyne.NewSize(640, 320))
 		w.Show()
 		return
 	}
+	startAutoBackup(w, s, a.Preferences())
 	sh := newShell(a, w, s)
 	w.SetContent(sh.buildUI())
 	w.SetMainMenu(sh.buildMenu())
