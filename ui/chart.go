@@ -282,7 +282,7 @@ func newStatTile(caption string) *statTile {
 		note:    newChartText(" ", chartSub+1, colorMuted),
 	}
 	t.value.TextStyle.Bold = true
-	t.box = panel(t.caption, container.NewVBox(t.value, t.note))
+	t.box = panel(nil, container.NewPadded(container.NewVBox(t.caption, t.value, t.note)))
 	return t
 }
 
@@ -298,4 +298,11 @@ func (t *statTile) set(value, note string, danger bool) {
 	}
 	t.value.Refresh()
 	t.note.Refresh()
+}
+
+// minHeight is an invisible spacer h high.
+func minHeight(h float32) fyne.CanvasObject {
+	r := canvas.NewRectangle(color.Transparent)
+	r.SetMinSize(fyne.NewSize(0, h))
+	return r
 }

@@ -37,7 +37,8 @@ type statsScreen struct {
 	table                               *fyne.Container
 	body                                *fyne.Container // the charts and table, or the empty message
 	charts                              fyne.CanvasObject
-	empty                               *widget.Label
+	empty                               *widget.Label // why there is nothing to draw
+	emptyBox                            fyne.CanvasObject
 	root                                fyne.CanvasObject
 
 	gen   int // bumped by every query; late answers of old ones are dropped
@@ -74,6 +75,8 @@ func (ss *statsScreen) content() fyne.CanvasObject {
 func (ss *statsScreen) buildUI() fyne.CanvasObject {
 	ss.from, ss.to = newDateField(false), newDateField(false)
 	ss.from.OnChanged, ss.to.OnChanged = ss.scheduleReload, ss.scheduleReload
+	ss.from.entry.SetPlaceHolder("起始日期")
+	ss.to.entry.SetPlaceHolder("截止日期")
 	ss.refreshBtn = widget.NewButtonWithIcon("刷新", theme.ViewRefreshIcon(), ss.onRefresh)
 	ss.refreshBtn.Importance = widget.HighImportance
 	ss.clearBtn = widget.NewButton("全部时间", ss.onClear)
@@ -101,7 +104,8 @@ func (ss *statsScreen) buildUI() fyne.CanvasObject {
 		panel(panelTitle("各责任单位按时回复情况"), ss.table),
 	)
 	ss.empty = widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{})
-	ss.empty.Wrapping = fyne.TextWrapWord
+	ss.emptyBox = panel(widget.NewLabelWithStyle("暂无数据", fyne.TextAlignCenter, fyne.TextStyle{Bold: true}),
+		container.NewStack(minHeight(120), container.NewCenter(ss.empty)))
 	ss.body = container.NewStack(ss.charts)
 	page := container.NewVBox(filters, tiles, ss.body)
 	return container.NewVScroll(container.NewPadded(page))
@@ -191,12 +195,10 @@ func (ss *statsScreen) show(st *model.Stats, from, to, now time.Time) {
 	ss.showTiles(st)
 	if st.Total == 0 {
 		ss.empty.SetText(emptyText(from, to))
-		ss.body.Objects = []fyne.CanvasObject{panel(widget.NewLabelWithStyle("暂无数据", fyne.TextAlignCenter, fyne.TextStyle{Bold: true}), ss.empty)}
-		ss.body.Refresh()
+		ss.body.Objects = []fyne.CanvasObject{ss.emptyBox}
+		ss.relayout()
 		return
 	}
-	ss.body.Objects = []fyne.CanvasObject{ss.charts}
-	ss.body.Refresh()
 	ss.byStatus.SetBars(statusBars(st))
 	ss.bySource.SetBars(countBars(st.BySource))
 	ss.byDept.SetBars(departmentBars(st.Departments, statsTopDepartments))
@@ -206,6 +208,15 @@ func (ss *statsScreen) show(st *model.Stats, from, to, now time.Time) {
 	ss.byMonth.SetBars(bars)
 	ss.deptRows = departmentRows(st.Departments)
 	ss.showTable()
+	ss.body.Objects = []fyne.CanvasObject{ss.charts}
+	ss.relayout()
+}
+
+// relayout sizes the page again: the charts and the table are taller or
+// shorter with other figures.
+func (ss *statsScreen) relayout() {
+	ss.body.Refresh()
+	ss.root.Refresh()
 }
 
 // showTiles fills the summary row.
@@ -221,7 +232,11 @@ func (ss *statsScreen) showTiles(st *model.Stats) {
 	ss.closed.set(fmt.Sprint(n[string(model.StatusClosed)]), "", false)
 	ss.overdue.set(fmt.Sprint(st.Overdue), "超过时限未回复", st.Overdue > 0)
 	sum := totalOf(st.Departments)
-	ss.rate.set(rateText(sum), fmt.Sprintf("按时 %d / 已回复 %d", sum.OnTime, sum.Replied), false)
+	note := "尚无回复"
+	if sum.Replied > 0 {
+		note = fmt.Sprintf("按时 %d / 已回复 %d", sum.OnTime, sum.Replied)
+	}
+	ss.rate.set(rateText(sum), note, false)
 }
 
 // showTable draws the per-department table from deptRows.

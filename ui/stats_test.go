@@ -239,7 +239,7 @@ func TestDepartmentBars(t *testing.T) {
 }
 
 func TestMonthBars(t *testing.T) {
-	counts := []model.Count{{"2025-12", 4}, {"2026-01", 2}, {"2026-03", 1}}
+	counts := []model.Count{{Label: "2025-12", N: 4}, {Label: "2026-01", N: 2}, {Label: "2026-03", N: 1}}
 	now := day(2026, 3, 15, 9)
 	tests := []struct {
 		name     string
