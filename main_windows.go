@@ -5,6 +5,7 @@ package main
 import (
 	"log"
 	"os"
+	"strings"
 
 	"golang.org/x/sys/windows"
 )
@@ -17,12 +18,12 @@ var procAttachConsole = windows.NewLazySystemDLL("kernel32.dll").NewProc("Attach
 // attachConsole lets the one bulletin.exe serve both the GUI and the command line.
 // The .exe is linked for the GUI subsystem (-H=windowsgui) so that a double-click
 // opens no console window; such a process starts without standard handles, and
-// `bulletin.exe check` typed in cmd.exe or PowerShell would print nothing. So when
-// there are arguments, the process attaches to its parent's console and reopens
-// the standard streams that are not already redirected (to a file or a pipe) on
-// CONOUT$/CONIN$. Without a parent console (a shortcut with -db) nothing changes.
+// `bulletin.exe check` typed in cmd.exe or PowerShell would print nothing. So for a
+// subcommand (or -h) the process attaches to its parent's console and reopens the
+// standard streams that are not already redirected (to a file or a pipe) on
+// CONOUT$/CONIN$. Without a parent console nothing changes.
 func attachConsole() {
-	if len(os.Args) < 2 {
+	if !wantsConsole(os.Args[1:]) {
 		return
 	}
 	hasIn := validStdHandle(windows.STD_INPUT_HANDLE)
@@ -50,6 +51,24 @@ func attachConsole() {
 			os.Stdin = f
 		}
 	}
+}
+
+// wantsConsole reports whether args run a subcommand or ask for help. A GUI start
+// (no arguments, or only flags such as -db from a shortcut) stays detached: a GUI
+// attached to cmd.exe's console would be killed when that window is closed.
+func wantsConsole(args []string) bool {
+	if len(args) == 0 {
+		return false
+	}
+	if !strings.HasPrefix(args[0], "-") {
+		return true
+	}
+	for _, a := range args {
+		if a == "-h" || a == "-help" || a == "--help" {
+			return true
+		}
+	}
+	return false
 }
 
 // validStdHandle reports whether the standard handle refers to something
