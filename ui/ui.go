@@ -105,10 +105,11 @@ type shell struct {
 	win   fyne.Window
 	store *model.Store
 
-	cases    *casesScreen
-	meetings *meetingsScreen
-	stats    *statsScreen
-	settings *settingsScreen
+	cases     *casesScreen
+	meetings  *meetingsScreen
+	bulletins *bulletinsScreen
+	stats     *statsScreen
+	settings  *settingsScreen
 
 	names   []string
 	screens map[string]screen
@@ -119,20 +120,23 @@ type shell struct {
 
 // Navigation names.
 const (
-	navCases    = "案件"
-	navMeetings = "会议纪要"
-	navStats    = "统计"
-	navSettings = "设置"
+	navCases     = "案件"
+	navMeetings  = "会议纪要"
+	navBulletins = "专报"
+	navStats     = "统计"
+	navSettings  = "设置"
 )
 
 func newShell(a fyne.App, w fyne.Window, s *model.Store) *shell {
 	sh := &shell{app: a, win: w, store: s, navBtns: map[string]*widget.Button{}}
 	sh.cases = newCasesScreen(w, s)
 	sh.meetings = newMeetingsScreen(w, s)
+	sh.bulletins = newBulletinsScreen(w, s)
 	sh.stats = newStatsScreen(w, s)
 	sh.settings = newSettingsScreen(w, s)
-	sh.names = []string{navCases, navMeetings, navStats, navSettings}
-	sh.screens = map[string]screen{navCases: sh.cases, navMeetings: sh.meetings, navStats: sh.stats, navSettings: sh.settings}
+	sh.names = []string{navCases, navMeetings, navBulletins, navStats, navSettings}
+	sh.screens = map[string]screen{navCases: sh.cases, navMeetings: sh.meetings, navBulletins: sh.bulletins,
+		navStats: sh.stats, navSettings: sh.settings}
 	return sh
 }
 

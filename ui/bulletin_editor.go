@@ -1,0 +1,372 @@
+package ui
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"bulletin/model"
+)
+
+// bulletinEditor is the composer of one issue: its numbering and content,
+// the linked cases and meeting notes, the buttons that draft, export, issue
+// and withdraw it, and its 批示.
+type bulletinEditor struct {
+	win   fyne.Window
+	store *model.Store
+
+	orig         *model.Bulletin // as loaded or saved; nil when nothing is open
+	cases        []*model.Case
+	meetings     []*model.Meeting
+	instructions []*model.Instruction
+	others       []*model.Bulletin // the issues listed, for the number check
+
+	heading, status, numberNote *widget.Label
+	year, number, serial        *widget.Entry
+	name, unit, title           *widget.Entry
+	marking                     *widget.SelectEntry
+	date                        *dateField
+	editorNote, body            *widget.Entry
+	bao, song, fa               *widget.Entry
+	copies, signer, editor      *widget.Entry
+	cover                       *widget.Check
+	caseBox, meetingBox         *fyne.Container
+	instrBox                    *fyne.Container
+
+	backBtn, saveBtn, deleteBtn   *widget.Button
+	draftBtn, pickCasesBtn        *widget.Button
+	pickMeetingsBtn, exportBtn    *widget.Button
+	issueBtn, withdrawBtn, instrBtn *widget.Button
+
+	// Dialogs shown last, and the export hooks tests replace.
+	lastPrompt  *unsavedPrompt
+	lastDialog  *formDialog
+	lastConfirm *formDialog
+	picker      *casePicker
+	mpicker     *meetingPicker
+	instrForm   *instructionForm
+	reason      *widget.Entry // the 撤回 reason of the last dialog
+	chooseFile  func(name string, done func(fyne.URIWriteCloser))
+	openURL     func(path string)
+	lastExport  string // path of the last PDF written
+	lastReport  string // unprintable characters of the last export
+	busy        sync.WaitGroup
+
+	onChanged func()
+	onBack    func()
+	onDeleted func()
+}
+
+func newBulletinEditor(w fyne.Window, s *model.Store) *bulletinEditor {
+	e := &bulletinEditor{win: w, store: s}
+	e.chooseFile = e.chooseFileDialog
+	e.openURL = openInViewer
+	return e
+}
+
+func (e *bulletinEditor) buildUI() fyne.CanvasObject {
+	e.heading = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	e.status = widget.NewLabel("")
+	e.numberNote = widget.NewLabel("")
+	e.numberNote.Importance = widget.DangerImportance
+	e.numberNote.Hide()
+	e.year, e.number, e.serial = widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	for _, en := range []*widget.Entry{e.year, e.number, e.serial} {
+		en.OnChanged = func(string) { e.checkNumbers() }
+	}
+	e.serial.SetPlaceHolder("不印总期号留空")
+	e.name, e.unit, e.title = widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	e.title.SetPlaceHolder("必填，如：关于……的专报")
+	e.marking = widget.NewSelectEntry([]string{model.DefaultMarking, "内部资料", "内部资料 严禁外传"})
+	e.marking.SetPlaceHolder("不标注留空")
+	e.date = newDateField(false)
+	e.editorNote = multiLine(2)
+	e.editorNote.SetPlaceHolder("可不填")
+	e.body = multiLine(16)
+	e.body.SetPlaceHolder("一、基本情况\n……\n可点「据案件起草」按所选案件生成初稿")
+	e.bao, e.song, e.fa = widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	e.copies, e.signer, e.editor = widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	e.cover = widget.NewCheck("加印阅批单（供领导签批）", nil)
+	e.caseBox, e.meetingBox, e.instrBox = container.NewVBox(), container.NewVBox(), container.NewVBox()
+
+	e.backBtn = widget.NewButtonWithIcon("返回列表", theme.NavigateBackIcon(), func() { e.onBack() })
+	e.saveBtn = widget.NewButtonWithIcon("保存", theme.DocumentSaveIcon(), func() { e.save(nil) })
+	e.saveBtn.Importance = widget.HighImportance
+	e.deleteBtn = widget.NewButtonWithIcon("删除", theme.DeleteIcon(), e.onDelete)
+	e.draftBtn = widget.NewButtonWithIcon("据案件起草", theme.DocumentCreateIcon(), e.onDraft)
+	e.pickCasesBtn = widget.NewButtonWithIcon("选择案件…", theme.SearchIcon(), e.onPickCases)
+	e.pickMeetingsBtn = widget.NewButtonWithIcon("选择会议纪要…", theme.SearchIcon(), e.onPickMeetings)
+	e.exportBtn = widget.NewButtonWithIcon("导出 PDF", theme.DownloadIcon(), e.onExport)
+	e.issueBtn = widget.NewButtonWithIcon("印发", theme.ConfirmIcon(), e.onIssue)
+	e.withdrawBtn = widget.NewButtonWithIcon("撤回", theme.ContentUndoIcon(), e.onWithdraw)
+	e.instrBtn = widget.NewButtonWithIcon("登记批示", theme.ContentAddIcon(), e.onInstruction)
+
+	numbers := container.NewHBox(
+		widget.NewLabel("年度"), fixedWidth(e.year, 80), widget.NewLabel("第"), fixedWidth(e.number, 64), widget.NewLabel("期"),
+		widget.NewLabel("　总第"), fixedWidth(e.serial, 80), widget.NewLabel("期"),
+		widget.NewLabel("　印发日期"), e.date)
+	left := widget.NewForm(
+		widget.NewFormItem("期号", container.NewVBox(numbers, e.numberNote)),
+		widget.NewFormItem("刊名", e.name), widget.NewFormItem("编印单位", e.unit),
+		widget.NewFormItem("密级标注", e.marking), widget.NewFormItem("标题", e.title),
+		widget.NewFormItem("编者按", e.editorNote),
+		widget.NewFormItem("正文", container.NewBorder(container.NewHBox(e.draftBtn, widget.NewLabel("按所选案件和会议纪要写出初稿，再自行修改")), nil, nil, nil, e.body)),
+		widget.NewFormItem("报", e.bao), widget.NewFormItem("送", e.song), widget.NewFormItem("发", e.fa),
+		widget.NewFormItem("印数", fixedWidth(e.copies, 80)),
+		widget.NewFormItem("签发", e.signer), widget.NewFormItem("编辑", e.editor),
+		widget.NewFormItem("", e.cover),
+	)
+	links := container.NewVBox(
+		sectionHead("关联案件"), e.caseBox, container.NewHBox(e.pickCasesBtn),
+		widget.NewSeparator(),
+		sectionHead("关联会议纪要"), e.meetingBox, container.NewHBox(e.pickMeetingsBtn),
+		widget.NewSeparator(),
+		sectionHead("领导批示"), e.instrBox, container.NewHBox(e.instrBtn),
+	)
+	split := container.NewHSplit(container.NewVScroll(container.NewPadded(left)), container.NewVScroll(container.NewPadded(links)))
+	split.Offset = 0.66
+	bar := container.NewHBox(e.backBtn, widget.NewSeparator(), e.saveBtn, e.deleteBtn, widget.NewSeparator(),
+		e.exportBtn, e.issueBtn, e.withdrawBtn)
+	return container.NewBorder(container.NewVBox(bar, container.NewHBox(e.heading, e.status)), nil, nil, nil, split)
+}
+
+// sectionHead is a bold label heading a part of the composer.
+func sectionHead(s string) *widget.Label {
+	return widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+}
+
+// fixedWidth gives o the width w.
+func fixedWidth(o fyne.CanvasObject, w float32) fyne.CanvasObject {
+	return container.NewGridWrap(fyne.NewSize(w, o.MinSize().Height), o)
+}
+
+// frozen reports whether the open issue is issued, so read-only.
+func (e *bulletinEditor) frozen() bool { return e.orig != nil && e.orig.Frozen() }
+
+// show fills the composer with b and its links.
+func (e *bulletinEditor) show(b *model.Bulletin, cases []*model.Case, meetings []*model.Meeting, ins []*model.Instruction) {
+	e.orig, e.cases, e.meetings, e.instructions = b, cases, meetings, ins
+	e.year.SetText(strconv.Itoa(b.Year))
+	e.number.SetText(strconv.Itoa(b.Number))
+	e.serial.SetText(zeroEmpty(b.Serial))
+	e.name.SetText(b.Name)
+	e.unit.SetText(b.Unit)
+	e.marking.SetText(b.Marking)
+	e.date.SetDate(b.Date)
+	e.title.SetText(b.Title)
+	e.editorNote.SetText(b.EditorNote)
+	e.body.SetText(b.Body)
+	e.bao.SetText(b.Bao)
+	e.song.SetText(b.Song)
+	e.fa.SetText(b.Fa)
+	e.copies.SetText(zeroEmpty(b.Copies))
+	e.signer.SetText(b.Signer)
+	e.editor.SetText(b.Editor)
+	e.cover.SetChecked(b.Cover)
+	e.showLinks()
+	e.showInstructions()
+	e.showState()
+}
+
+// showState updates the heading and what can be edited and done.
+func (e *bulletinEditor) showState() {
+	b := e.orig
+	if b.ID == 0 {
+		e.heading.SetText(fmt.Sprintf("新的一期：%d年第%d期（未保存）", b.Year, b.Number))
+	} else {
+		e.heading.SetText(fmt.Sprintf("%d年第%d期", b.Year, b.Number))
+	}
+	switch b.Status {
+	case model.BulletinDraft:
+		e.status.SetText("草稿")
+	default:
+		e.status.SetText(fmt.Sprintf("%s（%s 印发，内容已冻结，导出即存档原件）", b.Status, formatDate(b.IssuedAt, true)))
+	}
+	fr := b.Frozen()
+	for _, en := range []*widget.Entry{e.year, e.number, e.serial, e.name, e.unit, e.title, e.editorNote,
+		e.body, e.bao, e.song, e.fa, e.copies, e.signer, e.editor} {
+		setEntryEnabled(en, !fr)
+	}
+	setEntryEnabled(&e.marking.Entry, !fr)
+	if fr {
+		e.date.Disable()
+		e.cover.Disable()
+	} else {
+		e.date.Enable()
+		e.cover.Enable()
+	}
+	for _, btn := range []*widget.Button{e.saveBtn, e.draftBtn, e.pickCasesBtn, e.pickMeetingsBtn, e.issueBtn} {
+		setEnabled(btn, !fr)
+	}
+	setEnabled(e.deleteBtn, !fr && b.ID != 0)
+	setEnabled(e.withdrawBtn, b.Status == model.BulletinIssued)
+	setEnabled(e.instrBtn, fr)
+	setEnabled(e.exportBtn, true)
+	e.showLinks()
+	e.checkNumbers()
+}
+
+// setEntryEnabled enables or disables an entry.
+func setEntryEnabled(en *widget.Entry, on bool) {
+	if on {
+		en.Enable()
+	} else {
+		en.Disable()
+	}
+}
+
+// zeroEmpty writes n, or "" for 0.
+func zeroEmpty(n int) string {
+	if n == 0 {
+		return ""
+	}
+	return strconv.Itoa(n)
+}
+
+// showLinks lists the linked cases and meetings, each with a button to
+// unlink it while the issue is a draft.
+func (e *bulletinEditor) showLinks() {
+	e.caseBox.RemoveAll()
+	for _, c := range e.cases {
+		text := c.Number + "　" + truncate(oneLine(c.Title), 26) + "　" + string(c.Status)
+		e.caseBox.Add(e.linkRow(text, func() {
+			e.cases = slices.DeleteFunc(e.cases, func(x *model.Case) bool { return x.ID == c.ID })
+			e.showLinks()
+		}))
+	}
+	if len(e.cases) == 0 {
+		e.caseBox.Add(widget.NewLabel("（未选择）"))
+	}
+	e.meetingBox.RemoveAll()
+	for _, m := range e.meetings {
+		text := truncate(oneLine(m.Name), 26) + "　" + formatDate(m.Time, false)
+		e.meetingBox.Add(e.linkRow(text, func() {
+			e.meetings = slices.DeleteFunc(e.meetings, func(x *model.Meeting) bool { return x.ID == m.ID })
+			e.showLinks()
+		}))
+	}
+	if len(e.meetings) == 0 {
+		e.meetingBox.Add(widget.NewLabel("（未选择）"))
+	}
+}
+
+// linkRow is one linked record with an unlink button (none when frozen).
+func (e *bulletinEditor) linkRow(text string, unlink func()) fyne.CanvasObject {
+	l := widget.NewLabel(text)
+	l.Truncation = fyne.TextTruncateEllipsis
+	if e.frozen() {
+		return l
+	}
+	rm := widget.NewButtonWithIcon("", theme.CancelIcon(), unlink)
+	rm.Importance = widget.LowImportance
+	return container.NewBorder(nil, nil, nil, rm, l)
+}
+
+// checkNumbers shows, as the numbers are typed, whether another issue has
+// them (the store checks again on save).
+func (e *bulletinEditor) checkNumbers() {
+	if e.orig == nil || e.numberNote == nil {
+		return
+	}
+	msg := ""
+	year, err1 := atoiField(e.year.Text)
+	num, err2 := atoiField(e.number.Text)
+	serial, err3 := atoiField(e.serial.Text)
+	switch {
+	case err1 != nil || year < 2000 || year > 2999:
+		msg = "年度应为四位数字，如 2026"
+	case err2 != nil || num <= 0:
+		msg = "期号应为正整数"
+	case err3 != nil || serial < 0:
+		msg = "总期号应为正整数，不印总期号请留空"
+	}
+	for _, o := range e.others {
+		if msg != "" || o.ID == e.orig.ID {
+			continue
+		}
+		if o.Year == year && o.Number == num {
+			msg = fmt.Sprintf("%d年第%d期已存在，请换一个期号", year, num)
+		} else if serial > 0 && o.Serial == serial {
+			msg = fmt.Sprintf("总第%d期已被 %d年第%d期 使用，请换一个总期号", serial, o.Year, o.Number)
+		}
+	}
+	e.numberNote.SetText(msg)
+	e.numberNote.Hidden = msg == ""
+	e.numberNote.Refresh()
+}
+
+// atoiField reads a whole number typed in a field ("" is 0); full-width
+// digits are accepted.
+func atoiField(s string) (int, error) {
+	s = strings.TrimSpace(toHalfWidth(s))
+	if s == "" {
+		return 0, nil
+	}
+	return strconv.Atoi(s)
+}
+
+// read returns a copy of the open issue with the form's values, the count
+// of control characters removed, or a Chinese error for a bad number or date.
+func (e *bulletinEditor) read() (*model.Bulletin, int, error) {
+	b := *e.orig
+	var err error
+	if b.Year, err = atoiField(e.year.Text); err != nil {
+		return nil, 0, fmt.Errorf("年度应为四位数字，如 2026")
+	}
+	if b.Number, err = atoiField(e.number.Text); err != nil {
+		return nil, 0, fmt.Errorf("期号应为正整数")
+	}
+	if b.Serial, err = atoiField(e.serial.Text); err != nil {
+		return nil, 0, fmt.Errorf("总期号应为正整数，不印总期号请留空")
+	}
+	if b.Copies, err = atoiField(e.copies.Text); err != nil {
+		return nil, 0, fmt.Errorf("印数应为整数，如 20")
+	}
+	if b.Date, err = e.date.Date(); err != nil {
+		return nil, 0, fmt.Errorf("印发日期：%v", err)
+	}
+	b.Name, b.Unit, b.Marking = e.name.Text, e.unit.Text, e.marking.Text
+	b.Title, b.EditorNote, b.Body = e.title.Text, e.editorNote.Text, e.body.Text
+	b.Bao, b.Song, b.Fa = e.bao.Text, e.song.Text, e.fa.Text
+	b.Signer, b.Editor, b.Cover = e.signer.Text, e.editor.Text, e.cover.Checked
+	removed := len(b.Clean())
+	b.Name, b.Unit, b.Marking = strings.TrimSpace(b.Name), strings.TrimSpace(b.Unit), strings.TrimSpace(b.Marking)
+	b.Title, b.Signer, b.Editor = strings.TrimSpace(b.Title), strings.TrimSpace(b.Signer), strings.TrimSpace(b.Editor)
+	b.CaseIDs, b.MeetingIDs = nil, nil
+	for _, c := range e.cases {
+		b.CaseIDs = append(b.CaseIDs, c.ID)
+	}
+	for _, m := range e.meetings {
+		b.MeetingIDs = append(b.MeetingIDs, m.ID)
+	}
+	return &b, removed, nil
+}
+
+// sameBulletin compares the fields a user edits.
+func sameBulletin(a, b *model.Bulletin) bool {
+	return a.Year == b.Year && a.Number == b.Number && a.Serial == b.Serial && a.Name == b.Name &&
+		a.Unit == b.Unit && a.Date.Equal(b.Date) && a.Marking == b.Marking && a.Title == b.Title &&
+		a.EditorNote == b.EditorNote && a.Body == b.Body && a.Bao == b.Bao && a.Song == b.Song &&
+		a.Fa == b.Fa && a.Copies == b.Copies && a.Signer == b.Signer && a.Editor == b.Editor &&
+		a.Cover == b.Cover && slices.Equal(a.CaseIDs, b.CaseIDs) && slices.Equal(a.MeetingIDs, b.MeetingIDs)
+}
+
+// dirty reports whether the composer holds unsaved edits; a new issue not
+// yet saved counts as unsaved.
+func (e *bulletinEditor) dirty() bool {
+	if e.orig == nil || e.frozen() {
+		return false
+	}
+	b, removed, err := e.read()
+	if e.orig.ID == 0 && err == nil {
+		return b.Title != "" || strings.TrimSpace(b.Body) != "" || len(b.CaseIDs) > 0 || len(b.MeetingIDs) > 0
+	}
+	return err != nil || removed > 0 || !sameBulletin(e.orig, b)
+}
