@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -44,6 +43,7 @@ type statsScreen struct {
 	gen   int // bumped by every query; late answers of old ones are dropped
 	timer *time.Timer
 	busy  sync.WaitGroup
+	quiet bool // true while the dates are changed by code
 }
 
 // Figures of the charts.
@@ -125,15 +125,17 @@ func (ss *statsScreen) onRefresh() {
 
 // onClear empties the dates: all cases are counted.
 func (ss *statsScreen) onClear() {
+	ss.quiet = true
 	ss.from.SetText("")
 	ss.to.SetText("")
+	ss.quiet = false
 	ss.load()
 }
 
 // scheduleReload counts again a moment after the last keystroke in a date,
 // once both dates are valid; the field itself marks a wrong one.
 func (ss *statsScreen) scheduleReload() {
-	if _, _, err := ss.period(); err != nil {
+	if _, _, err := ss.period(); ss.quiet || err != nil {
 		return
 	}
 	if ss.timer != nil && ss.timer.Stop() {
@@ -207,7 +209,7 @@ func (ss *statsScreen) show(st *model.Stats, from, to, now time.Time) {
 		first.AddDate(0, len(bars)-1, 0).Format("2006-01")))
 	ss.byMonth.SetBars(bars)
 	ss.deptRows = departmentRows(st.Departments)
-	ss.showTable()
+	fillTable(ss.table, ss.deptRows, 4)
 	ss.body.Objects = []fyne.CanvasObject{ss.charts}
 	ss.relayout()
 }
@@ -237,37 +239,6 @@ func (ss *statsScreen) showTiles(st *model.Stats) {
 		note = fmt.Sprintf("按时 %d / 已回复 %d", sum.OnTime, sum.Replied)
 	}
 	ss.rate.set(rateText(sum), note, false)
-}
-
-// showTable draws the per-department table from deptRows.
-func (ss *statsScreen) showTable() {
-	ss.table.Objects = nil
-	for i, row := range ss.deptRows {
-		cells := container.NewGridWithColumns(len(row))
-		for j, s := range row {
-			l := widget.NewLabel(s)
-			if j > 0 {
-				l.Alignment = fyne.TextAlignTrailing
-			}
-			if i == 0 || i == len(ss.deptRows)-1 {
-				l.TextStyle.Bold = true
-			}
-			if j == 4 && i > 0 && s != "0" {
-				l.Importance = widget.DangerImportance
-			}
-			l.Truncation = fyne.TextTruncateEllipsis
-			cells.Add(l)
-		}
-		bg := canvas.NewRectangle(colorPanel)
-		switch {
-		case i == 0:
-			bg.FillColor = colorHeader
-		case i%2 == 0:
-			bg.FillColor = colorBand
-		}
-		ss.table.Add(container.NewStack(bg, cells))
-	}
-	ss.table.Refresh()
 }
 
 // scopeText says which cases are counted.
