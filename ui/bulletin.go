@@ -97,7 +97,9 @@ func (bs *bulletinsScreen) buildUI() *fyne.Container {
 			l.TextStyle.Bold = id.Col == 4 && bs.items[id.Row].Status == model.BulletinDraft
 		})
 	bs.table.ShowHeaderColumn = false
-	bs.table.CreateHeader = func() fyne.CanvasObject { return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}) }
+	bs.table.CreateHeader = func() fyne.CanvasObject {
+		return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	}
 	bs.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
 		if id.Row < 0 && id.Col >= 0 {
 			o.(*widget.Label).SetText(bulletinColumns[id.Col].title)

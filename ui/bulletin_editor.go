@@ -40,9 +40,9 @@ type bulletinEditor struct {
 	caseBox, meetingBox         *fyne.Container
 	instrBox                    *fyne.Container
 
-	backBtn, saveBtn, deleteBtn   *widget.Button
-	draftBtn, pickCasesBtn        *widget.Button
-	pickMeetingsBtn, exportBtn    *widget.Button
+	backBtn, saveBtn, deleteBtn     *widget.Button
+	draftBtn, pickCasesBtn          *widget.Button
+	pickMeetingsBtn, exportBtn      *widget.Button
 	issueBtn, withdrawBtn, instrBtn *widget.Button
 
 	// Dialogs shown last, and the export hooks tests replace.
