@@ -2,12 +2,15 @@ package ui
 
 import (
 	"bytes"
+	"context"
 	"os"
 	"path/filepath"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+
+	"bulletin/model"
 )
 
 // A file that is not a database opens a window that explains, and the file is
@@ -50,4 +53,31 @@ func lastWindow(a fyne.App) fyne.Window {
 		return nil
 	}
 	return wins[len(wins)-1]
+}
+
+func TestCloseAsksAboutUnsavedEdits(t *testing.T) {
+	s := mustOpenStore(t)
+	a := test.NewTempApp(t)
+	w := a.NewWindow(appTitle) // not a temp window: the test closes it itself
+	sh := newShell(a, w, s)
+	w.SetContent(sh.buildUI())
+	cs := sh.cases
+	cs.wait()
+	test.Tap(cs.ed.newBtn)
+	test.Type(cs.ed.title, "关闭窗口前未保存的案件")
+	sh.onClose()
+	if cs.ed.lastPrompt == nil {
+		t.Fatal("closing the window did not ask about the unsaved case")
+	}
+	test.Tap(cs.ed.lastPrompt.cancel)
+	// 取消 keeps the program and its store working.
+	if got := countCases(t, s); got != 0 {
+		t.Errorf("store holds %d cases, want 0", got)
+	}
+	cs.ed.lastPrompt = nil
+	sh.onClose()
+	test.Tap(cs.ed.lastPrompt.save)
+	if _, n, err := s.FindCases(context.Background(), model.CaseFilter{}); err == nil || n != 0 {
+		t.Errorf("store still open after 保存 and close (%d cases, %v)", n, err)
+	}
 }
