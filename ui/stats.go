@@ -97,10 +97,9 @@ func (ss *statsScreen) buildUI() fyne.CanvasObject {
 	ss.table = container.NewVBox()
 	ss.charts = container.NewVBox(
 		container.NewGridWithColumns(2,
-			panel(panelTitle("按状态"), ss.byStatus), panel(panelTitle("按来源"), ss.bySource)),
-		container.NewGridWithColumns(2,
-			panel(panelTitle(fmt.Sprintf("按责任单位（交办数前 %d）", statsTopDepartments)), ss.byDept),
-			panel(ss.monthTitle, ss.byMonth)),
+			panel(panelTitle("按状态"), ss.byStatus), panel(ss.monthTitle, ss.byMonth)),
+		container.NewGridWithColumns(2, panel(panelTitle("按来源"), ss.bySource),
+			panel(panelTitle(fmt.Sprintf("按责任单位（交办数前 %d）", statsTopDepartments)), ss.byDept)),
 		panel(panelTitle("各责任单位按时回复情况"), ss.table),
 	)
 	ss.empty = widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{})
