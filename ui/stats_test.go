@@ -210,7 +210,7 @@ func TestStatsEmpty(t *testing.T) {
 	}
 }
 
-func TestDepartmentBars(t *testing.T) {
+func TestStatsDepartmentBars(t *testing.T) {
 	var ds []model.DepartmentStats
 	for i := 1; i <= 13; i++ {
 		ds = append(ds, model.DepartmentStats{Name: fmt.Sprintf("单位%02d", i), Assigned: i})
@@ -238,7 +238,7 @@ func TestDepartmentBars(t *testing.T) {
 	}
 }
 
-func TestMonthBars(t *testing.T) {
+func TestStatsMonthBars(t *testing.T) {
 	counts := []model.Count{{Label: "2025-12", N: 4}, {Label: "2026-01", N: 2}, {Label: "2026-03", N: 1}}
 	now := day(2026, 3, 15, 9)
 	tests := []struct {
