@@ -75,6 +75,7 @@ func (ss *settingsScreen) buildUI() fyne.CanvasObject {
 	tabs := container.NewAppTabs(
 		container.NewTabItem("责任单位与领导", directory),
 		container.NewTabItem("备份与恢复", newBackupSection(ss.win, ss.store, prefs)),
+		container.NewTabItem("专报模板与字体", newTemplateSection(ss.win, ss.store).buildUI()),
 	)
 	return container.NewBorder(nil, ss.path, nil, nil, tabs)
 }

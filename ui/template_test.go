@@ -1,0 +1,79 @@
+package ui
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/test"
+
+	"bulletin/assets"
+	"bulletin/export/fonts"
+	"bulletin/model"
+)
+
+// TestTemplateSettings saves the template through the settings section,
+// refuses a file that is not a font with the Chinese reason, and checks
+// the fonts on a bulletin with a character no font has.
+func TestTemplateSettings(t *testing.T) {
+	ctx := context.Background()
+	s := mustOpenStore(t)
+	test.NewTempApp(t)
+	w := test.NewTempWindow(t, nil)
+	b := &model.Bulletin{Year: 2026, Number: 3, Title: "关于测试的专报", Body: "正文有一个无字之字\U0010FFFD。",
+		Date: time.Date(2026, 11, 28, 0, 0, 0, 0, time.Local)}
+	if err := s.CreateBulletin(ctx, b); err != nil {
+		t.Fatal(err)
+	}
+	ts := newTemplateSection(w, s)
+	w.SetContent(ts.buildUI())
+	if ts.name.Text != "舆情专报" || ts.copies.Text != "20" || !ts.cover.Checked || !ts.pageNumbers.Checked || ts.pitch.SelectedIndex() != 0 {
+		t.Errorf("defaults: 刊名 %q 印数 %q 阅批单 %v 页码 %v 行距 %d", ts.name.Text, ts.copies.Text, ts.cover.Checked, ts.pageNumbers.Checked, ts.pitch.SelectedIndex())
+	}
+
+	dir := t.TempDir()
+	notFont := filepath.Join(dir, "假字体.ttf")
+	os.WriteFile(notFont, []byte("这不是字体"), 0o644)
+	ts.name.SetText("网络舆情专报")
+	ts.unit.SetText("某县委网信办")
+	ts.pitch.SetSelectedIndex(2)
+	ts.red.SetText("200,0,0")
+	ts.pageNumbers.SetChecked(false)
+	ts.fontRows[fonts.RoleFangsong].path.SetText(notFont)
+	test.Tap(ts.saveBtn)
+	if !dialogShowing(w) {
+		t.Error("a file that is not a font was accepted without a message")
+	}
+	if v, _ := s.GetSetting(ctx, model.SettingName); v != "舆情专报" {
+		t.Errorf("刊名 stored %q despite the bad font; want nothing saved", v)
+	}
+	w.Canvas().Overlays().Top().Hide()
+
+	font := filepath.Join(dir, "serif.ttf")
+	os.WriteFile(font, assets.SerifRegular, 0o644)
+	ts.fontRows[fonts.RoleFangsong].path.SetText(font)
+	test.Tap(ts.saveBtn)
+	kv, _ := s.FindSettings(ctx)
+	want := map[string]string{model.SettingName: "网络舆情专报", model.SettingUnit: "某县委网信办", model.SettingLinePitch: "28.95",
+		model.SettingRed: "#C80000", model.SettingPageNumbers: "0", model.SettingCover: "1", model.SettingFontPrefix + "仿宋": font}
+	for k, v := range want {
+		if kv[k] != v {
+			t.Errorf("setting %s = %q, want %q", k, kv[k], v)
+		}
+	}
+
+	if ts.checkOf.SelectedIndex() != 1 {
+		t.Fatalf("the check does not offer the newest issue (selected %d of %q)", ts.checkOf.SelectedIndex(), ts.checkOf.Options)
+	}
+	test.Tap(ts.checkBtn)
+	ts.busy.Wait()
+	out := ts.checkOut.Text
+	for _, want := range []string{"仿宋（正文、报尾）：" + font + "（本机文件）", "小标宋（刊名、标题）：NotoSerifSC-Bold-GB2312.ttf（内置）", "U+10FFFD", "正文第 1 段"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("font check lacks %q:\n%s", want, out)
+		}
+	}
+}
