@@ -172,6 +172,7 @@ func (ss *statsScreen) load() {
 	ss.gen++
 	gen, now := ss.gen, ss.store.Now()
 	ss.refreshBtn.Disable()
+	ss.scope.SetText("正在统计…")
 	ss.busy.Add(1)
 	go func() {
 		defer ss.busy.Done()
