@@ -37,9 +37,9 @@ type caseEditor struct {
 	kind, risk                     *widget.Select
 	posted, collected, due         *dateField
 	content                        *longEntry
-	spread, summary                *widget.Entry
-	assessment, proposal           *widget.Entry
-	handling, reply, remarks       *widget.Entry
+	spread, summary                *longEntry
+	assessment, proposal           *longEntry
+	handling, reply, remarks       *longEntry
 	depts, assignedAt, repliedAt   *widget.Label
 	closedAt                       *widget.Label
 	timeline                       *widget.List
@@ -80,9 +80,9 @@ func (e *caseEditor) buildUI() fyne.CanvasObject {
 	e.kind, e.risk = widget.NewSelect(model.Kinds, nil), widget.NewSelect(model.RiskLevels, nil)
 	e.posted, e.collected, e.due = newDateField(true), newDateField(true), newDateField(false)
 	e.content = newLongEntry(8)
-	e.spread, e.summary = multiLine(3), multiLine(3)
-	e.assessment, e.proposal = multiLine(3), multiLine(3)
-	e.handling, e.reply, e.remarks = multiLine(3), multiLine(3), multiLine(2)
+	e.spread, e.summary = newLongEntry(3), newLongEntry(3)
+	e.assessment, e.proposal = newLongEntry(3), newLongEntry(3)
+	e.handling, e.reply, e.remarks = newLongEntry(3), newLongEntry(3), newLongEntry(2)
 	e.content.OnChanged = e.onContentChanged
 	e.longNote = widget.NewLabel("")
 	e.longNote.Importance = widget.LowImportance
@@ -180,20 +180,20 @@ func (e *caseEditor) show(c *model.Case, evs []*model.CaseEvent) {
 	e.domain.SetText(c.Domain)
 	e.kind.SetSelected(c.Kind)
 	e.risk.SetSelected(c.Risk)
-	e.remarks.SetText(c.Remarks)
+	e.remarks.setText(c.Remarks)
 	e.source.SetText(c.Source)
 	e.url.SetText(c.URL)
 	e.poster.SetText(c.Poster)
 	e.posted.SetDate(c.Posted)
 	e.collected.SetDate(c.Collected)
-	e.spread.SetText(c.Spread)
+	e.spread.setText(c.Spread)
 	e.setContent(c.Content)
-	e.summary.SetText(c.Summary)
-	e.assessment.SetText(c.Assessment)
-	e.proposal.SetText(c.Proposal)
+	e.summary.setText(c.Summary)
+	e.assessment.setText(c.Assessment)
+	e.proposal.setText(c.Proposal)
 	e.due.SetDate(c.Due)
-	e.handling.SetText(c.Handling)
-	e.reply.SetText(c.Reply)
+	e.handling.setText(c.Handling)
+	e.reply.setText(c.Reply)
 	e.showStatus()
 	e.empty.Hide()
 	e.form.Show()
@@ -214,8 +214,9 @@ func (e *caseEditor) setContent(s string) {
 	e.content.Refresh()
 }
 
-// longEntry is the multi-line entry of 原文内容. It stops wrapping before a
-// long paste lands, since wrapping 100,000 characters takes minutes.
+// longEntry is a multi-line entry for the long texts of a record. It stops
+// wrapping before a long paste lands, since wrapping 100,000 characters takes
+// minutes (fyne-io/fyne#5297).
 type longEntry struct {
 	widget.Entry
 }
@@ -227,6 +228,17 @@ func newLongEntry(rows int) *longEntry {
 	e.Wrapping = fyne.TextWrapWord
 	e.SetMinRowsVisible(rows)
 	return e
+}
+
+// setText shows s, wrapping lines only when s is short enough.
+func (e *longEntry) setText(s string) {
+	if len(s) > wrapLimit && utf8.RuneCountInString(s) > wrapLimit {
+		e.Wrapping = fyne.TextWrapOff
+	} else {
+		e.Wrapping = fyne.TextWrapWord
+	}
+	e.SetText(s)
+	e.Refresh()
 }
 
 // TypedShortcut implements fyne.Shortcutable.

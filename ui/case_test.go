@@ -281,3 +281,16 @@ func TestSortByHeader(t *testing.T) {
 		t.Errorf("header text = %q, want 编号 ▲", hdr.Text)
 	}
 }
+
+func TestLongPasteIntoSummaryStopsWrapping(t *testing.T) {
+	s := mustOpenStore(t)
+	sh, w := newTestShell(t, s)
+	cs := sh.cases
+	test.Tap(cs.ed.newBtn)
+	clip := w.Clipboard()
+	clip.SetContent(strings.Repeat("摘", 30000))
+	cs.ed.summary.TypedShortcut(&fyne.ShortcutPaste{Clipboard: clip})
+	if cs.ed.summary.Wrapping != fyne.TextWrapOff || len([]rune(cs.ed.summary.Text)) != 30000 {
+		t.Errorf("30,000-character paste into 摘要: wrapping %v, %d characters", cs.ed.summary.Wrapping, len([]rune(cs.ed.summary.Text)))
+	}
+}

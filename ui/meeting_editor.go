@@ -28,7 +28,7 @@ type meetingEditor struct {
 	typ                         *widget.SelectEntry
 	when                        *dateField
 	present, attending, absent  *widget.Entry
-	topic, content              *widget.Entry
+	topic, content              *longEntry
 	decisions                   []*decisionRow
 	decisionBox, caseBox        *fyne.Container
 	addDecisionBtn, linkBtn     *widget.Button
@@ -69,7 +69,7 @@ func (e *meetingEditor) buildUI() fyne.CanvasObject {
 	for _, p := range []*widget.Entry{e.present, e.attending, e.absent} {
 		p.SetPlaceHolder("姓名以顿号分隔，如：张三、李四")
 	}
-	e.topic, e.content = multiLine(2), multiLine(6)
+	e.topic, e.content = newLongEntry(2), newLongEntry(6)
 	e.decisionBox = container.NewVBox()
 	e.caseBox = container.NewVBox()
 	e.addDecisionBtn = widget.NewButtonWithIcon("添加议定事项", theme.ContentAddIcon(), func() { e.addDecision(model.Decision{}) })
@@ -201,8 +201,8 @@ func (e *meetingEditor) show(m *model.Meeting, cases []*model.Case) {
 	e.attending.SetText(strings.Join(m.Attending, "、"))
 	e.absent.SetText(strings.Join(m.Absent, "、"))
 	e.recorder.SetText(m.Recorder)
-	e.topic.SetText(m.Topic)
-	e.content.SetText(m.Content)
+	e.topic.setText(m.Topic)
+	e.content.setText(m.Content)
 	e.decisions = nil
 	e.decisionBox.RemoveAll()
 	for _, d := range m.Decisions {
