@@ -9,7 +9,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -78,6 +77,7 @@ func (e *caseEditor) buildUI() fyne.CanvasObject {
 	e.title.SetPlaceHolder("必填")
 	e.source, e.domain = widget.NewSelectEntry(model.Sources), widget.NewSelectEntry(model.Domains)
 	e.kind, e.risk = widget.NewSelect(model.Kinds, nil), widget.NewSelect(model.RiskLevels, nil)
+	e.kind.PlaceHolder, e.risk.PlaceHolder = "请选择", "请选择"
 	e.posted, e.collected, e.due = newDateField(true), newDateField(true), newDateField(false)
 	e.content = newLongEntry(8)
 	e.spread, e.summary = newLongEntry(3), newLongEntry(3)
@@ -347,6 +347,6 @@ func (e *caseEditor) onDelete() {
 // showSanitized tells the user which fields lost invisible characters.
 func (e *caseEditor) showSanitized(notes []string) {
 	if len(notes) > 0 {
-		dialog.ShowInformation("提示", strings.Join(notes, "；\n")+"。\n（这些不可见字符常见于从网页或文档复制的文字。）", e.win)
+		showInfo(e.win, strings.Join(notes, "；\n")+"。\n（这些不可见字符常见于从网页或文档复制的文字。）")
 	}
 }

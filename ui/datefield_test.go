@@ -115,3 +115,16 @@ func TestCalendar(t *testing.T) {
 		t.Errorf("picked %v, want %v", picked, want)
 	}
 }
+
+func TestHardWrap(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"短句", "短句"},
+		{"一二三四五六七", "一二三\n四五六\n七"},
+		{"一二\n三四五六", "一二\n三四五\n六"},
+	}
+	for _, tt := range tests {
+		if got := hardWrap(tt.in, 3); got != tt.want {
+			t.Errorf("hardWrap(%q, 3) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"os"
 	"runtime/debug"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -235,12 +236,37 @@ func showError(w fyne.Window, what string, err error) {
 		return
 	}
 	if code := model.ErrorCode(err); code != model.EINTERNAL {
-		dialog.ShowInformation("提示", model.ErrorMessage(err), w)
+		showInfo(w, model.ErrorMessage(err))
 		return
 	}
 	fyne.LogError(what, err)
-	dialog.ShowError(fmt.Errorf("%s失败：%s", what, model.ErrorMessage(err)), w)
+	showMessage(w, "出错了", fmt.Sprintf("%s失败：%s", what, model.ErrorMessage(err)))
 }
 
 // showInfo shows a short information dialog.
-func showInfo(w fyne.Window, msg string) { dialog.ShowInformation("提示", msg, w) }
+func showInfo(w fyne.Window, msg string) { showMessage(w, "提示", msg) }
+
+// showMessage shows msg with a 确定 button. Fyne's own information and error
+// dialogs take their button text from the system language, which may not be
+// Chinese on an office PC.
+func showMessage(w fyne.Window, title, msg string) {
+	dialog.NewCustom(title, "确定", widget.NewLabel(hardWrap(msg, 32)), w).Show()
+}
+
+// hardWrap breaks lines longer than n characters, so that a dialog gets its
+// height right (a wrapping label inside a dialog has no width to wrap at yet).
+func hardWrap(s string, n int) string {
+	var b strings.Builder
+	for i, line := range strings.Split(s, "\n") {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		r := []rune(line)
+		for len(r) > n {
+			b.WriteString(string(r[:n]) + "\n")
+			r = r[n:]
+		}
+		b.WriteString(string(r))
+	}
+	return b.String()
+}
