@@ -93,8 +93,8 @@ func (bs *bulletinsScreen) buildUI() *fyne.Container {
 		},
 		func(id widget.TableCellID, o fyne.CanvasObject) {
 			l := o.(*widget.Label)
-			l.SetText(bulletinCell(bs.items[id.Row], id.Col))
 			l.TextStyle.Bold = id.Col == 4 && bs.items[id.Row].Status == model.BulletinDraft
+			l.SetText(bulletinCell(bs.items[id.Row], id.Col))
 		})
 	bs.table.ShowHeaderColumn = false
 	bs.table.CreateHeader = func() fyne.CanvasObject {

@@ -46,12 +46,11 @@ func (t *templateSection) buildFonts() fyne.CanvasObject {
 	form := widget.NewForm()
 	for _, r := range fonts.Roles {
 		row := &fontRow{path: widget.NewSelectEntry(fonts.SystemCandidates(r))}
-		row.path.SetPlaceHolder("留空使用内置字体")
+		row.path.SetPlaceHolder(roleUse[r] + "；留空使用内置字体")
 		row.browse = widget.NewButtonWithIcon("选择文件…", theme.FolderOpenIcon(), func() { t.onBrowse(row) })
 		row.builtin = widget.NewButton("恢复内置", func() { row.path.SetText("") })
 		t.fontRows[r] = row
-		label := fmt.Sprintf("%s（%s）", r, roleUse[r])
-		form.Append(label, container.NewBorder(nil, nil, nil, container.NewHBox(row.browse, row.builtin), row.path))
+		form.Append(string(r), container.NewBorder(nil, nil, nil, container.NewHBox(row.browse, row.builtin), row.path))
 	}
 	hint := widget.NewLabel("只能用 TrueType 字体（.ttf，或 .ttc 字体集）；.otf 无法嵌入 PDF。缺字时依次用内置字体和本机字体补齐。")
 	hint.Wrapping = fyne.TextWrapWord
@@ -177,7 +176,7 @@ func fontCheckText(doc *export.Document, opt export.Options) string {
 	case doc.Validate() != nil:
 		b.WriteString("\n所选一期还没有标题或正文，无法检查其中的字符。")
 	case pf.Warnings() == "":
-		fmt.Fprintf(&b, "\n所选一期（%s）的全部字符都能用上述字体或内置字体打印。", doc.Issue())
+		b.WriteString("\n所选一期的全部字符都能用上述字体打印：没有缺字，也没有用到本机的其他字体。")
 	default:
 		b.WriteString("\n" + pf.Warnings())
 	}
