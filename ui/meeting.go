@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -61,7 +62,7 @@ func (ms *meetingsScreen) buildUI() fyne.CanvasObject {
 			sub := widget.NewLabel("")
 			sub.Truncation = fyne.TextTruncateEllipsis
 			sub.Importance = widget.LowImportance
-			return container.NewVBox(name, sub)
+			return container.New(layout.NewCustomPaddedVBoxLayout(-theme.Padding()*2), name, sub)
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			m := ms.items[i]
