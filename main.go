@@ -105,8 +105,26 @@ func (m *Main) flags(name string) *flag.FlagSet {
 }
 
 // parse parses args into fs, turning flag errors into errUsage.
+// Flags may come before or after the file names (`render DOC.json -o out.pdf`),
+// as users type them; the flag package alone stops at the first file name.
 func parse(fs *flag.FlagSet, args []string) error {
-	if err := fs.Parse(args); err != nil {
+	var files []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return errUsage
+		}
+		rest := fs.Args()
+		if len(rest) == 0 {
+			break
+		}
+		if n := len(args) - len(rest); n > 0 && args[n-1] == "--" {
+			files = append(files, rest...) // everything after "--" is a file name
+			break
+		}
+		files = append(files, rest[0])
+		args = rest[1:]
+	}
+	if err := fs.Parse(append([]string{"--"}, files...)); err != nil {
 		return errUsage
 	}
 	return nil

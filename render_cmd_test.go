@@ -30,6 +30,7 @@ func TestRunRender(t *testing.T) {
 	}{
 		{"default output", []string{"render", doc}, filepath.Join(dir, "专报.pdf"), "", false},
 		{"-o and -cover", []string{"render", "-o", filepath.Join(dir, "x.pdf"), "-cover", doc}, filepath.Join(dir, "x.pdf"), "", false},
+		{"flags after the file", []string{"render", doc, "-o", filepath.Join(dir, "y.pdf")}, filepath.Join(dir, "y.pdf"), "", false},
 		{"unknown field", []string{"render", bad}, "", `未知字段 "titel"`, false},
 		{"missing file", []string{"render", filepath.Join(dir, "none.json")}, "", "打开文档", false},
 		{"no argument", []string{"render"}, "", "", true},
