@@ -173,3 +173,23 @@ func TestIssueWarnsAndWithdraw(t *testing.T) {
 		t.Errorf("last event %s %q, want the withdrawal with its reason", last.Action, last.Note)
 	}
 }
+
+func TestCtrlPExports(t *testing.T) {
+	s := mustOpenStore(t)
+	b := storeDraft(t, s, 1, "正文。")
+	sh, bs, w := openBulletinsScreen(t, s)
+	h := hookExport(t, bs.ed, t.TempDir())
+	shortcut(w, fyne.KeyP) // on the list: nothing to export
+	bs.open(b.ID)
+	shortcut(w, fyne.KeyP)
+	bs.wait()
+	if len(h.opened) != 1 {
+		t.Fatalf("Ctrl+P in the composer exported %d times, want 1", len(h.opened))
+	}
+	sh.onNavigate(navCases)
+	shortcut(w, fyne.KeyP)
+	bs.wait()
+	if len(h.opened) != 1 {
+		t.Errorf("Ctrl+P on the 案件 screen exported the issue")
+	}
+}

@@ -75,7 +75,7 @@ func (e *bulletinEditor) onInstruction() {
 	}
 	f.depts = widget.NewCheckGroup(deptNames, nil)
 	deptScroll := container.NewVScroll(f.depts)
-	deptScroll.SetMinSize(fyne.NewSize(300, 150))
+	deptScroll.SetMinSize(fyne.NewSize(300, 190))
 	f.due = newDateField(false)
 	f.assign = widget.NewCheck(fmt.Sprintf("同时交办关联案件（%d 件）给所选责任单位，按上面的办理时限", len(b.CaseIDs)), nil)
 	f.assign.SetChecked(len(b.CaseIDs) > 0)
