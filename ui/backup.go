@@ -71,6 +71,8 @@ type backupSection struct {
 	backup   *widget.Button
 	restore  *widget.Button
 	chosen   int // index in backups, -1 = none
+	// afterBackup, when set, runs after 立即备份 finished (tests wait on it).
+	afterBackup func()
 }
 
 // newBackupSection returns the 备份与恢复 section: backup folder and keep
@@ -179,6 +181,9 @@ func (b *backupSection) onBackupNow() {
 	go func() {
 		path, err := b.store.BackupNow(context.Background(), dir, keep)
 		fyne.Do(func() {
+			if b.afterBackup != nil {
+				defer b.afterBackup()
+			}
 			b.backup.Enable()
 			if err != nil {
 				b.status.SetText("")

@@ -5,7 +5,6 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -22,11 +21,10 @@ func TestBackupSection(t *testing.T) {
 	a.Preferences().SetString(prefBackupDir, dir)
 	b := &backupSection{win: w, store: s, prefs: a.Preferences(), chosen: -1}
 	w.SetContent(b.buildUI())
+	done := make(chan struct{})
+	b.afterBackup = func() { close(done) }
 	test.Tap(b.backup)
-	for i := 0; i < 200 && len(b.backups) == 0; i++ { // the backup runs in a goroutine
-		time.Sleep(50 * time.Millisecond)
-		fyne.DoAndWait(func() {})
-	}
+	<-done // the backup runs in a goroutine
 	if len(b.backups) != 1 || filepath.Dir(b.backups[0].Path) != dir {
 		t.Fatalf("backups listed after 立即备份: %+v", b.backups)
 	}

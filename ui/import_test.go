@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"bulletin/model"
@@ -31,7 +32,9 @@ func TestImportDialog(t *testing.T) {
 	if err := s.CreateCase(context.Background(), &model.Case{Title: "已有的案件", Source: "微博"}); err != nil {
 		t.Fatal(err)
 	}
-	_, w := newTestShell(t, s)
+	test.NewTempApp(t)
+	w := test.NewTempWindow(t, nil)
+	w.Resize(fyne.NewSize(1280, 800))
 	path, rep := previewOf(t, s, "标题,来源平台,责任单位,发布时间\n"+
 		"好的一行,抖音,城关镇人民政府,2026-03-04 08:12\n"+ // 2
 		",微博,,\n"+ // 3
