@@ -75,130 +75,122 @@ func fingerprintOf(title, posted, poster, source string) string {
 // ImportCases creates the valid, new cases among cs in ONE transaction: either
 // all of them are saved or none. Invalid cases, duplicates (see Fingerprint)
 // and cases naming unknown departments are skipped with a Chinese reason.
-// Each created case gets a "登记" timeline event naming the file.
+// Only departments named by cases that are imported are created. Each
+// created case gets a "登记" timeline event naming the file.
 func (s *Store) ImportCases(ctx context.Context, cs []*Case, opt ImportOptions) (ImportResult, error) {
-	var res ImportResult
 	tx, err := s.beginWrite(ctx)
 	if err != nil {
-		return res, fmt.Errorf("import cases: %w", err)
+		return ImportResult{}, fmt.Errorf("import cases: %w", err)
 	}
 	defer tx.Rollback()
-	now := s.now()
-	known, err := queryNameSet(ctx, tx, `SELECT name FROM departments`)
-	if err != nil {
-		return res, fmt.Errorf("import cases: %w", err)
+	im := &importer{tx: tx, opt: opt, now: s.now(), want: map[string]bool{}, unknown: map[string]bool{}, note: "导入"}
+	for _, n := range opt.NewDepartments {
+		im.want[strings.TrimSpace(n)] = true
 	}
-	if res.CreatedDepartments, res.UnknownDepartments, err = importDepartments(ctx, tx, cs, known, opt, now); err != nil {
-		return res, fmt.Errorf("import cases: %w", err)
-	}
-	seen, err := existingFingerprints(ctx, tx)
-	if err != nil {
-		return res, fmt.Errorf("import cases: %w", err)
-	}
-	note := "导入"
 	if opt.SourceFile != "" {
-		note = "从 " + opt.SourceFile + " 导入"
+		im.note = "从 " + opt.SourceFile + " 导入"
+	}
+	if im.known, err = queryNameSet(ctx, tx, `SELECT name FROM departments`); err != nil {
+		return ImportResult{}, fmt.Errorf("import cases: %w", err)
+	}
+	if im.seen, err = existingFingerprints(ctx, tx); err != nil {
+		return ImportResult{}, fmt.Errorf("import cases: %w", err)
 	}
 	for i, c := range cs {
-		skip, err := importOne(ctx, tx, c, i, opt, known, seen, now, note)
+		skip, err := im.importOne(ctx, c, i)
 		if err != nil { // a full disk, say: nothing is saved
 			return ImportResult{}, fmt.Errorf("import cases: %w", translate(err))
 		}
 		if skip != nil {
-			res.Skipped = append(res.Skipped, *skip)
+			im.res.Skipped = append(im.res.Skipped, *skip)
 			continue
 		}
-		res.Imported = append(res.Imported, c)
+		im.res.Imported = append(im.res.Imported, c)
 	}
+	im.res.UnknownDepartments = sortedKeys(im.unknown)
+	sort.Strings(im.res.CreatedDepartments)
 	if opt.DryRun {
-		return res, nil
+		return im.res, nil
 	}
 	if err := commit(tx); err != nil {
 		return ImportResult{}, fmt.Errorf("import cases: %w", err)
 	}
-	return res, nil
+	return im.res, nil
 }
 
-// importOne creates one case, or says why it is skipped. seen maps the
-// fingerprints already present to a description of their case.
-func importOne(ctx context.Context, tx *sql.Tx, c *Case, i int, opt ImportOptions,
-	known map[string]bool, seen map[string]string, now time.Time, note string) (*ImportSkip, error) {
+// importer is the state of one ImportCases call.
+type importer struct {
+	tx      *sql.Tx
+	opt     ImportOptions
+	now     time.Time
+	note    string            // for the timeline
+	known   map[string]bool   // departments in the directory (or created)
+	want    map[string]bool   // opt.NewDepartments
+	unknown map[string]bool   // departments not created: their cases skipped
+	seen    map[string]string // fingerprint → what it is a duplicate of
+	res     ImportResult
+}
+
+// importOne creates one case, or says why it is skipped.
+func (im *importer) importOne(ctx context.Context, c *Case, i int) (*ImportSkip, error) {
 	c.Status = StatusPending
 	if c.Collected.IsZero() {
-		c.Collected = now
+		c.Collected = im.now
 	}
 	if err := c.Validate(); err != nil {
 		return &ImportSkip{Index: i, Reason: ErrorMessage(err)}, nil
 	}
+	fp := Fingerprint(c)
+	if what, ok := im.seen[fp]; ok {
+		return &ImportSkip{Index: i, Reason: "重复：" + what, Duplicate: true}, nil
+	}
 	for _, d := range c.Departments {
-		if !known[d] {
+		if ok, err := im.department(ctx, d); err != nil {
+			return nil, err
+		} else if !ok {
 			return &ImportSkip{Index: i, Reason: fmt.Sprintf("责任单位“%s”不在单位名录中", d)}, nil
 		}
 	}
-	fp := Fingerprint(c)
-	if what, ok := seen[fp]; ok {
-		return &ImportSkip{Index: i, Reason: "重复：" + what, Duplicate: true}, nil
-	}
-	if i < len(opt.Lines) {
-		seen[fp] = fmt.Sprintf("与本文件第 %d 行相同", opt.Lines[i])
+	if i < len(im.opt.Lines) {
+		im.seen[fp] = fmt.Sprintf("与本文件第 %d 行相同", im.opt.Lines[i])
 	} else {
-		seen[fp] = "与本文件中前面的一行相同"
+		im.seen[fp] = "与本文件中前面的一行相同"
 	}
-	if opt.DryRun {
+	if im.opt.DryRun {
 		return nil, nil
 	}
-	c.CreatedAt, c.UpdatedAt = now, now
-	if err := createCase(ctx, tx, c); err != nil {
+	c.CreatedAt, c.UpdatedAt = im.now, im.now
+	if err := createCase(ctx, im.tx, c); err != nil {
 		return nil, err
 	}
-	ev := &CaseEvent{CaseID: c.ID, At: now, Action: ActionCreate, To: StatusPending, Note: note}
-	if err := appendCaseEvent(ctx, tx, ev); err != nil {
+	ev := &CaseEvent{CaseID: c.ID, At: im.now, Action: ActionCreate, To: StatusPending, Note: im.note}
+	if err := appendCaseEvent(ctx, im.tx, ev); err != nil {
 		return nil, err
 	}
-	_, err := tx.ExecContext(ctx, `INSERT INTO case_fingerprints (fingerprint, case_id, source_file, imported_at)
-		VALUES (?, ?, ?, ?)`, fp, c.ID, opt.SourceFile, dbTime(now))
+	_, err := im.tx.ExecContext(ctx, `INSERT INTO case_fingerprints (fingerprint, case_id, source_file, imported_at)
+		VALUES (?, ?, ?, ?)`, fp, c.ID, im.opt.SourceFile, dbTime(im.now))
 	return nil, translate(err)
 }
 
-// importDepartments creates the unknown departments the options ask for and
-// adds them to known. It returns those created and those still unknown.
-func importDepartments(ctx context.Context, tx *sql.Tx, cs []*Case, known map[string]bool,
-	opt ImportOptions, now time.Time) (created, unknown []string, err error) {
-	want := map[string]bool{}
-	for _, n := range opt.NewDepartments {
-		want[strings.TrimSpace(n)] = true
+// department reports whether a case may name department d: it is in the
+// directory, or the options ask for it to be created, which is done here.
+func (im *importer) department(ctx context.Context, name string) (bool, error) {
+	if im.known[name] {
+		return true, nil
 	}
-	missing := map[string]bool{}
-	for _, c := range cs {
-		for _, d := range c.Departments {
-			if !known[d] {
-				missing[d] = true
-			}
+	if !im.opt.CreateDepartments && !im.want[name] || (&Department{Name: name}).Validate() != nil {
+		im.unknown[name] = true
+		return false, nil
+	}
+	if !im.opt.DryRun {
+		if _, err := im.tx.ExecContext(ctx, `INSERT INTO departments (name, contact, phone, created_at, updated_at)
+			VALUES (?, '', '', ?, ?)`, name, dbTime(im.now), dbTime(im.now)); err != nil {
+			return false, departmentError(name, err)
 		}
 	}
-	for _, name := range sortedKeys(missing) {
-		if !opt.CreateDepartments && !want[name] {
-			unknown = append(unknown, name)
-			continue
-		}
-		d := &Department{Name: name}
-		if err := d.Validate(); err != nil {
-			unknown = append(unknown, name)
-			continue
-		}
-		if opt.DryRun {
-			known[name] = true
-			created = append(created, name)
-			continue
-		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO departments (name, contact, phone, created_at, updated_at)
-			VALUES (?, '', '', ?, ?)`, name, dbTime(now), dbTime(now)); err != nil {
-			return nil, nil, departmentError(name, err)
-		}
-		known[name] = true
-		created = append(created, name)
-	}
-	return created, unknown, nil
+	im.known[name] = true
+	im.res.CreatedDepartments = append(im.res.CreatedDepartments, name)
+	return true, nil
 }
 
 // existingFingerprints returns the fingerprints of every case in the database
