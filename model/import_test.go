@@ -182,7 +182,8 @@ func titlesOf(cs []*model.Case) []string {
 func TestImportDryRunAndDeletedCase(t *testing.T) {
 	ctx := context.Background()
 	s := model.MustOpenStore(t)
-	cs := []*model.Case{{Title: "一", Departments: []string{"新单位"}}, {Title: "二"}}
+	cs := []*model.Case{{Title: "一", Departments: []string{"新单位"}}, {Title: "二"},
+		{Title: "", Departments: []string{"无效行的单位"}}, {Title: "一", Departments: []string{"重复行的单位"}}}
 	res, err := s.ImportCases(ctx, cs, model.ImportOptions{DryRun: true, CreateDepartments: true})
 	if err != nil || len(res.Imported) != 2 || !reflect.DeepEqual(res.CreatedDepartments, []string{"新单位"}) {
 		t.Fatalf("dry run: %v, %d imported, created %q", err, len(res.Imported), res.CreatedDepartments)
