@@ -26,6 +26,7 @@ func exportCases(win fyne.Window, s *model.Store, f model.CaseFilter) {
 		if w == nil {
 			return // cancelled
 		}
+		rememberDir(prefExportDir, w.URI().Path())
 		go func() {
 			n, err := writeCases(s, f, w)
 			fyne.Do(func() {
@@ -37,6 +38,7 @@ func exportCases(win fyne.Window, s *model.Store, f model.CaseFilter) {
 			})
 		}()
 	}, win)
+	startIn(fd, prefExportDir)
 	fd.SetFileName("案件导出-" + time.Now().Format("20060102") + ".xlsx")
 	fd.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx", ".csv"}))
 	fd.Resize(fyne.NewSize(900, 600))

@@ -58,11 +58,42 @@ func showImportDialog(win fyne.Window, s *model.Store, onDone func()) {
 		}
 		path := r.URI().Path()
 		r.Close()
+		rememberDir(prefImportDir, path)
 		newImportDialog(win, s, onDone).load(path, "")
 	}, win)
+	startIn(fd, prefImportDir)
 	fd.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".xlsx", ".CSV", ".XLSX"}))
 	fd.Resize(fyne.NewSize(900, 600))
 	fd.Show()
+}
+
+// prefImportDir and prefExportDir remember the folders last used, so that
+// the file dialogs open there rather than in the home folder.
+const (
+	prefImportDir = "import.lastDir"
+	prefExportDir = "export.lastDir"
+)
+
+// startIn opens a file dialog in the folder remembered under key, if any.
+func startIn(fd *dialog.FileDialog, key string) {
+	a := fyne.CurrentApp()
+	if a == nil {
+		return
+	}
+	dir := a.Preferences().String(key)
+	if dir == "" {
+		return
+	}
+	if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
+		fd.SetLocation(l)
+	}
+}
+
+// rememberDir keeps the folder of path under key.
+func rememberDir(key, path string) {
+	if a := fyne.CurrentApp(); a != nil {
+		a.Preferences().SetString(key, filepath.Dir(path))
+	}
 }
 
 func newImportDialog(win fyne.Window, s *model.Store, onDone func()) *importDialog {
