@@ -22,8 +22,12 @@ const (
 	envLockDB     = "BULLETIN_TEST_LOCK_DB"
 )
 
-// TestCrashChild is the child of TestCrash: it saves cases in a loop and
-// prints "committed N" after each save returned, until it is killed.
+// batchSize is how many cases each import of TestCrashChild holds.
+const batchSize = 20
+
+// TestCrashChild is the child of TestCrash: it saves cases in a loop, every
+// fourth save an import of batchSize cases, and prints "committed N" after
+// each save returned, until it is killed.
 func TestCrashChild(t *testing.T) {
 	path := os.Getenv(envCrashDB)
 	if path == "" {
@@ -36,6 +40,18 @@ func TestCrashChild(t *testing.T) {
 	}
 	round := os.Getenv(envCrashRound)
 	for n := 0; n < 1_000_000; n++ {
+		if n%4 == 3 { // an import: batchSize cases in one transaction
+			var cs []*Case
+			for j := 0; j < batchSize; j++ {
+				cs = append(cs, &Case{Title: fmt.Sprintf("崩溃导入 %s-%d-%d", round, n, j), Content: strings.Repeat("导入😀", 300)})
+			}
+			if _, err := s.ImportCases(context.Background(), cs, ImportOptions{CreateDepartments: true}); err != nil {
+				fmt.Println("import error:", err)
+				os.Exit(4)
+			}
+			fmt.Printf("committed %d\n", n)
+			continue
+		}
 		c := &Case{Title: fmt.Sprintf("崩溃测试 %s-%d", round, n), Content: strings.Repeat("内容😀", 200+n%300),
 			Departments: []string{"县住建局"}}
 		if err := s.CreateCase(context.Background(), c); err != nil {
@@ -90,7 +106,7 @@ func TestCrash(t *testing.T) {
 		got := 0
 		for line := range lines {
 			if n, ok := strings.CutPrefix(line, "committed "); ok {
-				reported[fmt.Sprintf("崩溃测试 %d-%s", round, n)] = true
+				report(reported, round, n)
 				if got++; got == target {
 					break
 				}
@@ -104,7 +120,7 @@ func TestCrash(t *testing.T) {
 		}
 		for line := range lines { // saves reported before the kill
 			if n, ok := strings.CutPrefix(line, "committed "); ok {
-				reported[fmt.Sprintf("崩溃测试 %d-%s", round, n)] = true
+				report(reported, round, n)
 			}
 		}
 		cmd.Wait() //nolint:errcheck // killed on purpose
@@ -114,6 +130,17 @@ func TestCrash(t *testing.T) {
 		checkAfterCrash(t, path, reported)
 	}
 	t.Logf("%d rounds, %d saves reported committed, all present", rounds, len(reported))
+}
+
+// report notes the titles that save n of a round made.
+func report(reported map[string]bool, round int, n string) {
+	if i, _ := strconv.Atoi(n); i%4 == 3 {
+		for j := 0; j < batchSize; j++ {
+			reported[fmt.Sprintf("崩溃导入 %d-%s-%d", round, n, j)] = true
+		}
+		return
+	}
+	reported[fmt.Sprintf("崩溃测试 %d-%s", round, n)] = true
 }
 
 // checkAfterCrash opens the database as the program would after a crash and
@@ -142,11 +169,24 @@ func checkAfterCrash(tb testing.TB, path string, reported map[string]bool) {
 		}
 		present[title] = true
 	}
+	// An import is one transaction: all of its cases or none.
+	batches := map[string]int{}
+	for title := range present {
+		if rest, ok := strings.CutPrefix(title, "崩溃导入 "); ok {
+			batches[rest[:strings.LastIndex(rest, "-")]]++
+		}
+	}
+	for b, n := range batches {
+		if n != batchSize {
+			tb.Errorf("import %s left %d of its %d cases", b, n, batchSize)
+		}
+	}
 	// A save is one transaction: no case without its timeline or department.
 	var partial int
 	if err := s.rdb.QueryRow(`SELECT count(*) FROM cases c
 		WHERE NOT EXISTS (SELECT 1 FROM case_events e WHERE e.case_id = c.id)
-		OR NOT EXISTS (SELECT 1 FROM case_departments d WHERE d.case_id = c.id)`).Scan(&partial); err != nil || partial != 0 {
+		OR (c.title LIKE '崩溃测试%' AND NOT EXISTS (SELECT 1 FROM case_departments d WHERE d.case_id = c.id))
+		OR (c.title LIKE '崩溃导入%' AND NOT EXISTS (SELECT 1 FROM case_fingerprints f WHERE f.case_id = c.id))`).Scan(&partial); err != nil || partial != 0 {
 		tb.Errorf("%d cases saved in part (%v)", partial, err)
 	}
 	for title := range reported {
