@@ -137,6 +137,35 @@ func TestRestore(t *testing.T) {
 	}
 }
 
+// TestRestoreLiveCopy restores a database file copied, with its -wal file,
+// while its program was running: the saves still in the -wal come along.
+func TestRestoreLiveCopy(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	other := MustOpenStoreAt(t, filepath.Join(dir, "other.db"))
+	mustCreateCases(t, other, "另一台电脑", 30)
+	usb := filepath.Join(dir, "usb")
+	if err := os.Mkdir(usb, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, suffix := range []string{"", "-wal"} { // copied while open
+		if err := copyFile(filepath.Join(dir, "other.db"+suffix), filepath.Join(usb, "bulletin.db"+suffix)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if fi, err := os.Stat(filepath.Join(usb, "bulletin.db-wal")); err != nil || fi.Size() == 0 {
+		t.Fatalf("the copy has no -wal content to bring in (%v)", err)
+	}
+	path := filepath.Join(dir, "bulletin.db")
+	if _, err := Restore(path, filepath.Join(usb, "bulletin.db")); err != nil {
+		t.Fatalf("Restore: %v", err)
+	}
+	s := MustOpenStoreAt(t, path)
+	if _, n, err := s.FindCases(ctx, CaseFilter{}); err != nil || n != 30 {
+		t.Errorf("restored %d cases, %v; want 30", n, err)
+	}
+}
+
 // TestRestoreRefuses checks that bad backups are refused and the database
 // left exactly as it was, with no file kept.
 func TestRestoreRefuses(t *testing.T) {

@@ -140,6 +140,9 @@ func Restore(dbPath, src string) (keptOld string, err error) {
 		return "", backupError(tmp, err)
 	}
 	defer removeDB(tmp)
+	if err := takeWAL(ctx, src, tmp); err != nil {
+		return "", err
+	}
 	if err := VerifyBackup(ctx, tmp); err != nil {
 		return "", err
 	}
@@ -161,6 +164,28 @@ func Restore(dbPath, src string) (keptOld string, err error) {
 	}
 	syncDir(filepath.Dir(dbPath))
 	return keptOld, nil
+}
+
+// takeWAL brings in the last saves of a database file copied while its
+// program ran (bulletin.db with its bulletin.db-wal beside it): the -wal file
+// is copied too and merged into tmp, so that nothing of it is lost.
+func takeWAL(ctx context.Context, src, tmp string) error {
+	fi, err := os.Stat(src + "-wal")
+	if err != nil || fi.Size() == 0 {
+		return nil
+	}
+	if err := copyFile(src+"-wal", tmp+"-wal"); err != nil {
+		return backupError(tmp, err)
+	}
+	db, err := sql.Open("sqlite", plainDSN(tmp))
+	if err != nil {
+		return fmt.Errorf("merge wal: %w", err)
+	}
+	defer db.Close()
+	if _, err := db.ExecContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`); err != nil {
+		return &Error{Code: EINVALID, Err: err, Message: fmt.Sprintf("%s 旁边的 -wal 文件已损坏，无法读取", filepath.Base(src))}
+	}
+	return nil
 }
 
 // removeDB removes a database file with its -wal and -shm files.
