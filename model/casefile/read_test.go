@@ -232,3 +232,43 @@ func TestReadFileErrors(t *testing.T) {
 		})
 	}
 }
+
+func TestMapHeader(t *testing.T) {
+	tests := []struct {
+		header  string
+		want    string // the column's export name, "" = unknown
+		part    int
+		unknown string
+	}{
+		{"标题", "标题", 0, ""},
+		{" 标题* ", "标题", 0, ""},
+		{"标题（必填）", "标题", 0, ""},
+		{"网民昵称/账号", "网民昵称", 0, ""},
+		{"URL", "原文链接", 0, ""},
+		{"承办单位", "责任单位", 0, ""},
+		{"原文内容（续2）", "原文内容", 2, ""},
+		{"原文内容(续1)", "原文内容", 1, ""},
+		{"原文内容（续0）", "", 0, "原文内容（续0）"},
+		{"原文内容（续999）", "", 0, "原文内容（续999）"},
+		{"序号", "", 0, "序号"},
+		{"", "", 0, ""},
+	}
+	for _, tt := range tests {
+		m, unknown := mapHeader([]string{tt.header})
+		got := ""
+		if m.col[0] >= 0 {
+			got = columns[m.col[0]].header
+		}
+		wantUnknown := []string(nil)
+		if tt.unknown != "" {
+			wantUnknown = []string{tt.unknown}
+		}
+		if got != tt.want || m.part[0] != tt.part || !reflect.DeepEqual(unknown, wantUnknown) {
+			t.Errorf("mapHeader(%q) = %q part %d, unknown %q; want %q part %d, unknown %q",
+				tt.header, got, m.part[0], unknown, tt.want, tt.part, wantUnknown)
+		}
+	}
+	if _, unknown := mapHeader([]string{"标题", "主题"}); !reflect.DeepEqual(unknown, []string{"主题（重复的列）"}) {
+		t.Errorf("a second 标题 column: unknown %q, want it reported as repeated", unknown)
+	}
+}
