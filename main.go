@@ -132,7 +132,7 @@ func parse(fs *flag.FlagSet, args []string) error {
 
 func (m *Main) runGUI(args []string) error {
 	fs := m.flags("bulletin")
-	dbPath := fs.String("db", "", "数据库文件路径")
+	dbPath := dbFlag(fs)
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -152,15 +152,11 @@ func (m *Main) runGUI(args []string) error {
 
 func (m *Main) runCheck(ctx context.Context, args []string) error {
 	fs := m.flags("check")
-	dbPath := fs.String("db", "", "数据库文件路径")
+	dbPath := dbFlag(fs)
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	path, err := resolveDB(*dbPath)
-	if err != nil {
-		return err
-	}
-	s, err := model.Open(path)
+	s, err := openStore(*dbPath)
 	if err != nil {
 		return err
 	}
@@ -174,6 +170,18 @@ func (m *Main) runCheck(ctx context.Context, args []string) error {
 		return fmt.Errorf("数据库完整性检查未通过")
 	}
 	return nil
+}
+
+// dbFlag adds the -db flag every subcommand on the database takes.
+func dbFlag(fs *flag.FlagSet) *string { return fs.String("db", "", "数据库文件路径") }
+
+// openStore opens the database named by -db, or the default one.
+func openStore(flagPath string) (*model.Store, error) {
+	path, err := resolveDB(flagPath)
+	if err != nil {
+		return nil, err
+	}
+	return model.Open(path)
 }
 
 // resolveDB returns the database path: the -db flag, else data/bulletin.db next to
@@ -223,7 +231,7 @@ func (m *Main) runRender(_ context.Context, args []string) error {
 // for an error (not duplicates) make it exit non-zero.
 func (m *Main) runImport(ctx context.Context, args []string) error {
 	fs := m.flags("import")
-	dbPath := fs.String("db", "", "数据库文件路径")
+	dbPath := dbFlag(fs)
 	create := fs.Bool("create-departments", false, "新建名录中没有的责任单位")
 	sheet := fs.String("sheet", "", ".xlsx 的工作表名（默认第一个）")
 	if err := parse(fs, args); err != nil {
@@ -233,11 +241,7 @@ func (m *Main) runImport(ctx context.Context, args []string) error {
 		fmt.Fprintf(m.Stderr, "请指定一个要导入的文件\n\n%s", usage)
 		return errUsage
 	}
-	path, err := resolveDB(*dbPath)
-	if err != nil {
-		return err
-	}
-	s, err := model.Open(path)
+	s, err := openStore(*dbPath)
 	if err != nil {
 		return err
 	}
@@ -264,7 +268,7 @@ func (m *Main) runImport(ctx context.Context, args []string) error {
 // program is running on the same database.
 func (m *Main) runBackup(ctx context.Context, args []string) error {
 	fs := m.flags("backup")
-	dbPath := fs.String("db", "", "数据库文件路径")
+	dbPath := dbFlag(fs)
 	out := fs.String("o", "", "备份文件")
 	if err := parse(fs, args); err != nil {
 		return err
@@ -288,7 +292,7 @@ func (m *Main) runBackup(ctx context.Context, args []string) error {
 // the replaced file beside it.
 func (m *Main) runRestore(_ context.Context, args []string) error {
 	fs := m.flags("restore")
-	dbPath := fs.String("db", "", "数据库文件路径")
+	dbPath := dbFlag(fs)
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -316,7 +320,7 @@ func (m *Main) runRestore(_ context.Context, args []string) error {
 // gives (the template settings of the database).
 func (m *Main) runExport(ctx context.Context, args []string) error {
 	fs := m.flags("export")
-	dbPath := fs.String("db", "", "数据库文件路径")
+	dbPath := dbFlag(fs)
 	issue := fs.String("issue", "", "期次，如 2026-12")
 	out := fs.String("o", "", "输出的 PDF 文件（默认 舆情专报2026年第12期.pdf）")
 	if err := parse(fs, args); err != nil {
@@ -331,11 +335,7 @@ func (m *Main) runExport(ctx context.Context, args []string) error {
 		fmt.Fprintf(m.Stderr, "%s\n\n%s", model.ErrorMessage(err), usage)
 		return errUsage
 	}
-	path, err := resolveDB(*dbPath)
-	if err != nil {
-		return err
-	}
-	s, err := model.Open(path)
+	s, err := openStore(*dbPath)
 	if err != nil {
 		return err
 	}
@@ -344,7 +344,7 @@ func (m *Main) runExport(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	pdf, rep, err := bulletinPDF(ctx, s, b)
+	pdf, rep, err := export.PrintBulletin(ctx, s, b)
 	if err != nil {
 		return err
 	}
@@ -363,18 +363,4 @@ func (m *Main) runExport(ctx context.Context, args []string) error {
 	}
 	fmt.Fprintf(m.Stdout, "已导出 %d年第%d期（%s）到 %s\n", b.Year, b.Number, state, *out)
 	return nil
-}
-
-// bulletinPDF returns the stored PDF of an issued bulletin, or typesets a
-// draft with the template settings of the store.
-func bulletinPDF(ctx context.Context, s *model.Store, b *model.Bulletin) ([]byte, *export.Report, error) {
-	if b.Frozen() {
-		pdf, err := s.FindBulletinPDF(ctx, b.ID)
-		return pdf, nil, err
-	}
-	kv, err := s.FindSettings(ctx)
-	if err != nil {
-		return nil, nil, err
-	}
-	return export.BulletinPDF(b, kv)
 }

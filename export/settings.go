@@ -2,6 +2,7 @@ package export
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"strconv"
 	"strings"
@@ -101,6 +102,28 @@ func BulletinPDF(b *model.Bulletin, kv map[string]string) ([]byte, *Report, erro
 		return nil, nil, err
 	}
 	return buf.Bytes(), rep, nil
+}
+
+// BulletinStore is what PrintBulletin needs from the store (model.Store).
+type BulletinStore interface {
+	FindBulletinPDF(ctx context.Context, id int64) ([]byte, error)
+	FindSettings(ctx context.Context) (map[string]string, error)
+}
+
+// PrintBulletin returns the PDF of b as it is printed: for an issued bulletin
+// exactly the bytes stored when it was issued, for a draft a fresh typesetting
+// with the store's template settings. The GUI's 导出 and `bulletin export` both
+// use it, so they give the same bytes.
+func PrintBulletin(ctx context.Context, s BulletinStore, b *model.Bulletin) ([]byte, *Report, error) {
+	if b.Frozen() {
+		pdf, err := s.FindBulletinPDF(ctx, b.ID)
+		return pdf, nil, err
+	}
+	kv, err := s.FindSettings(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	return BulletinPDF(b, kv)
 }
 
 // BulletinFileName is the usual file name of an issue's PDF:

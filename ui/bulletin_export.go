@@ -78,28 +78,13 @@ func (e *bulletinEditor) showProgress(msg string) dialog.Dialog {
 	return d
 }
 
-// bulletinPDF returns the stored PDF of an issued bulletin, or typesets a
-// draft with the template settings (as `bulletin export` does).
-func bulletinPDF(s *model.Store, b *model.Bulletin) ([]byte, *export.Report, error) {
-	ctx := context.Background()
-	if b.Frozen() {
-		pdf, err := s.FindBulletinPDF(ctx, b.ID)
-		return pdf, nil, err
-	}
-	kv, err := s.FindSettings(ctx)
-	if err != nil {
-		return nil, nil, err
-	}
-	return export.BulletinPDF(b, kv)
-}
-
 // writeExport typesets b into w in the background, then reports and opens it.
 func (e *bulletinEditor) writeExport(b *model.Bulletin, w fyne.URIWriteCloser) {
 	prog := e.showProgress(fmt.Sprintf("正在生成 %d年第%d期的 PDF……", b.Year, b.Number))
 	e.busy.Add(1)
 	go func() {
 		defer e.busy.Done()
-		pdf, rep, err := bulletinPDF(e.store, b)
+		pdf, rep, err := export.PrintBulletin(context.Background(), e.store, b)
 		if err == nil {
 			_, err = w.Write(pdf)
 		}
