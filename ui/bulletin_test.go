@@ -180,12 +180,29 @@ func TestBulletinLoop(t *testing.T) {
 	sh.onNavigate(navCases)
 	cs := sh.cases
 	cs.wait()
+	cs.reloadList()
+	cs.wait()
+	listed := false
+	for _, c := range cs.pages[0] { // all the cases of this test (no loading from here)
+		if c.ID == cases[0].ID {
+			listed = true
+			if got := caseCellText(c, 5, false); got != "已交办·已编报·已批示" {
+				t.Errorf("状态 column of %s = %q, want 已交办·已编报·已批示", c.Number, got)
+			}
+		}
+	}
+	if !listed {
+		t.Errorf("case %s not in the case list", cases[0].Number)
+	}
 	for _, c := range cases {
 		cs.ed.open(c.ID)
 		if !strings.Contains(cs.ed.heading.Text, "已交办") || cs.ed.due.Text() != due.Format("2006-01-02") ||
 			cs.ed.depts.Text != "县住房和城乡建设局、城关镇人民政府" {
 			t.Errorf("case %s: heading %q, 时限 %q, 单位 %q; want 已交办, %s, both departments",
 				c.Number, cs.ed.heading.Text, cs.ed.due.Text(), cs.ed.depts.Text, due.Format("2006-01-02"))
+		}
+		if !strings.HasSuffix(cs.ed.heading.Text, "已交办 · 已编报 · 已批示") {
+			t.Errorf("case %s: heading %q, want the marks 已编报 and 已批示 after the status", c.Number, cs.ed.heading.Text)
 		}
 		got, _ := s.FindCaseByID(ctx, c.ID)
 		if !got.Instructed || !got.Reported {

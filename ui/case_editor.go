@@ -268,7 +268,7 @@ func (e *caseEditor) showStatus() {
 	if c.ID == 0 {
 		e.heading.SetText("新案件（未保存）")
 	} else {
-		e.heading.SetText(fmt.Sprintf("%s　%s", c.Number, c.Status))
+		e.heading.SetText(c.Number + "　" + caseStatusText(c, " · "))
 	}
 	e.overdueMark.Hidden = !c.Overdue(e.now())
 	e.overdueMark.Refresh()
