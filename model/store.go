@@ -73,9 +73,9 @@ func Open(path string) (*Store, error) {
 	return s, nil
 }
 
-// dsn builds the modernc DSN with the pragmas every pooled connection needs.
-// Pragmas go in the DSN, not in a one-off Exec, which would reach only one
-// connection of the pool.
+// dsn builds the modernc DSN of the database at the absolute path, with the
+// pragmas every pooled connection needs. Pragmas go in the DSN, not in a
+// one-off Exec, which would reach only one connection of the pool.
 func dsn(path string, readOnly bool) string {
 	q := url.Values{}
 	q.Add("_pragma", fmt.Sprintf("busy_timeout(%d)", busyTimeout.Milliseconds()))
@@ -89,11 +89,26 @@ func dsn(path string, readOnly bool) string {
 		q.Add("_pragma", "synchronous(NORMAL)")
 		q.Set("_txlock", "immediate")
 	}
-	u := url.URL{Scheme: "file", Path: filepath.ToSlash(path), RawQuery: q.Encode()}
-	if filepath.VolumeName(path) != "" { // Windows: file:///C:/…
-		u.Path = "/" + u.Path
+	return fileURI(filepath.ToSlash(path)) + "?" + q.Encode()
+}
+
+// fileURI turns an absolute path written with forward slashes into a file:
+// URI that SQLite decodes back to exactly that path. Every byte that is not
+// plain in a URI path is percent-escaped: a space, a non-ASCII character and
+// above all #, ? and %, which would otherwise end the path or be decoded. A
+// Windows drive path gets the leading slash of file:///C:/…; a UNC path
+// (//server/share/…) keeps its two slashes after an empty authority.
+func fileURI(slashPath string) string {
+	if isDrivePath(slashPath) {
+		slashPath = "/" + slashPath
 	}
+	u := url.URL{Scheme: "file", Path: slashPath}
 	return u.String()
+}
+
+// isDrivePath reports whether p starts with a Windows drive letter ("C:").
+func isDrivePath(p string) bool {
+	return len(p) >= 2 && p[1] == ':' && ('a' <= p[0] && p[0] <= 'z' || 'A' <= p[0] && p[0] <= 'Z')
 }
 
 // checkDBPath creates the database's folder when missing and gives clear
