@@ -145,7 +145,7 @@ func (m *Main) runGUI(args []string) error {
 		return err
 	}
 	a := app.NewWithID(appID)
-	ui.Create(a, path)
+	ui.Create(a, path, version)
 	a.Run()
 	return nil
 }

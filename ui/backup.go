@@ -278,7 +278,7 @@ func confirmRestore(win fyne.Window, s *model.Store, src string) {
 // is damaged and a backup exists: it offers to restore the newest backup,
 // keeping the damaged file beside it, and then opens the program again. It
 // returns nil for other errors or when there is no backup.
-func damagedDBContent(a fyne.App, w fyne.Window, dbPath string, openErr error) fyne.CanvasObject {
+func damagedDBContent(a fyne.App, w fyne.Window, dbPath string, openErr error, reopen func()) fyne.CanvasObject {
 	if !model.IsDamaged(openErr) {
 		return nil
 	}
@@ -296,7 +296,7 @@ func damagedDBContent(a fyne.App, w fyne.Window, dbPath string, openErr error) f
 			showError(w, "恢复", err)
 			return
 		}
-		Create(a, dbPath) // the new window first: closing the last one would end the program
+		reopen() // the new window first: closing the last one would end the program
 		w.Close()
 	})
 	restore.Importance = widget.HighImportance

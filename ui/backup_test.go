@@ -54,10 +54,10 @@ func TestDamagedDBContent(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, openErr := model.Open(path)
-	if c := damagedDBContent(a, w, path, openErr); c == nil {
+	if c := damagedDBContent(a, w, path, openErr, func() {}); c == nil {
 		t.Errorf("no restore offer for a damaged database (%v) with a backup", openErr)
 	}
-	if c := damagedDBContent(a, w, path, model.Errorf(model.ECONFLICT, "数据库正被另一个程序使用")); c != nil {
+	if c := damagedDBContent(a, w, path, model.Errorf(model.ECONFLICT, "数据库正被另一个程序使用"), func() {}); c != nil {
 		t.Error("a restore offer for a database in use")
 	}
 }

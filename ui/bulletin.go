@@ -8,7 +8,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -48,31 +47,7 @@ func newBulletinsScreen(w fyne.Window, s *model.Store) *bulletinsScreen {
 	bs.ed.onChanged = bs.reload
 	bs.ed.onBack = bs.onBack
 	bs.ed.onDeleted = func() { bs.showList(); bs.reload() }
-	sc := &desktop.CustomShortcut{KeyName: fyne.KeyP, Modifier: fyne.KeyModifierShortcutDefault}
-	w.Canvas().AddShortcut(sc, func(fyne.Shortcut) {
-		if bs.editing && shownIn(w.Content(), bs.root) {
-			bs.ed.onExport()
-		}
-	})
 	return bs
-}
-
-// shownIn reports whether o is in the tree of containers under top.
-func shownIn(top, o fyne.CanvasObject) bool {
-	if top == nil || o == nil {
-		return false
-	}
-	if top == o {
-		return true
-	}
-	if c, ok := top.(*fyne.Container); ok {
-		for _, x := range c.Objects {
-			if shownIn(x, o) {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // content builds the screen once and returns it.

@@ -31,22 +31,22 @@ const (
 // appTitle is the window title.
 const appTitle = "舆情专报工作台"
 
-// Create opens the store at dbPath and shows the main window. When the store
-// cannot be opened it shows a window that says why, in Chinese, instead of
-// crashing; the file is left as it is.
-func Create(a fyne.App, dbPath string) {
+// Create opens the store at dbPath and shows the main window; version is
+// shown in 帮助 → 关于. When the store cannot be opened it shows a window that
+// says why, in Chinese, instead of crashing; the file is left as it is.
+func Create(a fyne.App, dbPath, version string) {
 	limitHeapGrowth()
 	a.Settings().SetTheme(newOfficeTheme())
 	w := a.NewWindow(appTitle)
 	w.Resize(fyne.NewSize(1280, 800))
 	w.CenterOnScreen()
-	if askMissingDB(a, dbPath, func() { Create(a, dbPath) }) {
+	if askMissingDB(a, dbPath, func() { Create(a, dbPath, version) }) {
 		return
 	}
 	s, err := model.Open(dbPath)
 	if err != nil {
 		fyne.LogError("open store "+dbPath, err)
-		content := damagedDBContent(a, w, dbPath, err)
+		content := damagedDBContent(a, w, dbPath, err, func() { Create(a, dbPath, version) })
 		if content == nil {
 			content = openErrorContent(dbPath, err, a)
 		}
@@ -57,6 +57,7 @@ func Create(a fyne.App, dbPath string) {
 	}
 	startAutoBackup(w, s, a.Preferences())
 	sh := newShell(a, w, s)
+	sh.version = version
 	w.SetContent(sh.buildUI())
 	w.SetMainMenu(sh.buildMenu())
 	sh.addShortcuts()
@@ -102,9 +103,10 @@ type screen interface {
 
 // shell is the main window: navigation on the left, the current screen on the right.
 type shell struct {
-	app   fyne.App
-	win   fyne.Window
-	store *model.Store
+	app     fyne.App
+	win     fyne.Window
+	store   *model.Store
+	version string // shown in 帮助 → 关于
 
 	cases     *casesScreen
 	meetings  *meetingsScreen
@@ -175,19 +177,45 @@ func (sh *shell) buildMenu() *fyne.MainMenu {
 		item("新建", fyne.KeyN, func() { sh.screens[sh.current].onNew() }),
 		item("保存", fyne.KeyS, func() { sh.screens[sh.current].onSave() }),
 		item("查找", fyne.KeyF, func() { sh.screens[sh.current].onFind() }),
+		fyne.NewMenuItemSeparator(),
+		item("导出 PDF", fyne.KeyP, sh.onExportPDF),
 		fyne.NewMenuItemSeparator(), quit)
-	return fyne.NewMainMenu(file)
+	help := fyne.NewMenu("帮助", fyne.NewMenuItem("关于", sh.onAbout))
+	return fyne.NewMainMenu(file, help)
 }
 
-// addShortcuts registers Ctrl+N, Ctrl+S and Ctrl+F on the window canvas.
+// addShortcuts registers Ctrl+N, Ctrl+S, Ctrl+F and Ctrl+P on the window
+// canvas, for a window without its menu.
 func (sh *shell) addShortcuts() {
-	add := func(key fyne.KeyName, f func(s screen)) {
+	add := func(key fyne.KeyName, f func()) {
 		sc := &desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierShortcutDefault}
-		sh.win.Canvas().AddShortcut(sc, func(fyne.Shortcut) { f(sh.screens[sh.current]) })
+		sh.win.Canvas().AddShortcut(sc, func(fyne.Shortcut) { f() })
 	}
-	add(fyne.KeyN, screen.onNew)
-	add(fyne.KeyS, screen.onSave)
-	add(fyne.KeyF, screen.onFind)
+	add(fyne.KeyN, func() { sh.screens[sh.current].onNew() })
+	add(fyne.KeyS, func() { sh.screens[sh.current].onSave() })
+	add(fyne.KeyF, func() { sh.screens[sh.current].onFind() })
+	add(fyne.KeyP, sh.onExportPDF)
+}
+
+// onExportPDF (Ctrl+P) exports the issue open in the 专报 composer; elsewhere
+// it says where the command works.
+func (sh *shell) onExportPDF() {
+	if sh.current == navBulletins && sh.bulletins.editing {
+		sh.bulletins.ed.onExport()
+		return
+	}
+	showInfo(sh.win, "导出 PDF 用于专报：请在「专报」中打开一期，再点「导出 PDF」或按 Ctrl+P。")
+}
+
+// onAbout shows the program's name, version and data file.
+func (sh *shell) onAbout() { showMessage(sh.win, "关于", sh.aboutText()) }
+
+func (sh *shell) aboutText() string {
+	v := sh.version
+	if v == "" {
+		v = "未标注"
+	}
+	return fmt.Sprintf("%s\n版本：%s\n数据文件：%s\n\n本程序不连接网络，数据只保存在本机。", appTitle, v, sh.store.Path())
 }
 
 // onNavigate switches screens, first asking about unsaved edits.
