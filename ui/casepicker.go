@@ -17,12 +17,14 @@ import (
 // pickerLimit is how many matching cases the picker lists.
 const pickerLimit = 50
 
-// casePicker is a dialog to choose cases by searching the case list.
+// casePicker is a dialog to choose cases by searching the case list and
+// filtering it by 状态, 责任单位 and 来源, as on the 案件 screen.
 type casePicker struct {
-	win    fyne.Window
-	store  *model.Store
-	search *widget.Entry
-	list   *widget.List
+	win                  fyne.Window
+	store                *model.Store
+	search               *widget.Entry
+	status, dept, source *widget.Select
+	list                 *widget.List
 	note   *widget.Label
 	found  []*model.Case
 	picked map[int64]*model.Case
@@ -38,6 +40,10 @@ func newCasePicker(w fyne.Window, s *model.Store, onPick func([]*model.Case)) *c
 	p.search.SetPlaceHolder("输入标题、原文或编号中的文字")
 	p.search.ActionItem = widget.NewIcon(theme.SearchIcon())
 	p.search.OnChanged = func(string) { p.find() }
+	p.status = filterSelect(anyStatus, statusNames(), p.find)
+	p.dept = filterSelect(anyDept, nil, p.find)
+	p.source = filterSelect(anySource, model.Sources, p.find)
+	p.loadDepartments()
 	p.note = widget.NewLabel("")
 	p.note.Importance = widget.LowImportance
 	p.list = widget.NewList(func() int { return len(p.found) },
@@ -53,8 +59,9 @@ func newCasePicker(w fyne.Window, s *model.Store, onPick func([]*model.Case)) *c
 			chk.SetChecked(p.picked[c.ID] != nil)
 			chk.OnChanged = func(on bool) { p.toggle(c, on) }
 		})
-	body := container.NewBorder(p.search, p.note, nil, nil, p.list)
-	sized := container.NewGridWrap(fyne.NewSize(600, 420), body)
+	top := container.NewVBox(p.search, container.NewGridWithColumns(3, p.status, p.dept, p.source))
+	body := container.NewBorder(top, p.note, nil, nil, p.list)
+	sized := container.NewGridWrap(fyne.NewSize(640, 460), body)
 	p.dlg = newFormDialog(w, "选择关联案件", "确定", sized, func() bool {
 		var out []*model.Case
 		for _, c := range p.found {
@@ -87,6 +94,15 @@ func (p *casePicker) find() {
 	p.gen++
 	gen := p.gen
 	f := model.CaseFilter{Query: strings.TrimSpace(p.search.Text), Sort: model.SortCollected, Desc: true, Limit: pickerLimit}
+	if p.status.SelectedIndex() > 0 {
+		f.Status = model.CaseStatus(p.status.Selected)
+	}
+	if p.dept.SelectedIndex() > 0 {
+		f.Department = p.dept.Selected
+	}
+	if p.source.SelectedIndex() > 0 {
+		f.Source = p.source.Selected
+	}
 	p.busy.Add(1)
 	go func() {
 		defer p.busy.Done()
@@ -108,6 +124,37 @@ func (p *casePicker) find() {
 			p.list.Refresh()
 		})
 	}()
+}
+
+// loadDepartments offers the departments of the directory in the 责任单位 filter.
+func (p *casePicker) loadDepartments() {
+	p.busy.Add(1)
+	go func() {
+		defer p.busy.Done()
+		depts, err := p.store.FindDepartments(context.Background())
+		fyne.Do(func() {
+			if err != nil {
+				showError(p.win, "读取责任单位", err)
+				return
+			}
+			opts := []string{anyDept}
+			for _, d := range depts {
+				opts = append(opts, d.Name)
+			}
+			p.dept.Options = opts
+			p.dept.Refresh()
+		})
+	}()
+}
+
+// filterSelect is a filter choice whose first option, any, is selected and
+// means no filter; onChange runs after each later choice.
+func filterSelect(any string, options []string, onChange func()) *widget.Select {
+	s := widget.NewSelect(append([]string{any}, options...), nil)
+	s.PlaceHolder = "请选择"
+	s.SetSelectedIndex(0)
+	s.OnChanged = func(string) { onChange() }
+	return s
 }
 
 // truncate shortens s to n characters with an ellipsis.
