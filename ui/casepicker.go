@@ -25,12 +25,12 @@ type casePicker struct {
 	search               *widget.Entry
 	status, dept, source *widget.Select
 	list                 *widget.List
-	note   *widget.Label
-	found  []*model.Case
-	picked map[int64]*model.Case
-	dlg    *formDialog
-	gen    int
-	busy   *sync.WaitGroup
+	note                 *widget.Label
+	found                []*model.Case
+	picked               map[int64]*model.Case
+	dlg                  *formDialog
+	gen                  int
+	busy                 *sync.WaitGroup
 }
 
 // newCasePicker shows the picker; onPick receives the cases ticked.
