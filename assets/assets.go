@@ -14,7 +14,7 @@ var (
 	SansRegular []byte
 	//go:embed fonts/NotoSansSC-Bold.ttf
 	SansBold []byte
-	//go:embed fonts/ARPLKaitiMGB.ttf
+	//go:embed fonts/BulletinKai-GB2312.ttf
 	Kai []byte
 )
 
@@ -24,5 +24,5 @@ const (
 	SerifBoldName    = "NotoSerifSC-Bold-GB2312.ttf（内置）"
 	SansRegularName  = "NotoSansSC-Regular.ttf（内置）"
 	SansBoldName     = "NotoSansSC-Bold.ttf（内置）"
-	KaiName          = "ARPLKaitiMGB.ttf（内置）"
+	KaiName          = "BulletinKai-GB2312.ttf（内置，霞鹜文楷子集）"
 )
