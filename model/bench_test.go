@@ -110,7 +110,8 @@ func genCase(r *rand.Rand) Case {
 }
 
 // generateCases writes n generated cases to a new database at path, in
-// batches, through the store's own insert helper (indexes included).
+// batches, through the store's own bulk writer (indexes included), as an
+// import writes them.
 func generateCases(path string, n int) error {
 	s, err := Open(path)
 	if err != nil {
@@ -124,13 +125,18 @@ func generateCases(path string, n int) error {
 		if err != nil {
 			return err
 		}
+		w := newCaseWriter(tx)
 		for i := 0; i < 2000 && done < n; i, done = i+1, done+1 {
 			c := genCase(r)
 			c.CreatedAt, c.UpdatedAt = c.Collected, c.Collected
-			if err := createCase(ctx, tx, &c); err != nil {
+			if err := w.create(ctx, &c); err != nil {
 				tx.Rollback()
 				return err
 			}
+		}
+		if err := w.flush(ctx); err != nil {
+			tx.Rollback()
+			return err
 		}
 		if err := tx.Commit(); err != nil {
 			return err

@@ -217,26 +217,26 @@ func bigramDoc(texts []string) string {
 	return b.String()
 }
 
-// writeSearchDoc (re)writes the case in both search indexes.
-func writeSearchDoc(ctx context.Context, tx *sql.Tx, c *Case) error {
-	if err := deleteSearchDoc(ctx, tx, c.ID); err != nil {
+// writeSearchDoc (re)writes the case id, found by fields (searchFields), in
+// both search indexes.
+func writeSearchDoc(ctx context.Context, ex execer, id int64, f []string) error {
+	if err := deleteSearchDoc(ctx, ex, id); err != nil {
 		return err
 	}
-	f := searchFields(c)
-	if _, err := tx.ExecContext(ctx, `INSERT INTO cases_tri (rowid, number, title, content, summary, poster, reply)
-		VALUES (?, ?, ?, ?, ?, ?, ?)`, c.ID, f[0], f[1], f[2], f[3], f[4], f[5]); err != nil {
+	if _, err := ex.ExecContext(ctx, `INSERT INTO cases_tri (rowid, number, title, content, summary, poster, reply)
+		VALUES (?, ?, ?, ?, ?, ?, ?)`, id, f[0], f[1], f[2], f[3], f[4], f[5]); err != nil {
 		return fmt.Errorf("index case: %w", translate(err))
 	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO cases_bi (rowid, doc) VALUES (?, ?)`, c.ID, bigramDoc(f)); err != nil {
+	if _, err := ex.ExecContext(ctx, `INSERT INTO cases_bi (rowid, doc) VALUES (?, ?)`, id, bigramDoc(f)); err != nil {
 		return fmt.Errorf("index case: %w", translate(err))
 	}
 	return nil
 }
 
 // deleteSearchDoc removes the case from both search indexes.
-func deleteSearchDoc(ctx context.Context, tx *sql.Tx, id int64) error {
+func deleteSearchDoc(ctx context.Context, ex execer, id int64) error {
 	for _, table := range []string{"cases_tri", "cases_bi"} {
-		if _, err := tx.ExecContext(ctx, `DELETE FROM `+table+` WHERE rowid = ?`, id); err != nil {
+		if _, err := ex.ExecContext(ctx, `DELETE FROM `+table+` WHERE rowid = ?`, id); err != nil {
 			return fmt.Errorf("unindex case: %w", translate(err))
 		}
 	}

@@ -153,8 +153,8 @@ func applyMove(c *Case, t Transition) (string, error) {
 }
 
 // appendCaseEvent adds ev to its case's timeline and sets its ID.
-func appendCaseEvent(ctx context.Context, tx *sql.Tx, ev *CaseEvent) error {
-	res, err := tx.ExecContext(ctx, `INSERT INTO case_events (case_id, at, action, from_status, to_status, note)
+func appendCaseEvent(ctx context.Context, ex execer, ev *CaseEvent) error {
+	res, err := ex.ExecContext(ctx, `INSERT INTO case_events (case_id, at, action, from_status, to_status, note)
 		VALUES (?, ?, ?, ?, ?, ?)`, ev.CaseID, dbTime(ev.At), ev.Action, ev.From, ev.To, ev.Note)
 	if err != nil {
 		return fmt.Errorf("append event: %w", translate(err))

@@ -60,11 +60,15 @@ func (s *Store) CreateCase(ctx context.Context, c *Case) error {
 	}
 	defer tx.Rollback()
 	c.CreatedAt, c.UpdatedAt = now, now
-	if err := createCase(ctx, tx, c); err != nil {
+	w := newCaseWriter(tx)
+	if err := w.create(ctx, c); err != nil {
 		return fmt.Errorf("create case: %w", err)
 	}
 	ev := &CaseEvent{CaseID: c.ID, At: now, Action: ActionCreate, To: StatusPending}
-	if err := appendCaseEvent(ctx, tx, ev); err != nil {
+	if err := appendCaseEvent(ctx, w.tx, ev); err != nil {
+		return fmt.Errorf("create case: %w", err)
+	}
+	if err := w.flush(ctx); err != nil {
 		return fmt.Errorf("create case: %w", err)
 	}
 	return commit(tx)
@@ -224,42 +228,6 @@ func placeholders(n int) string {
 	return strings.TrimSuffix(strings.Repeat("?, ", n), ", ")
 }
 
-// createCase inserts c with the next number of its year and indexes it.
-func createCase(ctx context.Context, tx *sql.Tx, c *Case) error {
-	year := c.CreatedAt.Year()
-	var seq int
-	err := tx.QueryRowContext(ctx, `INSERT INTO case_counters (year, last) VALUES (?, 1)
-		ON CONFLICT (year) DO UPDATE SET last = last + 1 RETURNING last`, year).Scan(&seq)
-	if err != nil {
-		return fmt.Errorf("next case number: %w", err)
-	}
-	c.Number = CaseNumber(year, seq)
-	res, err := tx.ExecContext(ctx, `INSERT INTO cases (year, seq, number, title, source, url,
-		poster, posted, collected, area, domain, kind, risk, assigned_at, due, replied_at,
-		closed_at, status, reported, instructed, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		year, seq, c.Number, c.Title, c.Source, c.URL,
-		c.Poster, dbTime(c.Posted), dbTime(c.Collected), c.Area, c.Domain, c.Kind, c.Risk,
-		dbTime(c.AssignedAt), dbDate(c.Due), dbTime(c.RepliedAt),
-		dbTime(c.ClosedAt), c.Status, c.Reported, c.Instructed, dbTime(c.CreatedAt), dbTime(c.UpdatedAt))
-	if err != nil {
-		return translate(err)
-	}
-	if c.ID, err = res.LastInsertId(); err != nil {
-		return err
-	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO case_texts (case_id) VALUES (?)`, c.ID); err != nil {
-		return translate(err)
-	}
-	if err := saveTexts(ctx, tx, c); err != nil {
-		return err
-	}
-	if err := saveDepartments(ctx, tx, c); err != nil {
-		return err
-	}
-	return writeSearchDoc(ctx, tx, c)
-}
-
 // CaseNumber formats a case number: year and a sequence of at least 4 digits.
 func CaseNumber(year, seq int) string { return fmt.Sprintf("%d-%04d", year, seq) }
 
@@ -284,10 +252,11 @@ func updateCase(ctx context.Context, tx *sql.Tx, c *Case, before []string) error
 	if err := saveDepartments(ctx, tx, c); err != nil {
 		return err
 	}
-	if slices.Equal(before, searchFields(c)) {
+	after := searchFields(c)
+	if slices.Equal(before, after) {
 		return nil
 	}
-	return writeSearchDoc(ctx, tx, c)
+	return writeSearchDoc(ctx, tx, c.ID, after)
 }
 
 // saveTexts writes the case's long texts.
@@ -306,8 +275,13 @@ func saveDepartments(ctx context.Context, tx *sql.Tx, c *Case) error {
 	if _, err := tx.ExecContext(ctx, `DELETE FROM case_departments WHERE case_id = ?`, c.ID); err != nil {
 		return fmt.Errorf("save departments: %w", err)
 	}
+	return insertDepartments(ctx, tx, c)
+}
+
+// insertDepartments writes the department list of a case that has none.
+func insertDepartments(ctx context.Context, ex execer, c *Case) error {
 	for i, name := range c.Departments {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO case_departments (case_id, pos, name) VALUES (?, ?, ?)`,
+		if _, err := ex.ExecContext(ctx, `INSERT INTO case_departments (case_id, pos, name) VALUES (?, ?, ?)`,
 			c.ID, i, name); err != nil {
 			return fmt.Errorf("save departments: %w", translate(err))
 		}

@@ -83,7 +83,7 @@ func (s *Store) ImportCases(ctx context.Context, cs []*Case, opt ImportOptions) 
 		return ImportResult{}, fmt.Errorf("import cases: %w", err)
 	}
 	defer tx.Rollback()
-	im := &importer{tx: tx, opt: opt, now: s.now(), want: map[string]bool{}, unknown: map[string]bool{}, note: "导入"}
+	im := &importer{tx: tx, w: newCaseWriter(tx), opt: opt, now: s.now(), want: map[string]bool{}, unknown: map[string]bool{}, note: "导入"}
 	for _, n := range opt.NewDepartments {
 		im.want[strings.TrimSpace(n)] = true
 	}
@@ -112,6 +112,9 @@ func (s *Store) ImportCases(ctx context.Context, cs []*Case, opt ImportOptions) 
 	if opt.DryRun {
 		return im.res, nil
 	}
+	if err := im.w.flush(ctx); err != nil {
+		return ImportResult{}, fmt.Errorf("import cases: %w", err)
+	}
 	if err := commit(tx); err != nil {
 		return ImportResult{}, fmt.Errorf("import cases: %w", err)
 	}
@@ -121,6 +124,7 @@ func (s *Store) ImportCases(ctx context.Context, cs []*Case, opt ImportOptions) 
 // importer is the state of one ImportCases call.
 type importer struct {
 	tx      *sql.Tx
+	w       *caseWriter // creates the cases
 	opt     ImportOptions
 	now     time.Time
 	note    string            // for the timeline
@@ -160,14 +164,14 @@ func (im *importer) importOne(ctx context.Context, c *Case, i int) (*ImportSkip,
 		return nil, nil
 	}
 	c.CreatedAt, c.UpdatedAt = im.now, im.now
-	if err := createCase(ctx, im.tx, c); err != nil {
+	if err := im.w.create(ctx, c); err != nil {
 		return nil, err
 	}
 	ev := &CaseEvent{CaseID: c.ID, At: im.now, Action: ActionCreate, To: StatusPending, Note: im.note}
-	if err := appendCaseEvent(ctx, im.tx, ev); err != nil {
+	if err := appendCaseEvent(ctx, im.w.tx, ev); err != nil {
 		return nil, err
 	}
-	_, err := im.tx.ExecContext(ctx, `INSERT INTO case_fingerprints (fingerprint, case_id, source_file, imported_at)
+	_, err := im.w.tx.ExecContext(ctx, `INSERT INTO case_fingerprints (fingerprint, case_id, source_file, imported_at)
 		VALUES (?, ?, ?, ?)`, fp, c.ID, im.opt.SourceFile, dbTime(im.now))
 	return nil, translate(err)
 }
