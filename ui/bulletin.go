@@ -28,17 +28,20 @@ type bulletinsScreen struct {
 	win   fyne.Window
 	store *model.Store
 
-	table   *widget.Table
-	items   []*model.Bulletin
-	count   *widget.Label
-	newBtn  *widget.Button
-	list    fyne.CanvasObject
-	ed      *bulletinEditor
-	edView  fyne.CanvasObject
-	root    *fyne.Container
-	busy    sync.WaitGroup
-	gen     int
-	editing bool
+	table       *widget.Table
+	hint        *widget.Label     // how to use the table, hidden with it
+	empty       fyne.CanvasObject // shown instead of the table while there is no issue
+	emptyNewBtn *widget.Button
+	items       []*model.Bulletin
+	count       *widget.Label
+	newBtn      *widget.Button
+	list        fyne.CanvasObject
+	ed          *bulletinEditor
+	edView      fyne.CanvasObject
+	root        *fyne.Container
+	busy        sync.WaitGroup
+	gen         int
+	editing     bool
 }
 
 func newBulletinsScreen(w fyne.Window, s *model.Store) *bulletinsScreen {
@@ -93,12 +96,40 @@ func (bs *bulletinsScreen) buildUI() *fyne.Container {
 	bs.newBtn.Importance = widget.HighImportance
 	bs.count = widget.NewLabel("")
 	head := widget.NewLabelWithStyle("《舆情专报》期次", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	hint := widget.NewLabel("点击一期打开编辑；已印发的期次只能查看、导出、登记批示或撤回。")
-	hint.Importance = widget.LowImportance
-	bs.list = container.NewBorder(container.NewHBox(head, bs.newBtn, bs.count), hint, nil, nil, bs.table)
+	bs.hint = widget.NewLabel("点击一期打开编辑；已印发的期次只能查看、导出、登记批示或撤回。")
+	bs.hint.Importance = widget.LowImportance
+	bs.list = container.NewBorder(container.NewHBox(head, bs.newBtn, bs.count), bs.hint, nil, nil,
+		container.NewStack(bs.table, bs.buildEmpty()))
 	bs.edView = bs.ed.buildUI()
 	bs.edView.Hide()
 	return container.NewStack(bs.list, bs.edView)
+}
+
+// buildEmpty is what the list shows before the first issue: what to do,
+// with the button to do it, instead of empty columns.
+func (bs *bulletinsScreen) buildEmpty() fyne.CanvasObject {
+	title := widget.NewLabelWithStyle("还没有编印过《舆情专报》", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+	hint := widget.NewLabel("点「新建一期」开始编写：期号、总期号和报送范围按「设置 → 专报模板与字体」自动填好，\n正文可据所选案件一键起草。")
+	hint.Alignment = fyne.TextAlignCenter
+	bs.emptyNewBtn = widget.NewButtonWithIcon("新建一期", theme.ContentAddIcon(), bs.onNew)
+	bs.emptyNewBtn.Importance = widget.HighImportance
+	bs.empty = container.NewCenter(container.NewVBox(title, hint, container.NewCenter(bs.emptyNewBtn)))
+	bs.empty.Hide()
+	return bs.empty
+}
+
+// showItems shows the table, or the empty state when there is no issue.
+func (bs *bulletinsScreen) showItems() {
+	if len(bs.items) == 0 {
+		bs.table.Hide()
+		bs.hint.Hide()
+		bs.empty.Show()
+	} else {
+		bs.empty.Hide()
+		bs.table.Show()
+		bs.hint.Show()
+	}
+	bs.table.Refresh()
 }
 
 // bulletinCell is the text of one cell of the list.
@@ -148,7 +179,7 @@ func (bs *bulletinsScreen) reload() {
 			bs.items = items
 			bs.ed.others = items
 			bs.count.SetText(fmt.Sprintf("共 %d 期", len(items)))
-			bs.table.Refresh()
+			bs.showItems()
 		})
 	}()
 }

@@ -25,6 +25,7 @@ type meetingsScreen struct {
 	list   *widget.List
 	items  []*model.Meeting
 	count  *widget.Label
+	empty  *widget.Label // over the empty list: none yet, or none found
 	ed     *meetingEditor
 	root   fyne.CanvasObject
 	gen    int
@@ -72,7 +73,13 @@ func (ms *meetingsScreen) buildUI() fyne.CanvasObject {
 		})
 	ms.list.OnSelected = ms.onSelected
 	newBtn := widget.NewButtonWithIcon("新建会议纪要", theme.ContentAddIcon(), ms.onNew)
-	left := container.NewBorder(container.NewVBox(ms.search, newBtn), ms.count, nil, nil, ms.list)
+	ms.empty = widget.NewLabel("")
+	ms.empty.Alignment = fyne.TextAlignCenter
+	ms.empty.Wrapping = fyne.TextWrapWord
+	ms.empty.Importance = widget.LowImportance
+	ms.empty.Hide()
+	left := container.NewBorder(container.NewVBox(ms.search, newBtn), ms.count, nil, nil,
+		container.NewStack(ms.list, container.NewVBox(ms.empty)))
 	split := container.NewHSplit(left, ms.ed.buildUI())
 	split.Offset = 0.3
 	return split
@@ -99,10 +106,26 @@ func (ms *meetingsScreen) reload() {
 			}
 			ms.items = items
 			ms.count.SetText(fmt.Sprintf("共 %d 份", len(items)))
+			ms.showEmpty(q)
 			ms.list.Refresh()
 			ms.selectOpen()
 		})
 	}()
+}
+
+// showEmpty says why the list is empty: nothing recorded yet, or nothing
+// matching the search q.
+func (ms *meetingsScreen) showEmpty(q string) {
+	switch {
+	case len(ms.items) > 0:
+		ms.empty.Hide()
+		return
+	case q == "":
+		ms.empty.SetText("还没有会议纪要。\n点「新建会议纪要」（Ctrl+N）开始记录。")
+	default:
+		ms.empty.SetText("没有找到含「" + q + "」的会议纪要。")
+	}
+	ms.empty.Show()
 }
 
 func (ms *meetingsScreen) onSelected(i widget.ListItemID) {

@@ -91,7 +91,7 @@ func (e *meetingEditor) buildUI() fyne.CanvasObject {
 	)
 	bar := container.NewHBox(e.newBtn, e.saveBtn, e.deleteBtn)
 	e.form = container.NewBorder(container.NewVBox(bar, e.heading), nil, nil, nil, container.NewVScroll(container.NewPadded(form)))
-	hint := widget.NewLabel("在左侧选择会议纪要，或点「新建」（Ctrl+N）。")
+	hint := widget.NewLabel("在左侧选择会议纪要，或点「新建会议纪要」（Ctrl+N）。")
 	e.empty = container.NewCenter(hint)
 	e.form.Hide()
 	return container.NewStack(e.empty, e.form)
