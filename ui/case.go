@@ -106,13 +106,12 @@ func (cs *casesScreen) buildUI() fyne.CanvasObject {
 	cs.search.SetPlaceHolder("搜索标题、原文、摘要、网民昵称、回复内容或编号（Ctrl+F）")
 	cs.search.OnChanged = func(string) { cs.scheduleReload() }
 	cs.search.ActionItem = widget.NewIcon(theme.SearchIcon())
-	cs.status = widget.NewSelect(append([]string{anyStatus}, statusNames()...), func(string) { cs.reloadList() })
-	cs.status.SetSelectedIndex(0)
-	cs.dept = widget.NewSelect([]string{anyDept}, func(string) { cs.reloadList() })
-	cs.dept.SetSelectedIndex(0)
-	cs.source = widget.NewSelect(append([]string{anySource}, model.Sources...), func(string) { cs.reloadList() })
-	cs.source.SetSelectedIndex(0)
+	cs.status = filterSelect(anyStatus, statusNames(), cs.reloadList)
+	cs.dept = filterSelect(anyDept, nil, cs.reloadList)
+	cs.source = filterSelect(anySource, model.Sources, cs.reloadList)
 	cs.from, cs.to = newDateField(false), newDateField(false)
+	cs.from.SetPlaceHolder("起始日期")
+	cs.to.SetPlaceHolder("截止日期")
 	cs.from.OnChanged, cs.to.OnChanged = cs.scheduleReload, cs.scheduleReload
 	cs.overdue = widget.NewCheck("仅看逾期", func(bool) { cs.reloadList() })
 	cs.count = widget.NewLabel("")

@@ -156,6 +156,10 @@ func (f *dateField) Date() (time.Time, error) { return parseDate(f.entry.Text, f
 // SetDate shows t; the zero time empties the field.
 func (f *dateField) SetDate(t time.Time) { f.entry.SetText(formatDate(t, f.withTime)) }
 
+// SetPlaceHolder replaces the sample date shown while the field is empty, for
+// a field where a sample would look like a value (a filter: 起始日期).
+func (f *dateField) SetPlaceHolder(s string) { f.entry.SetPlaceHolder(s) }
+
 // Text returns the text as typed.
 func (f *dateField) Text() string { return f.entry.Text }
 

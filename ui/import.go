@@ -145,6 +145,7 @@ func (im *importDialog) showPreview(rep *casefile.Report) {
 	top := container.NewVBox(widget.NewLabelWithStyle(im.fileLine(), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 	if names := im.sheetNames(); len(names) > 1 {
 		im.sheets = widget.NewSelect(names, nil)
+		im.sheets.PlaceHolder = "请选择工作表"
 		im.sheets.SetSelected(rep.Read.Sheet)
 		im.sheets.OnChanged = func(name string) { im.d.Hide(); im.load(im.path, name) }
 		top.Add(container.NewHBox(widget.NewLabel("工作表"), im.sheets))

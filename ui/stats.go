@@ -75,8 +75,8 @@ func (ss *statsScreen) content() fyne.CanvasObject {
 func (ss *statsScreen) buildUI() fyne.CanvasObject {
 	ss.from, ss.to = newDateField(false), newDateField(false)
 	ss.from.OnChanged, ss.to.OnChanged = ss.scheduleReload, ss.scheduleReload
-	ss.from.entry.SetPlaceHolder("起始日期")
-	ss.to.entry.SetPlaceHolder("截止日期")
+	ss.from.SetPlaceHolder("起始日期")
+	ss.to.SetPlaceHolder("截止日期")
 	ss.refreshBtn = widget.NewButtonWithIcon("刷新", theme.ViewRefreshIcon(), ss.onRefresh)
 	ss.refreshBtn.Importance = widget.HighImportance
 	ss.clearBtn = widget.NewButton("全部时间", ss.onClear)

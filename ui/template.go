@@ -57,6 +57,7 @@ func (t *templateSection) buildUI() fyne.CanvasObject {
 	t.cover = widget.NewCheck("新的一期默认加印阅批单", nil)
 	t.pageNumbers = widget.NewCheck("印页码", nil)
 	t.pitch = widget.NewSelect(pitchChoices, nil)
+	t.pitch.PlaceHolder = "请选择"
 	t.swatch = canvas.NewRectangle(color.NRGBA{R: 255, A: 255})
 	t.swatch.SetMinSize(fyne.NewSize(32, 24))
 	t.red.SetPlaceHolder("#FF0000")

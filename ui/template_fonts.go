@@ -84,6 +84,7 @@ func (t *templateSection) onBrowse(row *fontRow) {
 // buildCheck returns the font check: a bulletin to check and the result.
 func (t *templateSection) buildCheck() fyne.CanvasObject {
 	t.checkOf = widget.NewSelect([]string{noBulletin}, nil)
+	t.checkOf.PlaceHolder = "请选择"
 	t.checkOf.SetSelectedIndex(0)
 	t.checkBtn = widget.NewButtonWithIcon("检查", theme.SearchIcon(), t.onCheck)
 	t.checkOut = widget.NewLabel("按上面填写的字体（不必先保存），列出各部分实际使用的字体文件，以及所选一期中无法打印的字符。")
