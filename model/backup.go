@@ -74,16 +74,12 @@ func readOnlyDSN(path string) string {
 	return dsnWith(path, q)
 }
 
-// dsnWith builds a file: URI for path with query q.
+// dsnWith builds the file: URI of path (made absolute) with query q.
 func dsnWith(path string, q url.Values) string {
 	if abs, err := filepath.Abs(path); err == nil {
 		path = abs // a relative path would read as the URI's authority
 	}
-	u := url.URL{Scheme: "file", Path: filepath.ToSlash(path), RawQuery: q.Encode()}
-	if filepath.VolumeName(path) != "" {
-		u.Path = "/" + u.Path
-	}
-	return u.String()
+	return fileURI(filepath.ToSlash(path)) + "?" + q.Encode()
 }
 
 // backupError explains a failed backup: full disk, read-only or missing folder.

@@ -59,6 +59,14 @@ func TestOpenAwkwardPaths(t *testing.T) {
 			if siblings, _ := filepath.Glob(filepath.Join(filepath.Dir(dir), "*")); len(siblings) != 1 {
 				t.Errorf("folder %q: files beside it %q, want only the folder", tc.folder, siblings)
 			}
+			// Backups open the file through their own DSNs.
+			backup := filepath.Join(dir, tc.folder+" 备份.db")
+			if err := BackupFile(ctx, path, backup); err != nil {
+				t.Fatalf("BackupFile(%q, %q): %v", path, backup, err)
+			}
+			if err := VerifyBackup(ctx, backup); err != nil {
+				t.Errorf("VerifyBackup(%q): %v", backup, err)
+			}
 			s2 := MustOpenStoreAt(t, path)
 			got, err := s2.FindCaseByID(ctx, c.ID)
 			if err != nil || got.Title != c.Title {
@@ -99,5 +107,31 @@ func TestFileURI(t *testing.T) {
 					tc.path, got, back, u.RawQuery, u.Fragment)
 			}
 		})
+	}
+}
+
+// The pragmas of the DSN reach the connections: the writer's durability and
+// locking, the readers' query_only.
+func TestOpenPragmas(t *testing.T) {
+	s := MustOpenStoreAt(t, filepath.Join(t.TempDir(), "数据 #1", "b.db"))
+	for _, tc := range []struct {
+		pool, pragma, want string
+	}{
+		{"writer", "journal_mode", "wal"},
+		{"writer", "synchronous", "2"}, // FULL
+		{"writer", "foreign_keys", "1"},
+		{"writer", "busy_timeout", "5000"},
+		{"reader", "query_only", "1"},
+		{"reader", "foreign_keys", "1"},
+		{"reader", "busy_timeout", "5000"},
+	} {
+		db := s.wdb
+		if tc.pool == "reader" {
+			db = s.rdb
+		}
+		var got string
+		if err := db.QueryRow(`PRAGMA ` + tc.pragma).Scan(&got); err != nil || got != tc.want {
+			t.Errorf("%s: PRAGMA %s = %q, %v; want %q", tc.pool, tc.pragma, got, err, tc.want)
+		}
 	}
 }

@@ -84,9 +84,12 @@ func dsn(path string, readOnly bool) string {
 		q.Add("_pragma", "query_only(1)")
 	} else {
 		q.Add("_pragma", "journal_mode(WAL)")
-		// NORMAL with WAL: never corrupts; a power cut may lose the last
-		// saves before a checkpoint, which the rotating backups cover.
-		q.Add("_pragma", "synchronous(NORMAL)")
+		// FULL: each commit is on the disk when the save returns, so a
+		// power cut loses no save the user saw succeed (NORMAL may lose the
+		// last ones). It costs one fsync of the WAL per save: about 0.2 ms
+		// on the test machine, a few ms on an office PC's disk, next to the
+		// 1 ms a save takes; an import is one transaction and one fsync.
+		q.Add("_pragma", "synchronous(FULL)")
 		q.Set("_txlock", "immediate")
 	}
 	return fileURI(filepath.ToSlash(path)) + "?" + q.Encode()
