@@ -125,26 +125,14 @@ func (e *engine) head() {
 	e.line = int(math.Ceil((ruleY+0.25-Top)/e.pitch-eps)) + 2
 }
 
-// title sets the title in 二号 小标宋, centred, wrapped into balanced lines.
+// title sets the title in 二号 小标宋, centred, wrapped into balanced lines
+// that keep words whole (titleSpans).
 func (e *engine) title() {
 	st := style{size: SizeErhao, cell: em(SizeErhao)}
 	for n, p := range paragraphs(e.c.Title) {
 		tz := &tokenizer{m: e.m, st: st, width: Width}
 		toks := tz.tokens(runes(p, Xiaobiaosong))
-		fixed := func(w float64) func(int) float64 { return func(int) float64 { return w } }
-		spans := breakLines(toks, fixed(Width))
-		if k := len(spans); k > 1 {
-			lo, hi := Width/float64(k)-eps, Width
-			for range 30 {
-				mid := (lo + hi) / 2
-				if len(breakLines(toks, fixed(mid))) <= k {
-					hi = mid
-				} else {
-					lo = mid
-				}
-			}
-			spans = breakLines(toks, fixed(hi))
-		}
+		spans := titleSpans(toks, st.cell)
 		for _, sp := range spans {
 			gs, w := setLine(toks[sp.s:sp.e], 0, Width, false)
 			band := e.nextLine()
