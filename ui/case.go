@@ -40,13 +40,13 @@ type caseColumn struct {
 }
 
 var caseColumns = []caseColumn{
-	{"编号", 96, model.SortNumber},
-	{"标题", 170, model.SortTitle},
-	{"来源", 92, ""},
-	{"收集时间", 104, model.SortCollected},
-	{"责任单位", 110, ""},
-	{"状态", 150, model.SortStatus},
-	{"时限", 132, model.SortDue},
+	{"编号", 86, model.SortNumber},
+	{"标题", 156, model.SortTitle},
+	{"来源", 84, ""},
+	{"收集时间", 92, model.SortCollected},
+	{"责任单位", 100, ""},
+	{"状态", 112, model.SortStatus}, // room for a mark: 已交办·已批示
+	{"时限", 124, model.SortDue},
 }
 
 // casesScreen is the 案件 screen: the filtered, paged table of cases on the
@@ -63,6 +63,7 @@ type casesScreen struct {
 	count                *widget.Label
 	table                *widget.Table
 	ed                   *caseEditor
+	split                *container.Split
 	root                 fyne.CanvasObject
 
 	sort    model.CaseSort
@@ -141,9 +142,8 @@ func (cs *casesScreen) buildUI() fyne.CanvasObject {
 	importBtn.Importance, exportBtn.Importance = widget.LowImportance, widget.LowImportance
 	bottom := container.NewBorder(nil, nil, cs.count, container.NewHBox(importBtn, exportBtn))
 	left := container.NewBorder(filters, bottom, nil, nil, cs.table)
-	split := container.NewHSplit(left, cs.ed.buildUI())
-	split.Offset = 0.66
-	return split
+	cs.split = newSavedSplit(prefCaseSplit, defaultCaseSplit, left, cs.ed.buildUI())
+	return cs.split
 }
 
 func statusNames() []string {

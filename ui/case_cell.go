@@ -68,7 +68,7 @@ func caseCellText(c *model.Case, col int, overdue bool) string {
 	case 4:
 		return strings.Join(c.Departments, "、")
 	case 5:
-		return caseStatusText(c, "·")
+		return caseListStatus(c)
 	case 6:
 		if overdue {
 			return formatDate(c.Due, false) + " 逾期"
@@ -82,7 +82,7 @@ func caseCellText(c *model.Case, col int, overdue bool) string {
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // caseStatusText is the status of c followed by its marks 已编报 and 已批示,
-// joined by sep: "已交办·已批示" in the list, "已交办 · 已批示" in the editor.
+// joined by sep, as the editor's heading shows them: "已交办 · 已编报 · 已批示".
 func caseStatusText(c *model.Case, sep string) string {
 	parts := []string{string(c.Status)}
 	if c.Reported {
@@ -92,4 +92,17 @@ func caseStatusText(c *model.Case, sep string) string {
 		parts = append(parts, "已批示")
 	}
 	return strings.Join(parts, sep)
+}
+
+// caseListStatus is the 状态 cell: the status and its latest mark only, to
+// fit the column; 已批示 implies 已编报, since leaders instruct on issued
+// bulletins. The editor's heading shows both marks.
+func caseListStatus(c *model.Case) string {
+	switch {
+	case c.Instructed:
+		return string(c.Status) + "·已批示"
+	case c.Reported:
+		return string(c.Status) + "·已编报"
+	}
+	return string(c.Status)
 }

@@ -26,13 +26,14 @@ func (cs *casesScreen) onRowSelected(id widget.TableCellID) {
 	})
 }
 
-// refreshPages reloads the cached pages, keeping the query and the scroll position.
+// refreshPages reloads the cached pages, keeping the query and the scroll
+// position. The table keeps showing the old rows until the new page is in
+// (loadPage refreshes it), rather than flashing "…" in every row.
 func (cs *casesScreen) refreshPages() {
 	cs.gen++
 	cs.pages = map[int][]*model.Case{}
 	cs.loading = map[int]bool{}
 	cs.loadPage(0)
-	cs.table.Refresh()
 }
 
 func (cs *casesScreen) onEditorSaved(*model.Case) { cs.refreshPages() }
@@ -53,6 +54,9 @@ func (cs *casesScreen) onSave() { cs.ed.save(nil) }
 
 // onFind puts the cursor in the search box (Ctrl+F).
 func (cs *casesScreen) onFind() { cs.win.Canvas().Focus(cs.search) }
+
+// saveLayout remembers where the divider between list and editor is.
+func (cs *casesScreen) saveLayout() { saveSplit(cs.split, prefCaseSplit) }
 
 // confirmLeave implements screen.
 func (cs *casesScreen) confirmLeave(next func()) { cs.ed.confirmLeave(next) }

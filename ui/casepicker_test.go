@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"bulletin/model"
 )
@@ -52,10 +53,15 @@ func TestCasePickerFilters(t *testing.T) {
 		{"source and status", string(model.StatusPending), anyDept, "12345", nil},
 	}
 	for _, tt := range tests {
-		p.status.SetSelected(tt.status)
-		p.dept.SetSelected(tt.dept)
-		p.source.SetSelected(tt.source)
-		p.busy.Wait()
+		// One at a time: the test driver runs fyne.Do at once, in the
+		// goroutine, so overlapping searches would race.
+		for _, set := range []struct {
+			sel *widget.Select
+			v   string
+		}{{p.status, tt.status}, {p.dept, tt.dept}, {p.source, tt.source}} {
+			set.sel.SetSelected(set.v)
+			p.busy.Wait()
+		}
 		var got []int64
 		for _, c := range p.found {
 			got = append(got, c.ID)

@@ -27,6 +27,7 @@ type meetingsScreen struct {
 	count  *widget.Label
 	empty  *widget.Label // over the empty list: none yet, or none found
 	ed     *meetingEditor
+	split  *container.Split
 	root   fyne.CanvasObject
 	gen    int
 	busy   sync.WaitGroup
@@ -80,9 +81,8 @@ func (ms *meetingsScreen) buildUI() fyne.CanvasObject {
 	ms.empty.Hide()
 	left := container.NewBorder(container.NewVBox(ms.search, newBtn), ms.count, nil, nil,
 		container.NewStack(ms.list, container.NewVBox(ms.empty)))
-	split := container.NewHSplit(left, ms.ed.buildUI())
-	split.Offset = 0.3
-	return split
+	ms.split = newSavedSplit(prefMeetingSplit, defaultMeetingSplit, left, ms.ed.buildUI())
+	return ms.split
 }
 
 // reload lists the meetings matching the search, in the background.
@@ -169,6 +169,9 @@ func (ms *meetingsScreen) onSave() { ms.ed.save(nil) }
 
 // onFind focuses the search box (Ctrl+F).
 func (ms *meetingsScreen) onFind() { ms.win.Canvas().Focus(ms.search) }
+
+// saveLayout remembers where the divider between list and editor is.
+func (ms *meetingsScreen) saveLayout() { saveSplit(ms.split, prefMeetingSplit) }
 
 // confirmLeave implements screen.
 func (ms *meetingsScreen) confirmLeave(next func()) { ms.ed.confirmLeave(next) }

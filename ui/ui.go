@@ -223,6 +223,7 @@ func (sh *shell) onNavigate(name string) {
 	if name == sh.current {
 		return
 	}
+	sh.saveLayout()
 	sh.screens[sh.current].confirmLeave(func() {
 		sh.show(name)
 		sh.app.Preferences().SetString(prefLastScreen, name)
@@ -246,8 +247,16 @@ func (sh *shell) show(name string) {
 	}
 }
 
+// saveLayout lets the current screen remember its layout (divider positions).
+func (sh *shell) saveLayout() {
+	if l, ok := sh.screens[sh.current].(interface{ saveLayout() }); ok {
+		l.saveLayout()
+	}
+}
+
 // onClose asks about unsaved edits, then closes the store and the window.
 func (sh *shell) onClose() {
+	sh.saveLayout()
 	sh.screens[sh.current].confirmLeave(func() {
 		if err := sh.store.Close(); err != nil {
 			fyne.LogError("close store", err)
