@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -18,38 +19,16 @@ import (
 	"bulletin/model"
 )
 
-// Preference keys of the backup settings.
-const (
-	prefBackupDir  = "backup.dir"
-	prefBackupKeep = "backup.keep"
-)
-
-// backupDir returns the backup folder setting, or the default beside the
-// database.
-func backupDir(prefs fyne.Preferences, dbPath string) string {
-	if prefs != nil {
-		if d := prefs.String(prefBackupDir); d != "" {
-			return d
-		}
-	}
-	return model.DefaultBackupDir(dbPath)
-}
-
-// backupKeep returns how many automatic backups to keep.
-func backupKeep(prefs fyne.Preferences) int {
-	if prefs == nil {
-		return model.DefaultKeep
-	}
-	return prefs.IntWithFallback(prefBackupKeep, model.DefaultKeep)
-}
-
 // startAutoBackup makes the day's automatic backup in a goroutine, so that
 // the window opens at once. A failure is shown once, since it means the
 // backups are not being made.
 func startAutoBackup(win fyne.Window, s *model.Store, prefs fyne.Preferences) {
-	dir, keep := backupDir(prefs, s.Path()), backupKeep(prefs)
 	go func() {
-		_, _, err := s.AutoBackup(context.Background(), dir, keep)
+		ctx := context.Background()
+		bs, err := loadBackupSettings(ctx, s, prefs)
+		if err == nil {
+			_, _, err = s.AutoBackup(ctx, bs.folder(s.Path()), bs.keep)
+		}
 		if err != nil {
 			fyne.Do(func() { showError(win, "自动备份", err) })
 		}
@@ -71,12 +50,13 @@ type backupSection struct {
 	backup   *widget.Button
 	restore  *widget.Button
 	chosen   int // index in backups, -1 = none
+	settings backupSettings
 	// afterBackup, when set, runs after 立即备份 finished (tests wait on it).
 	afterBackup func()
 }
 
 // newBackupSection returns the 备份与恢复 section: backup folder and keep
-// count (saved in prefs), 立即备份, 备份到其他位置…, the list of backups and
+// count (saved in the store), 立即备份, 备份到其他位置…, the list of backups and
 // 恢复….
 func newBackupSection(win fyne.Window, s *model.Store, prefs fyne.Preferences) fyne.CanvasObject {
 	b := &backupSection{win: win, store: s, prefs: prefs, chosen: -1}
@@ -84,12 +64,17 @@ func newBackupSection(win fyne.Window, s *model.Store, prefs fyne.Preferences) f
 }
 
 func (b *backupSection) buildUI() fyne.CanvasObject {
+	var err error
+	b.settings, err = loadBackupSettings(context.Background(), b.store, b.prefs)
+	if err != nil {
+		showError(b.win, "读取备份设置", err)
+	}
 	b.dir = widget.NewEntry()
-	b.dir.SetText(backupDir(b.prefs, b.store.Path()))
+	b.dir.SetText(b.settings.folder(b.store.Path()))
 	b.dir.OnSubmitted = func(string) { b.onDirChanged() }
 	pick := widget.NewButtonWithIcon("选择…", theme.FolderOpenIcon(), b.onPickDir)
 	b.keep = widget.NewEntry()
-	b.keep.SetText(strconv.Itoa(backupKeep(b.prefs)))
+	b.keep.SetText(strconv.Itoa(b.settings.keep))
 	b.keep.OnChanged = b.onKeepChanged
 	b.list = widget.NewList(func() int { return len(b.backups) },
 		func() fyne.CanvasObject { return widget.NewLabel("") },
@@ -141,10 +126,18 @@ func (b *backupSection) reload() {
 	b.list.Refresh()
 }
 
+// onDirChanged saves the folder typed or chosen; the default folder is saved
+// as "" so that it follows the database when the data folder is moved.
 func (b *backupSection) onDirChanged() {
-	if b.prefs != nil {
-		b.prefs.SetString(prefBackupDir, b.dir.Text)
+	dir := strings.TrimSpace(b.dir.Text)
+	if dir == model.DefaultBackupDir(b.store.Path()) {
+		dir = ""
 	}
+	if err := saveBackupSetting(b.store, b.prefs, model.SettingBackupDir, dir); err != nil {
+		showError(b.win, "保存备份文件夹", err)
+		return
+	}
+	b.settings.dir = dir
 	b.reload()
 }
 
@@ -168,16 +161,18 @@ func (b *backupSection) onKeepChanged(s string) {
 		return
 	}
 	b.status.SetText("")
-	if b.prefs != nil {
-		b.prefs.SetInt(prefBackupKeep, n)
+	if err := saveBackupSetting(b.store, b.prefs, model.SettingBackupKeep, strconv.Itoa(n)); err != nil {
+		showError(b.win, "保存保留份数", err)
+		return
 	}
+	b.settings.keep = n
 }
 
 // onBackupNow makes a backup in the folder in a goroutine.
 func (b *backupSection) onBackupNow() {
 	b.backup.Disable()
 	b.status.SetText("正在备份…")
-	dir, keep := b.dir.Text, backupKeep(b.prefs)
+	dir, keep := b.dir.Text, b.settings.keep
 	go func() {
 		path, err := b.store.BackupNow(context.Background(), dir, keep)
 		fyne.Do(func() {

@@ -61,3 +61,55 @@ func TestDamagedDBContent(t *testing.T) {
 		t.Error("a restore offer for a database in use")
 	}
 }
+
+// The backup folder and keep count live in the store, so that they travel
+// with the data; values an earlier version kept in the preferences are taken
+// over once.
+func TestBackupSettingsInStore(t *testing.T) {
+	s := mustOpenStore(t)
+	ctx := context.Background()
+	a := test.NewTempApp(t)
+	old := filepath.Join(t.TempDir(), "旧备份")
+	a.Preferences().SetString(prefBackupDir, old)
+	a.Preferences().SetInt(prefBackupKeep, 7)
+	w := test.NewTempWindow(t, nil)
+	b := &backupSection{win: w, store: s, prefs: a.Preferences(), chosen: -1}
+	w.SetContent(b.buildUI())
+	if b.dir.Text != old || b.keep.Text != "7" {
+		t.Errorf("section shows %q, %q; want the old preferences %q, 7", b.dir.Text, b.keep.Text, old)
+	}
+	for key, want := range map[string]string{model.SettingBackupDir: old, model.SettingBackupKeep: "7"} {
+		if v, ok, err := s.StoredSetting(ctx, key); err != nil || !ok || v != want {
+			t.Errorf("store %s = %q (stored %v, %v), want %q taken over from the preferences", key, v, ok, err, want)
+		}
+	}
+
+	// Changes go to the store (and the preferences' copy).
+	newDir := filepath.Join(t.TempDir(), "U盘备份")
+	b.dir.SetText(newDir)
+	b.onDirChanged()
+	b.keep.SetText("12")
+	if v, _ := s.GetSetting(ctx, model.SettingBackupDir); v != newDir {
+		t.Errorf("store 备份文件夹 = %q, want %q", v, newDir)
+	}
+	if v, _ := s.GetSetting(ctx, model.SettingBackupKeep); v != "12" {
+		t.Errorf("store 保留份数 = %q, want 12", v)
+	}
+	if a.Preferences().String(prefBackupDir) != newDir {
+		t.Errorf("preferences' copy of the folder = %q, want %q", a.Preferences().String(prefBackupDir), newDir)
+	}
+
+	// Another PC (no preferences) opening the same data uses the store's values.
+	other := test.NewTempApp(t)
+	got, err := loadBackupSettings(ctx, s, other.Preferences())
+	if err != nil || got.dir != newDir || got.keep != 12 {
+		t.Errorf("on another PC: %+v, %v; want %s and 12 from the store", got, err, newDir)
+	}
+
+	// The default folder is stored as "": it follows the data when moved.
+	b.dir.SetText(model.DefaultBackupDir(s.Path()))
+	b.onDirChanged()
+	if v, ok, _ := s.StoredSetting(ctx, model.SettingBackupDir); !ok || v != "" {
+		t.Errorf("default folder stored as %q (%v), want \"\"", v, ok)
+	}
+}
