@@ -2,9 +2,7 @@ package ui
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -267,77 +265,4 @@ func confirmRestore(win fyne.Window, s *model.Store, src string) {
 		})
 		d.Show()
 	}, win)
-}
-
-// damagedDBContent is shown instead of the main window when the database
-// is damaged and a backup exists: it offers to restore the newest backup,
-// keeping the damaged file beside it, and then opens the program again. It
-// returns nil for other errors or when there is no backup.
-func damagedDBContent(a fyne.App, w fyne.Window, dbPath string, openErr error, reopen func()) fyne.CanvasObject {
-	if !model.IsDamaged(openErr) {
-		return nil
-	}
-	list, err := model.FindBackups(backupDir(a.Preferences(), dbPath))
-	if err != nil || len(list) == 0 {
-		return nil
-	}
-	newest := list[0]
-	title := widget.NewLabelWithStyle("数据库文件已损坏", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	msg := widget.NewLabel(model.ErrorMessage(openErr) + "\n\n损坏的文件不会被覆盖。可以用最新的备份（" +
-		newest.Time.Format("2006-01-02 15:04") + "）恢复：损坏的文件会改名保留在原处，之后的修改需要重新录入。")
-	msg.Wrapping = fyne.TextWrapWord
-	restore := widget.NewButtonWithIcon("从最新的备份恢复", theme.HistoryIcon(), func() {
-		if _, err := model.Restore(dbPath, newest.Path); err != nil {
-			showError(w, "恢复", err)
-			return
-		}
-		reopen() // the new window first: closing the last one would end the program
-		w.Close()
-	})
-	restore.Importance = widget.HighImportance
-	quit := widget.NewButton("退出", a.Quit)
-	return container.NewPadded(container.NewVBox(title, msg, widget.NewLabel("数据文件："+dbPath), container.NewHBox(restore, quit)))
-}
-
-// askMissingDB handles a database file that is missing while backups of it
-// exist (moved, deleted, a USB stick in another slot): rather than silently
-// starting empty, it asks whether to restore the newest backup or start a new
-// database, then calls again. It returns false when there is nothing to ask.
-func askMissingDB(a fyne.App, dbPath string, again func()) bool {
-	if _, err := os.Stat(dbPath); !errors.Is(err, os.ErrNotExist) {
-		return false
-	}
-	list, err := model.FindBackups(backupDir(a.Preferences(), dbPath))
-	if err != nil || len(list) == 0 {
-		return false
-	}
-	newest := list[0]
-	a.Settings().SetTheme(newOfficeTheme())
-	w := a.NewWindow(appTitle)
-	msg := widget.NewLabel(fmt.Sprintf("找不到数据库文件：\n%s\n\n备份文件夹里有 %d 份备份，最新的是 %s。文件可能被移动或删除了。",
-		dbPath, len(list), newest.Time.Format("2006-01-02 15:04")))
-	msg.Wrapping = fyne.TextWrapWord
-	restore := widget.NewButtonWithIcon("从最新的备份恢复", theme.HistoryIcon(), func() {
-		if _, err := model.Restore(dbPath, newest.Path); err != nil {
-			showError(w, "恢复", err)
-			return
-		}
-		again()
-		w.Close()
-	})
-	restore.Importance = widget.HighImportance
-	fresh := widget.NewButton("新建空的数据库", func() {
-		s, err := model.Open(dbPath) // creates the file, so that the question is not asked again
-		if err != nil {
-			showError(w, "新建数据库", err)
-			return
-		}
-		s.Close()
-		again()
-		w.Close()
-	})
-	w.SetContent(container.NewPadded(container.NewVBox(msg, container.NewHBox(restore, fresh, widget.NewButton("退出", a.Quit)))))
-	w.Resize(fyne.NewSize(640, 280))
-	w.Show()
-	return true
 }

@@ -37,21 +37,21 @@ const appTitle = "舆情专报工作台"
 func Create(a fyne.App, dbPath, version string) {
 	limitHeapGrowth()
 	a.Settings().SetTheme(newOfficeTheme())
+	if askMissingDB(a, dbPath, func() { Create(a, dbPath, version) }) {
+		return // it asks in its own window, then calls Create again
+	}
 	w := a.NewWindow(appTitle)
 	w.Resize(fyne.NewSize(1280, 800))
 	w.CenterOnScreen()
-	if askMissingDB(a, dbPath, func() { Create(a, dbPath, version) }) {
-		return
-	}
 	s, err := model.Open(dbPath)
 	if err != nil {
 		fyne.LogError("open store "+dbPath, err)
-		content := damagedDBContent(a, w, dbPath, err, func() { Create(a, dbPath, version) })
-		if content == nil {
-			content = openErrorContent(dbPath, err, a)
+		page := damagedDBContent(a, w, dbPath, err, func() { Create(a, dbPath, version) })
+		if page == nil {
+			page = openErrorContent(dbPath, err, a)
 		}
-		w.SetContent(content)
-		w.Resize(fyne.NewSize(640, 320))
+		w.SetContent(page.content)
+		w.Resize(fyne.NewSize(640, 360))
 		w.Show()
 		return
 	}
@@ -74,19 +74,6 @@ func limitHeapGrowth() {
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(30)
 	}
-}
-
-// openErrorContent explains that the data file could not be opened.
-func openErrorContent(path string, err error, a fyne.App) fyne.CanvasObject {
-	title := widget.NewLabelWithStyle("无法打开数据文件", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	msg := widget.NewLabel(model.ErrorMessage(err))
-	msg.Wrapping = fyne.TextWrapWord
-	where := widget.NewLabel("数据文件：" + path)
-	where.Wrapping = fyne.TextWrapBreak
-	hint := widget.NewLabel("原文件未作任何改动。请检查文件所在文件夹是否可写、文件是否被其他程序占用，或用 -db 指定其他数据文件后重新启动。")
-	hint.Wrapping = fyne.TextWrapWord
-	quit := widget.NewButton("退出", a.Quit)
-	return container.NewPadded(container.NewVBox(title, msg, where, hint, container.NewHBox(quit)))
 }
 
 // screen is one page of the main window.
