@@ -39,6 +39,8 @@ type bulletinEditor struct {
 	cover                       *widget.Check
 	caseBox, meetingBox         *fyne.Container
 	instrBox                    *fyne.Container
+	links                       *fyne.Container   // the right-hand column holding the boxes
+	linksScroll                 *container.Scroll // around links
 
 	backBtn, saveBtn, deleteBtn     *widget.Button
 	draftBtn, pickCasesBtn          *widget.Button
@@ -123,14 +125,15 @@ func (e *bulletinEditor) buildUI() fyne.CanvasObject {
 		widget.NewFormItem("签发", e.signer), widget.NewFormItem("编辑", e.editor),
 		widget.NewFormItem("", e.cover),
 	)
-	links := container.NewVBox(
+	e.links = container.NewVBox(
 		sectionHead("关联案件"), e.caseBox, container.NewHBox(e.pickCasesBtn),
 		widget.NewSeparator(),
 		sectionHead("关联会议纪要"), e.meetingBox, container.NewHBox(e.pickMeetingsBtn),
 		widget.NewSeparator(),
 		sectionHead("领导批示"), e.instrBox, container.NewHBox(e.instrBtn),
 	)
-	split := container.NewHSplit(container.NewVScroll(container.NewPadded(left)), container.NewVScroll(container.NewPadded(links)))
+	e.linksScroll = container.NewVScroll(container.NewPadded(e.links))
+	split := container.NewHSplit(container.NewVScroll(container.NewPadded(left)), e.linksScroll)
 	split.Offset = 0.66
 	bar := container.NewHBox(e.backBtn, widget.NewSeparator(), e.saveBtn, e.deleteBtn, widget.NewSeparator(),
 		e.exportBtn, e.issueBtn, e.withdrawBtn)
@@ -255,6 +258,18 @@ func (e *bulletinEditor) showLinks() {
 	if len(e.meetings) == 0 {
 		e.meetingBox.Add(widget.NewLabel("（未选择）"))
 	}
+	e.relayoutLinks()
+}
+
+// relayoutLinks lays the right-hand column out again after its boxes changed
+// height: a box's own refresh does not move what is below it, so the 选择案件
+// button would stay where it was, over the second linked case.
+func (e *bulletinEditor) relayoutLinks() {
+	if e.links == nil {
+		return
+	}
+	e.links.Refresh()
+	e.linksScroll.Refresh()
 }
 
 // linkRow is one linked record with an unlink button (none when frozen).

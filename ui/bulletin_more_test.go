@@ -193,3 +193,27 @@ func TestCtrlPExports(t *testing.T) {
 		t.Errorf("Ctrl+P on the 案件 screen exported the issue")
 	}
 }
+
+// Linking cases pushes the 选择案件 button down below them instead of leaving
+// it over the second linked case.
+func TestLinkedCasesPushButtonDown(t *testing.T) {
+	s := mustOpenStore(t)
+	for _, title := range []string{"小区停车难", "道路积水", "楼道漏水"} {
+		if err := s.CreateCase(context.Background(), &model.Case{Title: title}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	_, bs, _ := openBulletinsScreen(t, s)
+	bs.onNew()
+	e := bs.ed
+	pickAllCases(t, e)
+	if len(e.cases) != 3 {
+		t.Fatalf("%d cases linked, want 3", len(e.cases))
+	}
+	d := fyne.CurrentApp().Driver()
+	boxBottom := d.AbsolutePositionForObject(e.caseBox).Y + e.caseBox.Size().Height
+	if y := d.AbsolutePositionForObject(e.pickCasesBtn).Y; y < boxBottom || e.caseBox.Size().Height < e.caseBox.MinSize().Height {
+		t.Errorf("选择案件 at y=%.0f, linked cases end at y=%.0f (box %.0f high, needs %.0f); want the button below them",
+			y, boxBottom, e.caseBox.Size().Height, e.caseBox.MinSize().Height)
+	}
+}

@@ -55,7 +55,7 @@ func newCasePicker(w fyne.Window, s *model.Store, onPick func([]*model.Case)) *c
 			c := p.found[i]
 			chk := o.(*widget.Check)
 			chk.OnChanged = nil
-			chk.SetText(c.Number + "　" + string(c.Status) + "　" + truncate(oneLine(c.Title), 36))
+			chk.SetText(c.Number + "　" + caseListStatus(c) + "　" + truncate(oneLine(c.Title), 34))
 			chk.SetChecked(p.picked[c.ID] != nil)
 			chk.OnChanged = func(on bool) { p.toggle(c, on) }
 		})
@@ -117,7 +117,7 @@ func (p *casePicker) find() {
 			}
 			p.found = cases
 			if total > len(cases) {
-				p.note.SetText("共 " + strconv.Itoa(total) + " 件，仅列出最近的 " + strconv.Itoa(len(cases)) + " 件，请输入更多文字缩小范围。")
+				p.note.SetText("共 " + strconv.Itoa(total) + " 件，仅列出最近的 " + strconv.Itoa(len(cases)) + " 件，请输入文字或选择条件缩小范围。")
 			} else {
 				p.note.SetText("共 " + strconv.Itoa(total) + " 件")
 			}

@@ -169,6 +169,7 @@ func (e *bulletinEditor) showInstructions() {
 		}
 		e.instrBox.Add(widget.NewLabel(hint))
 	}
+	e.relayoutLinks()
 }
 
 // onDeleteInstruction deletes a 批示 recorded by mistake, after confirmation.
