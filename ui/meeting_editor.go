@@ -34,6 +34,8 @@ type meetingEditor struct {
 	addDecisionBtn, linkBtn     *widget.Button
 	saveBtn, deleteBtn, newBtn  *widget.Button
 	form, empty                 fyne.CanvasObject
+	fields                      *widget.Form      // the fields, laid out again when rows change
+	scroll                      *container.Scroll // around fields
 	deptNames                   []string
 
 	lastPrompt *unsavedPrompt
@@ -79,7 +81,7 @@ func (e *meetingEditor) buildUI() fyne.CanvasObject {
 	e.saveBtn.Importance = widget.HighImportance
 	e.deleteBtn = widget.NewButtonWithIcon("删除", theme.DeleteIcon(), e.onDelete)
 
-	form := widget.NewForm(
+	e.fields = widget.NewForm(
 		widget.NewFormItem("会议名称", e.name), widget.NewFormItem("类型", e.typ),
 		widget.NewFormItem("时间", container.NewHBox(e.when)), widget.NewFormItem("地点", e.place),
 		widget.NewFormItem("主持人", e.host), widget.NewFormItem("出席", e.present),
@@ -90,7 +92,8 @@ func (e *meetingEditor) buildUI() fyne.CanvasObject {
 		widget.NewFormItem("关联案件", container.NewVBox(e.caseBox, container.NewHBox(e.linkBtn))),
 	)
 	bar := container.NewHBox(e.newBtn, e.saveBtn, e.deleteBtn)
-	e.form = container.NewBorder(container.NewVBox(bar, e.heading), nil, nil, nil, container.NewVScroll(container.NewPadded(form)))
+	e.scroll = container.NewVScroll(container.NewPadded(e.fields))
+	e.form = container.NewBorder(container.NewVBox(bar, e.heading), nil, nil, nil, e.scroll)
 	hint := widget.NewLabel("在左侧选择会议纪要，或点「新建会议纪要」（Ctrl+N）。")
 	e.empty = container.NewCenter(hint)
 	e.form.Hide()
@@ -110,12 +113,25 @@ func (e *meetingEditor) addDecision(d model.Decision) *decisionRow {
 		container.NewGridWithColumns(2, r.text, r.lead))
 	e.decisions = append(e.decisions, r)
 	e.decisionBox.Add(r.box)
+	e.relayout()
 	return r
 }
 
 func (e *meetingEditor) removeDecision(r *decisionRow) {
 	e.decisions = slices.DeleteFunc(e.decisions, func(x *decisionRow) bool { return x == r })
 	e.decisionBox.Remove(r.box)
+	e.relayout()
+}
+
+// relayout lays the form out again after rows were added or removed: a box's
+// own refresh does not move what is below it, so the button under the rows
+// would stay where it was, over the new ones.
+func (e *meetingEditor) relayout() {
+	if e.fields == nil {
+		return
+	}
+	e.fields.Refresh()
+	e.scroll.Refresh()
 }
 
 // showCases lists the linked cases, each with a button to unlink it.
@@ -134,6 +150,7 @@ func (e *meetingEditor) showCases() {
 	if len(e.cases) == 0 {
 		e.caseBox.Add(widget.NewLabel("（无）"))
 	}
+	e.relayout()
 }
 
 // onLinkCases opens the case picker and adds the cases chosen.

@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"bulletin/model"
@@ -90,4 +91,41 @@ func TestMeetingBadDecisionDate(t *testing.T) {
 	if !dialogShowing(w) {
 		t.Error("no message for the bad date")
 	}
+}
+
+// Adding 议定事项 rows and linking cases push the buttons below them down,
+// rather than leaving them over the new rows.
+func TestMeetingRowsPushButtonsDown(t *testing.T) {
+	s := mustOpenStore(t)
+	for _, title := range []string{"小区停车难", "道路积水", "楼道漏水"} {
+		if err := s.CreateCase(context.Background(), &model.Case{Title: title}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	sh, _ := newTestShell(t, s)
+	sh.onNavigate(navMeetings)
+	ms := sh.meetings
+	ms.wait()
+	ms.onNew()
+	e := ms.ed
+	for range 3 {
+		test.Tap(e.addDecisionBtn)
+	}
+	cases, _, err := s.FindCases(context.Background(), model.CaseFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.cases = cases
+	e.showCases()
+	d := fyne.CurrentApp().Driver()
+	below := func(what string, box fyne.CanvasObject, btn fyne.CanvasObject) {
+		t.Helper()
+		bottom := d.AbsolutePositionForObject(box).Y + box.Size().Height
+		if y := d.AbsolutePositionForObject(btn).Y; y < bottom || box.Size().Height < box.MinSize().Height {
+			t.Errorf("%s: button at y=%.0f, rows end at y=%.0f (%.0f high, need %.0f); want the button below",
+				what, y, bottom, box.Size().Height, box.MinSize().Height)
+		}
+	}
+	below("议定事项", e.decisionBox, e.addDecisionBtn)
+	below("关联案件", e.caseBox, e.linkBtn)
 }
