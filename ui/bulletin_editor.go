@@ -238,7 +238,7 @@ func zeroEmpty(n int) string {
 func (e *bulletinEditor) showLinks() {
 	e.caseBox.RemoveAll()
 	for _, c := range e.cases {
-		text := c.Number + "　" + truncate(oneLine(c.Title), 26) + "　" + caseListStatus(c)
+		text := c.Number + "　" + caseListStatus(c) + "　" + oneLine(c.Title)
 		e.caseBox.Add(e.linkRow(text, func() {
 			e.cases = slices.DeleteFunc(e.cases, func(x *model.Case) bool { return x.ID == c.ID })
 			e.showLinks()

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 )
@@ -59,4 +60,34 @@ func askUnsaved(w fyne.Window, what string, save func(done func(ok bool)), disca
 	p.d.SetButtons([]fyne.CanvasObject{p.cancel, p.discard, p.save})
 	p.d.Show()
 	return p
+}
+
+// sized gives o the width w in a dialog, and the height it needs at that
+// width: a wrapping label's own minimum is one line until it knows its width,
+// so a dialog sized from it would draw the text over its buttons.
+func sized(o fyne.CanvasObject, w float32) fyne.CanvasObject {
+	return container.New(&widthLayout{width: w}, o)
+}
+
+// widthLayout is a fixed width and the height the content needs at it.
+type widthLayout struct{ width float32 }
+
+// MinSize lays the content out at the width first, so that wrapped text
+// reports its real height.
+func (l *widthLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	h := float32(0)
+	for _, o := range objects {
+		if o.Size().Width != l.width {
+			o.Resize(fyne.NewSize(l.width, o.MinSize().Height))
+		}
+		h = max(h, o.MinSize().Height)
+	}
+	return fyne.NewSize(l.width, h)
+}
+
+// Layout gives every object the whole size.
+func (l *widthLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objects {
+		o.Resize(size)
+	}
 }

@@ -231,11 +231,6 @@ func (ss *settingsScreen) confirmDelete(msg string, del func() error) {
 	ss.lastDialog.ok.Importance = widget.DangerImportance
 }
 
-// sized gives o at least width w.
-func sized(o fyne.CanvasObject, w float32) fyne.CanvasObject {
-	return container.NewGridWrap(fyne.NewSize(w, o.MinSize().Height), o)
-}
-
 // The settings screen has nothing to create, save or find with the keyboard.
 func (ss *settingsScreen) onNew()                   {}
 func (ss *settingsScreen) onSave()                  {}
