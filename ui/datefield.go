@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"image/color"
 	"regexp"
 	"strconv"
 	"strings"
@@ -116,10 +117,11 @@ func newDateField(withTime bool) *dateField {
 	f.entry.ExtendBaseWidget(f.entry)
 	f.entry.Wrapping = fyne.TextWrapOff
 	f.entry.Scroll = container.ScrollNone
+	// "如" marks the sample as a hint: a bare grey date reads as a value.
 	if withTime {
-		f.entry.SetPlaceHolder("2026-11-28 09:30")
+		f.entry.SetPlaceHolder("如 2026-11-28 09:30")
 	} else {
-		f.entry.SetPlaceHolder("2026-11-28")
+		f.entry.SetPlaceHolder("如 2026-11-28")
 	}
 	f.entry.Validator = func(s string) error {
 		_, err := parseDate(s, withTime)
@@ -137,7 +139,8 @@ func newDateField(withTime bool) *dateField {
 
 // CreateRenderer implements fyne.Widget.
 func (f *dateField) CreateRenderer() fyne.WidgetRenderer {
-	return widget.NewSimpleRenderer(container.NewBorder(nil, nil, nil, f.pick, f.entry))
+	return widget.NewSimpleRenderer(container.NewBorder(nil, nil, nil, f.pick,
+		container.NewThemeOverride(f.entry, noCheckTheme{})))
 }
 
 // MinSize keeps the field wide enough for a whole date.
@@ -192,3 +195,38 @@ func (f *dateField) onPick() {
 	pos.Y += f.Size().Height
 	f.popup.ShowAtPosition(pos)
 }
+
+// blankIcon draws nothing.
+var blankIcon = fyne.NewStaticResource("blank.svg",
+	[]byte(`<svg xmlns="http://www.w3.org/2000/svg" width="24" height="24" viewBox="0 0 24 24"/>`))
+
+// noCheckTheme is the app's theme without the ✓ that Fyne draws in every
+// valid entry having a validator: in forms full of dates it is noise, while
+// the red mark of an invalid date stays.
+type noCheckTheme struct{}
+
+func (noCheckTheme) base() fyne.Theme {
+	if a := fyne.CurrentApp(); a != nil && a.Settings().Theme() != nil {
+		return a.Settings().Theme()
+	}
+	return theme.DefaultTheme()
+}
+
+// Color implements fyne.Theme.
+func (t noCheckTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
+	return t.base().Color(n, v)
+}
+
+// Font implements fyne.Theme.
+func (t noCheckTheme) Font(s fyne.TextStyle) fyne.Resource { return t.base().Font(s) }
+
+// Icon implements fyne.Theme.
+func (t noCheckTheme) Icon(n fyne.ThemeIconName) fyne.Resource {
+	if n == theme.IconNameConfirm {
+		return blankIcon
+	}
+	return t.base().Icon(n)
+}
+
+// Size implements fyne.Theme.
+func (t noCheckTheme) Size(n fyne.ThemeSizeName) float32 { return t.base().Size(n) }

@@ -1,10 +1,13 @@
 package ui
 
 import (
+	"strings"
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 )
 
 func TestParseDate(t *testing.T) {
@@ -126,5 +129,39 @@ func TestHardWrap(t *testing.T) {
 		if got := hardWrap(tt.in, 3); got != tt.want {
 			t.Errorf("hardWrap(%q, 3) = %q, want %q", tt.in, got, tt.want)
 		}
+	}
+}
+
+// An empty date field shows its sample as a hint ("如 …"), not as a grey
+// date that reads like a value, and the hint fits in the field.
+func TestDateFieldPlaceholderIsAHint(t *testing.T) {
+	test.NewTempApp(t)
+	for _, withTime := range []bool{false, true} {
+		f := newDateField(withTime)
+		test.NewTempWindow(t, f)
+		ph := f.entry.PlaceHolder
+		if !strings.HasPrefix(ph, "如 ") {
+			t.Errorf("withTime %v: placeholder %q, want a hint starting with 如", withTime, ph)
+		}
+		text := fyne.MeasureText(ph, theme.TextSize(), fyne.TextStyle{}).Width
+		room := f.MinSize().Width - f.pick.MinSize().Width - theme.IconInlineSize() - 4*theme.Padding()
+		if text > room {
+			t.Errorf("withTime %v: placeholder %q is %.0f px wide, the field has room for %.0f", withTime, ph, text, room)
+		}
+	}
+}
+
+// A valid date is not ticked (✓ next to every date is noise); an invalid one
+// keeps its red mark.
+func TestDateFieldNoTickWhenValid(t *testing.T) {
+	test.NewTempApp(t)
+	f := newDateField(false)
+	test.NewTempWindow(t, f)
+	f.SetText("2026-11-28")
+	if got := f.entry.Theme().Icon(theme.IconNameConfirm); got != blankIcon {
+		t.Errorf("a valid date is marked with %v, want nothing", got.Name())
+	}
+	if got := f.entry.Theme().Icon(theme.IconNameError); got == blankIcon {
+		t.Error("the mark of an invalid date is blank")
 	}
 }
