@@ -44,6 +44,8 @@ type bulletinEditor struct {
 
 	backBtn, saveBtn, deleteBtn     *widget.Button
 	draftBtn, pickCasesBtn          *widget.Button
+	draftHint                       *widget.Label            // what 据案件起草 does; hidden once issued
+	hints                           map[*widget.Entry]string // placeholders, blank once issued
 	pickMeetingsBtn, exportBtn      *widget.Button
 	issueBtn, withdrawBtn, instrBtn *widget.Button
 
@@ -96,6 +98,11 @@ func (e *bulletinEditor) buildUI() fyne.CanvasObject {
 	e.bao, e.song, e.fa = widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
 	e.copies, e.signer, e.editor = widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
 	e.cover = widget.NewCheck("加印阅批单（供领导签批）", nil)
+	e.draftHint = widget.NewLabel("按所选案件和会议纪要写出初稿，再自行修改")
+	e.hints = map[*widget.Entry]string{}
+	for _, en := range []*widget.Entry{e.serial, e.title, &e.marking.Entry, e.editorNote, e.body} {
+		e.hints[en] = en.PlaceHolder
+	}
 	e.caseBox, e.meetingBox, e.instrBox = container.NewVBox(), container.NewVBox(), container.NewVBox()
 
 	e.backBtn = widget.NewButtonWithIcon("返回列表", theme.NavigateBackIcon(), func() { e.onBack() })
@@ -119,7 +126,7 @@ func (e *bulletinEditor) buildUI() fyne.CanvasObject {
 		widget.NewFormItem("刊名", e.name), widget.NewFormItem("编印单位", e.unit),
 		widget.NewFormItem("密级标注", e.marking), widget.NewFormItem("标题", e.title),
 		widget.NewFormItem("编者按", e.editorNote),
-		widget.NewFormItem("正文", container.NewBorder(container.NewHBox(e.draftBtn, widget.NewLabel("按所选案件和会议纪要写出初稿，再自行修改")), nil, nil, nil, e.body)),
+		widget.NewFormItem("正文", container.NewBorder(container.NewHBox(e.draftBtn, e.draftHint), nil, nil, nil, e.body)),
 		widget.NewFormItem("报", e.bao), widget.NewFormItem("送", e.song), widget.NewFormItem("发", e.fa),
 		widget.NewFormItem("印数", fixedWidth(e.copies, 80)),
 		widget.NewFormItem("签发", e.signer), widget.NewFormItem("编辑", e.editor),
@@ -198,6 +205,15 @@ func (e *bulletinEditor) showState() {
 		setEntryEnabled(en, !fr)
 	}
 	setEntryEnabled(&e.marking.Entry, !fr)
+	// How-to hints mean nothing in an issue that can no longer change.
+	for en, hint := range e.hints {
+		if fr {
+			hint = ""
+		}
+		en.SetPlaceHolder(hint)
+	}
+	e.draftHint.Hidden = fr
+	e.draftHint.Refresh()
 	if fr {
 		e.date.Disable()
 		e.cover.Disable()
@@ -231,57 +247,6 @@ func zeroEmpty(n int) string {
 		return ""
 	}
 	return strconv.Itoa(n)
-}
-
-// showLinks lists the linked cases and meetings, each with a button to
-// unlink it while the issue is a draft.
-func (e *bulletinEditor) showLinks() {
-	e.caseBox.RemoveAll()
-	for _, c := range e.cases {
-		text := c.Number + "　" + caseListStatus(c) + "　" + oneLine(c.Title)
-		e.caseBox.Add(e.linkRow(text, func() {
-			e.cases = slices.DeleteFunc(e.cases, func(x *model.Case) bool { return x.ID == c.ID })
-			e.showLinks()
-		}))
-	}
-	if len(e.cases) == 0 {
-		e.caseBox.Add(widget.NewLabel("（未选择）"))
-	}
-	e.meetingBox.RemoveAll()
-	for _, m := range e.meetings {
-		text := truncate(oneLine(m.Name), 26) + "　" + formatDate(m.Time, false)
-		e.meetingBox.Add(e.linkRow(text, func() {
-			e.meetings = slices.DeleteFunc(e.meetings, func(x *model.Meeting) bool { return x.ID == m.ID })
-			e.showLinks()
-		}))
-	}
-	if len(e.meetings) == 0 {
-		e.meetingBox.Add(widget.NewLabel("（未选择）"))
-	}
-	e.relayoutLinks()
-}
-
-// relayoutLinks lays the right-hand column out again after its boxes changed
-// height: a box's own refresh does not move what is below it, so the 选择案件
-// button would stay where it was, over the second linked case.
-func (e *bulletinEditor) relayoutLinks() {
-	if e.links == nil {
-		return
-	}
-	e.links.Refresh()
-	e.linksScroll.Refresh()
-}
-
-// linkRow is one linked record with an unlink button (none when frozen).
-func (e *bulletinEditor) linkRow(text string, unlink func()) fyne.CanvasObject {
-	l := widget.NewLabel(text)
-	l.Truncation = fyne.TextTruncateEllipsis
-	if e.frozen() {
-		return l
-	}
-	rm := widget.NewButtonWithIcon("", theme.CancelIcon(), unlink)
-	rm.Importance = widget.LowImportance
-	return container.NewBorder(nil, nil, nil, rm, l)
 }
 
 // checkNumbers shows, as the numbers are typed, whether another issue has

@@ -138,6 +138,9 @@ func TestBulletinLoop(t *testing.T) {
 		t.Fatalf("after 印发: status %s, title disabled %v, 起草 disabled %v, 批示 enabled %v",
 			e.orig.Status, e.title.Disabled(), e.draftBtn.Disabled(), !e.instrBtn.Disabled())
 	}
+	if e.editorNote.PlaceHolder != "" || e.body.PlaceHolder != "" || e.draftHint.Visible() {
+		t.Errorf("after 印发: hints still shown (编者按 %q, 正文 %q, 起草 hint %v)", e.editorNote.PlaceHolder, e.body.PlaceHolder, e.draftHint.Visible())
+	}
 	stored, err := s.FindBulletinPDF(ctx, e.orig.ID)
 	if err != nil {
 		t.Fatal(err)
