@@ -45,7 +45,7 @@ var caseColumns = []caseColumn{
 	{"来源", 84, ""},
 	{"收集时间", 92, model.SortCollected},
 	{"责任单位", 100, ""},
-	{"状态", 112, model.SortStatus}, // room for a mark: 已交办·已批示
+	{"状态", 118, model.SortStatus}, // room for a mark: 已交办·已批示 (test)
 	{"时限", 124, model.SortDue},
 }
 
