@@ -237,17 +237,17 @@ func (b *backupSection) onRestore() {
 }
 
 // confirmRestore checks the backup, asks, then closes the store, restores
-// and quits: every screen holds the old store, so the program restarts.
-func confirmRestore(win fyne.Window, s *model.Store, src string) {
+// and quits: every screen holds the old store, so the program restarts. The
+// question is ours, with 恢复 and 取消, not Fyne's Yes/No in the system
+// language. It returns the question, or nil when the backup is not usable.
+func confirmRestore(win fyne.Window, s *model.Store, src string) *formDialog {
 	if err := model.VerifyBackup(context.Background(), src); err != nil {
 		showError(win, "检查备份", err) // nothing has changed
-		return
+		return nil
 	}
-	msg := fmt.Sprintf("用备份 %s 替换当前数据库？\n\n当前数据库会改名保留在原处。恢复后程序将关闭，请重新启动。", filepath.Base(src))
-	dialog.ShowConfirm("恢复数据库", msg, func(ok bool) {
-		if !ok {
-			return
-		}
+	msg := widget.NewLabel(fmt.Sprintf("用备份 %s 替换当前数据库？\n\n当前数据库会改名保留在原处。恢复后程序将关闭，请重新启动。", filepath.Base(src)))
+	msg.Wrapping = fyne.TextWrapBreak
+	fd := newFormDialog(win, "恢复数据库", "恢复", sized(msg, 440), func() bool {
 		dbPath := s.Path()
 		if err := s.Close(); err != nil {
 			fyne.LogError("close store before restore", err)
@@ -257,12 +257,13 @@ func confirmRestore(win fyne.Window, s *model.Store, src string) {
 		if err != nil {
 			text = "恢复失败：" + model.ErrorMessage(err) + "\n数据库未被替换。请重新启动程序。"
 		}
-		d := dialog.NewInformation("恢复数据库", text, win)
-		d.SetOnClosed(func() {
+		showMessage(win, "恢复数据库", text).SetOnClosed(func() {
 			if a := fyne.CurrentApp(); a != nil {
 				a.Quit()
 			}
 		})
-		d.Show()
-	}, win)
+		return true
+	})
+	fd.ok.Importance = widget.DangerImportance
+	return fd
 }

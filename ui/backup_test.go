@@ -113,3 +113,36 @@ func TestBackupSettingsInStore(t *testing.T) {
 		t.Errorf("default folder stored as %q (%v), want \"\"", v, ok)
 	}
 }
+
+// 恢复… asks in our own dialog (恢复 / 取消, not Fyne's Yes/No in the system
+// language), then puts the backup in place of the database.
+func TestRestoreAsksAndRestores(t *testing.T) {
+	s := mustOpenStore(t)
+	ctx := context.Background()
+	test.NewTempApp(t)
+	w := test.NewTempWindow(t, nil)
+	w.Resize(fyne.NewSize(900, 600))
+	backup, err := s.BackupNow(ctx, filepath.Join(t.TempDir(), "备份"), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.CreateCase(ctx, &model.Case{Title: "备份之后登记的案件"}); err != nil {
+		t.Fatal(err)
+	}
+	fd := confirmRestore(w, s, backup)
+	if fd == nil || fd.ok.Text != "恢复" || fd.cancel.Text != "取消" {
+		t.Fatalf("restore question %+v, want our dialog with 恢复 and 取消", fd)
+	}
+	test.Tap(fd.ok)
+	restored, err := model.Open(s.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer restored.Close()
+	if n := countCases(t, restored); n != 0 {
+		t.Errorf("restored database holds %d cases, want the 0 of the backup", n)
+	}
+	if fd := confirmRestore(w, restored, filepath.Join(t.TempDir(), "不存在.db")); fd != nil {
+		t.Error("a missing backup file was offered for restore")
+	}
+}

@@ -34,7 +34,7 @@ func exportCases(win fyne.Window, s *model.Store, f model.CaseFilter) {
 					showError(win, "导出", err)
 					return
 				}
-				dialog.ShowInformation("导出案件", fmt.Sprintf("已导出 %d 件案件到\n%s", n, w.URI().Path()), win)
+				showMessage(win, "导出案件", fmt.Sprintf("已导出 %d 件案件到\n%s", n, w.URI().Path()))
 			})
 		}()
 	}, win)

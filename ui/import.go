@@ -281,7 +281,7 @@ func (im *importDialog) finish(rep *casefile.Report, reportPath string, err erro
 	} else {
 		msg += "\n（导入报告未能写入文件所在的文件夹。）"
 	}
-	dialog.ShowInformation("导入案件", msg, im.win)
+	showMessage(im.win, "导入案件", msg)
 	if len(rep.Store.Imported) > 0 && im.onDone != nil {
 		im.onDone()
 	}

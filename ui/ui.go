@@ -273,8 +273,10 @@ func showInfo(w fyne.Window, msg string) { showMessage(w, "提示", msg) }
 // showMessage shows msg with a 确定 button. Fyne's own information and error
 // dialogs take their button text from the system language, which may not be
 // Chinese on an office PC.
-func showMessage(w fyne.Window, title, msg string) {
-	dialog.NewCustom(title, "确定", widget.NewLabel(hardWrap(msg, 32)), w).Show()
+func showMessage(w fyne.Window, title, msg string) *dialog.CustomDialog {
+	d := dialog.NewCustom(title, "确定", widget.NewLabel(hardWrap(msg, 32)), w)
+	d.Show()
+	return d
 }
 
 // hardWrap breaks lines longer than n characters, so that a dialog gets its
