@@ -37,6 +37,7 @@ func newTestShell(tb testing.TB, s *model.Store) (*shell, fyne.Window) {
 	w.SetContent(sh.buildUI())
 	sh.addShortcuts()
 	sh.cases.wait()
+	tb.Cleanup(func() { waitShell(sh) }) // before the app goes: late answers would draw without a theme
 	return sh, w
 }
 
@@ -52,3 +53,10 @@ func countCases(tb testing.TB, s *model.Store) int {
 
 // topOverlay reports whether a dialog is showing.
 func dialogShowing(w fyne.Window) bool { return w.Canvas().Overlays().Top() != nil }
+
+// waitShell waits until the background work of every screen is done.
+func waitShell(sh *shell) {
+	sh.cases.wait()
+	sh.meetings.wait()
+	sh.bulletins.wait()
+}

@@ -18,6 +18,7 @@ func TestCaseSplitRoomAndRemembered(t *testing.T) {
 	w.SetContent(sh.buildUI())
 	cs := sh.cases
 	cs.wait()
+	t.Cleanup(func() { waitShell(sh) })
 	if w := cs.split.Trailing.Size().Width; w < 500 {
 		t.Errorf("case editor is %.0f px wide at 1280×800, want at least 500", w)
 	}
@@ -35,6 +36,7 @@ func TestCaseSplitRoomAndRemembered(t *testing.T) {
 	w2 := test.NewTempWindow(t, nil)
 	w2.Resize(fyne.NewSize(1280, 800))
 	sh2 := newShell(a, w2, mustOpenStore(t))
+	t.Cleanup(func() { waitShell(sh2) })
 	w2.SetContent(sh2.buildUI())
 	sh2.cases.content()
 	if sh2.cases.split.Offset != 0.7 || sh2.meetings.split.Offset != 0.4 {
