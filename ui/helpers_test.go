@@ -59,4 +59,5 @@ func waitShell(sh *shell) {
 	sh.cases.wait()
 	sh.meetings.wait()
 	sh.bulletins.wait()
+	sh.stats.wait()
 }
