@@ -61,6 +61,7 @@ type casesScreen struct {
 	from, to             *dateField
 	overdue              *widget.Check
 	count                *widget.Label
+	emptyNote            *widget.Label // over the table when no case is listed
 	table                *widget.Table
 	ed                   *caseEditor
 	split                *container.Split
@@ -141,7 +142,11 @@ func (cs *casesScreen) buildUI() fyne.CanvasObject {
 	exportBtn := widget.NewButtonWithIcon("导出…", theme.UploadIcon(), cs.onExport)
 	importBtn.Importance, exportBtn.Importance = widget.LowImportance, widget.LowImportance
 	bottom := container.NewBorder(nil, nil, cs.count, container.NewHBox(importBtn, exportBtn))
-	left := container.NewBorder(filters, bottom, nil, nil, cs.table)
+	cs.emptyNote = widget.NewLabel("")
+	cs.emptyNote.Alignment = fyne.TextAlignCenter
+	cs.emptyNote.Importance = widget.LowImportance
+	cs.emptyNote.Hide()
+	left := container.NewBorder(filters, bottom, nil, nil, container.NewStack(cs.table, container.NewCenter(cs.emptyNote)))
 	cs.split = newSavedSplit(prefCaseSplit, defaultCaseSplit, left, cs.ed.buildUI())
 	return cs.split
 }
@@ -258,6 +263,7 @@ func (cs *casesScreen) loadPage(p int) {
 			cs.pages[p] = cases
 			cs.total = total
 			cs.count.SetText(fmt.Sprintf("共 %d 件", total))
+			cs.showEmpty()
 			cs.table.Refresh()
 		})
 	}()

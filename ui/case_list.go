@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"strings"
+
 	"fyne.io/fyne/v2/widget"
 
 	"bulletin/model"
@@ -77,4 +79,25 @@ func (cs *casesScreen) onExport() {
 	f := cs.currentFilter()
 	f.Offset, f.Limit = 0, 0
 	exportCases(cs.win, cs.store, f)
+}
+
+// showEmpty says why the list is empty: no case matches the conditions, or
+// none has been recorded yet.
+func (cs *casesScreen) showEmpty() {
+	switch {
+	case cs.total > 0:
+		cs.emptyNote.Hide()
+		return
+	case cs.filtered():
+		cs.emptyNote.SetText("没有符合条件的案件。\n可放宽条件，或点「清除条件」。")
+	default:
+		cs.emptyNote.SetText("还没有案件。\n点右侧「新建案件」（Ctrl+N）登记，或点下方「导入…」从表格导入。")
+	}
+	cs.emptyNote.Show()
+}
+
+// filtered reports whether any search or filter is set.
+func (cs *casesScreen) filtered() bool {
+	return strings.TrimSpace(cs.search.Text) != "" || cs.status.SelectedIndex() > 0 || cs.dept.SelectedIndex() > 0 ||
+		cs.source.SelectedIndex() > 0 || cs.from.Text() != "" || cs.to.Text() != "" || cs.overdue.Checked
 }

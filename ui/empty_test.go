@@ -57,3 +57,23 @@ func TestMeetingListEmptyState(t *testing.T) {
 		t.Errorf("search 防汛 finds nothing: note shown %v %q, want it to name the search", ms.empty.Visible(), ms.empty.Text)
 	}
 }
+
+// The case list says when there is no case yet, and when the conditions
+// match none, instead of showing bare column headers.
+func TestCaseListEmptyState(t *testing.T) {
+	s := mustOpenStore(t)
+	sh, _ := newTestShell(t, s)
+	cs := sh.cases
+	if !cs.emptyNote.Visible() || !strings.Contains(cs.emptyNote.Text, "还没有案件") {
+		t.Fatalf("no case: note shown %v %q, want 还没有案件", cs.emptyNote.Visible(), cs.emptyNote.Text)
+	}
+	newCaseThroughForm(t, cs, "城关镇幸福小区停车难", "消防通道被占用。")
+	if cs.emptyNote.Visible() {
+		t.Errorf("one case: note %q still shown", cs.emptyNote.Text)
+	}
+	test.Type(cs.search, "防汛抗旱")
+	cs.wait()
+	if !cs.emptyNote.Visible() || !strings.Contains(cs.emptyNote.Text, "没有符合条件的案件") {
+		t.Errorf("search finds nothing: note shown %v %q, want 没有符合条件的案件", cs.emptyNote.Visible(), cs.emptyNote.Text)
+	}
+}
