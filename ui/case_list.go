@@ -87,12 +87,14 @@ func (cs *casesScreen) showEmpty() {
 	switch {
 	case cs.total > 0:
 		cs.emptyNote.Hide()
+		cs.table.Show()
 		return
 	case cs.filtered():
 		cs.emptyNote.SetText("没有符合条件的案件。\n可放宽条件，或点「清除条件」。")
 	default:
 		cs.emptyNote.SetText("还没有案件。\n点右侧「新建案件」（Ctrl+N）登记，或点下方「导入…」从表格导入。")
 	}
+	cs.table.Hide() // its column lines would run through the note
 	cs.emptyNote.Show()
 }
 
