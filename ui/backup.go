@@ -168,9 +168,12 @@ func (b *backupSection) onKeepChanged(s string) {
 
 // onBackupNow makes a backup in the folder in a goroutine.
 func (b *backupSection) onBackupNow() {
+	if strings.TrimSpace(b.dir.Text) != b.settings.folder(b.store.Path()) {
+		b.onDirChanged() // typed without Enter: the folder backed up to is the one kept
+	}
 	b.backup.Disable()
 	b.status.SetText("正在备份…")
-	dir, keep := b.dir.Text, b.settings.keep
+	dir, keep := b.settings.folder(b.store.Path()), b.settings.keep
 	go func() {
 		path, err := b.store.BackupNow(context.Background(), dir, keep)
 		fyne.Do(func() {

@@ -106,6 +106,17 @@ func TestBackupSettingsInStore(t *testing.T) {
 		t.Errorf("on another PC: %+v, %v; want %s and 12 from the store", got, err, newDir)
 	}
 
+	// 立即备份 keeps a folder typed without Enter, and backs up there.
+	typed := filepath.Join(t.TempDir(), "未回车的文件夹")
+	b.dir.SetText(typed)
+	done := make(chan struct{})
+	b.afterBackup = func() { close(done) }
+	test.Tap(b.backup)
+	<-done
+	if v, _ := s.GetSetting(ctx, model.SettingBackupDir); v != typed || len(b.backups) != 1 || filepath.Dir(b.backups[0].Path) != typed {
+		t.Errorf("立即备份 with a typed folder: stored %q, backups %+v; want %q kept and used", v, b.backups, typed)
+	}
+
 	// The default folder is stored as "": it follows the data when moved.
 	b.dir.SetText(model.DefaultBackupDir(s.Path()))
 	b.onDirChanged()
