@@ -76,7 +76,11 @@ type casesScreen struct {
 	gen     int // bumped by every new query; late answers of old ones are dropped
 	timer   *time.Timer
 	busy    sync.WaitGroup
-	quiet   bool // true while the table selection is changed by code
+	// applying serialises the background answers (departments, pages). In
+	// the program fyne.Do already runs them one at a time on the main thread;
+	// under Fyne's test driver it runs them at once in their goroutines.
+	applying sync.Mutex
+	quiet    bool // true while the table selection is changed by code
 }
 
 func newCasesScreen(w fyne.Window, s *model.Store) *casesScreen {
@@ -163,6 +167,8 @@ func (cs *casesScreen) reload() {
 		defer cs.busy.Done()
 		depts, err := cs.store.FindDepartments(context.Background())
 		fyne.Do(func() {
+			cs.applying.Lock()
+			defer cs.applying.Unlock()
 			if err != nil {
 				showError(cs.win, "读取责任单位", err)
 				return
@@ -251,6 +257,8 @@ func (cs *casesScreen) loadPage(p int) {
 		defer cs.busy.Done()
 		cases, total, err := cs.store.FindCases(context.Background(), f)
 		fyne.Do(func() {
+			cs.applying.Lock()
+			defer cs.applying.Unlock()
 			if gen != cs.gen {
 				return
 			}

@@ -118,9 +118,9 @@ func (e *caseEditor) save(done func(ok bool)) {
 		return
 	}
 	e.reload(c.ID)
-	e.onSaved(c)
 	e.showSanitized(notes)
 	finish(true)
+	e.onSaved(c) // last: it starts the list's reload in the background
 }
 
 // reload shows case id afresh from the store, with its timeline.

@@ -41,6 +41,7 @@ func TestSelectsHaveChinesePlaceholders(t *testing.T) {
 	selects := 0
 	for _, name := range sh.names {
 		sh.onNavigate(name)
+		waitShell(sh) // the screen's loading draws in its goroutine under the test driver
 		eachObject(sh.screens[name].content(), func(o fyne.CanvasObject) {
 			if sel, ok := o.(*widget.Select); ok {
 				selects++
