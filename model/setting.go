@@ -1,6 +1,8 @@
 package model
 
 import (
+	"strconv"
+
 	"context"
 	"database/sql"
 	"errors"
@@ -36,7 +38,7 @@ var SettingDefaults = map[string]string{
 	SettingCopies:      "20",
 	SettingCover:       "1",
 	SettingPageNumbers: "1",
-	SettingBackupKeep:  "10",
+	SettingBackupKeep:  strconv.Itoa(DefaultKeep),
 }
 
 // GetSetting returns the value stored under key, else its SettingDefaults
