@@ -1,13 +1,12 @@
 package model
 
 import (
-	"strconv"
-
 	"context"
 	"database/sql"
 	"errors"
 	"fmt"
 	"maps"
+	"strconv"
 )
 
 // Setting keys of the bulletin template and the office's defaults. Values are
