@@ -135,18 +135,13 @@ func (e *bulletinEditor) onDelete() {
 	if b == nil || b.ID == 0 || b.Frozen() {
 		return
 	}
-	msg := widget.NewLabel(fmt.Sprintf("删除 %d年第%d期「%s」？此操作不能撤销，期号可以再用。", b.Year, b.Number, b.Title))
-	msg.Wrapping = fyne.TextWrapWord
-	e.lastConfirm = newFormDialog(e.win, "删除专报", "删除", sized(msg, 420), func() bool {
-		if err := e.store.DeleteBulletin(context.Background(), b.ID); err != nil {
-			showError(e.win, "删除专报", err)
-			return true
-		}
-		e.close()
-		e.onDeleted()
-		return true
-	})
-	e.lastConfirm.ok.Importance = widget.DangerImportance
+	e.lastConfirm = confirmDelete(e.win, "删除专报",
+		fmt.Sprintf("删除 %d年第%d期「%s」？此操作不能撤销，期号可以再用。", b.Year, b.Number, b.Title),
+		func() error { return e.store.DeleteBulletin(context.Background(), b.ID) },
+		func() {
+			e.close()
+			e.onDeleted()
+		})
 }
 
 // onDraft writes a first body from the linked cases and meetings, asking

@@ -327,21 +327,15 @@ func (e *caseEditor) onDelete() {
 	if c == nil || c.ID == 0 {
 		return
 	}
-	msg := widget.NewLabel(fmt.Sprintf("删除案件 %s「%s」及其办理记录？此操作不能撤销。", c.Number, c.Title))
-	msg.Wrapping = fyne.TextWrapWord
-	e.lastDialog = newFormDialog(e.win, "删除案件", "删除", msg, func() bool {
-		if err := e.store.DeleteCase(context.Background(), c.ID); err != nil {
-			showError(e.win, "删除案件", err)
-			return true
-		}
-		e.orig, e.events = nil, nil
-		e.form.Hide()
-		e.empty.Show()
-		e.onDeleted()
-		return true
-	})
-	e.lastDialog.ok.Importance = widget.DangerImportance
-	e.lastDialog.d.Resize(fyne.NewSize(420, 180))
+	e.lastDialog = confirmDelete(e.win, "删除案件",
+		fmt.Sprintf("删除案件 %s「%s」及其办理记录？此操作不能撤销。", c.Number, c.Title),
+		func() error { return e.store.DeleteCase(context.Background(), c.ID) },
+		func() {
+			e.orig, e.events = nil, nil
+			e.form.Hide()
+			e.empty.Show()
+			e.onDeleted()
+		})
 }
 
 // showSanitized tells the user which fields lost invisible characters.

@@ -91,3 +91,20 @@ func (l *widthLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 		o.Resize(size)
 	}
 }
+
+// confirmDelete asks (title, text) before a delete: del runs on 删除 and its
+// error is shown; done runs after a successful delete. 取消 does nothing.
+func confirmDelete(w fyne.Window, title, text string, del func() error, done func()) *formDialog {
+	msg := widget.NewLabel(text)
+	msg.Wrapping = fyne.TextWrapWord
+	fd := newFormDialog(w, title, "删除", sized(msg, 420), func() bool {
+		if err := del(); err != nil {
+			showError(w, title, err)
+			return true
+		}
+		done()
+		return true
+	})
+	fd.ok.Importance = widget.DangerImportance
+	return fd
+}

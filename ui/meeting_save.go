@@ -3,9 +3,6 @@ package ui
 import (
 	"context"
 	"fmt"
-
-	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/widget"
 )
 
 // save writes the form to the store (Ctrl+S); done, when not nil, learns
@@ -64,19 +61,12 @@ func (e *meetingEditor) onDelete() {
 	if m == nil || m.ID == 0 {
 		return
 	}
-	msg := widget.NewLabel(fmt.Sprintf("删除会议纪要「%s」？此操作不能撤销。", m.Name))
-	msg.Wrapping = fyne.TextWrapWord
-	e.lastDialog = newFormDialog(e.win, "删除会议纪要", "删除", msg, func() bool {
-		if err := e.store.DeleteMeeting(context.Background(), m.ID); err != nil {
-			showError(e.win, "删除会议纪要", err)
-			return true
-		}
-		e.orig, e.cases = nil, nil
-		e.form.Hide()
-		e.empty.Show()
-		e.onDeleted()
-		return true
-	})
-	e.lastDialog.ok.Importance = widget.DangerImportance
-	e.lastDialog.d.Resize(fyne.NewSize(420, 180))
+	e.lastDialog = confirmDelete(e.win, "删除会议纪要", fmt.Sprintf("删除会议纪要「%s」？此操作不能撤销。", m.Name),
+		func() error { return e.store.DeleteMeeting(context.Background(), m.ID) },
+		func() {
+			e.orig, e.cases = nil, nil
+			e.form.Hide()
+			e.empty.Show()
+			e.onDeleted()
+		})
 }
