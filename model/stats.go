@@ -29,12 +29,19 @@ type DepartmentStats struct {
 	Overdue  int // past due and not replied
 }
 
-// OnTimeRate is OnTime/Replied, or 0 with no reply yet.
+// ReplyDue is how many of its cases owe a reply by now (应回复): those
+// replied and those overdue without a reply. A case still within its time
+// limit and unanswered owes none yet.
+func (d DepartmentStats) ReplyDue() int { return d.Replied + d.Overdue }
+
+// OnTimeRate is OnTime/ReplyDue (按时回复率), or 0 when no reply is due.
+// Dividing by the replies alone would read 100% while many cases are
+// overdue and unanswered.
 func (d DepartmentStats) OnTimeRate() float64 {
-	if d.Replied == 0 {
+	if d.ReplyDue() == 0 {
 		return 0
 	}
-	return float64(d.OnTime) / float64(d.Replied)
+	return float64(d.OnTime) / float64(d.ReplyDue())
 }
 
 // StatsFilter chooses the period by 收集时间, inclusive days; zero = open.

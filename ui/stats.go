@@ -34,6 +34,7 @@ type statsScreen struct {
 	monthTitle                          *widget.Label
 	deptRows                            [][]string // the table as shown, header first, 合计 last
 	table                               *fyne.Container
+	rateDef                             *widget.Label   // under the table: what 按时回复率 counts
 	body                                *fyne.Container // the charts and table, or the empty message
 	charts                              fyne.CanvasObject
 	empty                               *widget.Label // why there is nothing to draw
@@ -94,13 +95,13 @@ func (ss *statsScreen) buildUI() fyne.CanvasObject {
 	ss.byStatus, ss.bySource = newBarChart(false), newBarChart(false)
 	ss.byDept, ss.byMonth = newBarChart(false), newBarChart(true)
 	ss.monthTitle = panelTitle("按月份")
-	ss.table = container.NewVBox()
+	ss.table, ss.rateDef = container.NewVBox(), rateNote()
 	ss.charts = container.NewVBox(
 		container.NewGridWithColumns(2,
 			panel(panelTitle("按状态"), ss.byStatus), panel(ss.monthTitle, ss.byMonth)),
 		container.NewGridWithColumns(2, panel(panelTitle("按来源"), ss.bySource),
 			panel(panelTitle(fmt.Sprintf("按责任单位（交办数前 %d）", statsTopDepartments)), ss.byDept)),
-		panel(panelTitle("各责任单位按时回复情况"), ss.table),
+		panel(panelTitle("各责任单位按时回复情况"), container.NewVBox(ss.table, ss.rateDef)),
 	)
 	ss.empty = widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{})
 	ss.emptyBox = panel(widget.NewLabelWithStyle("暂无数据", fyne.TextAlignCenter, fyne.TextStyle{Bold: true}),
@@ -234,9 +235,9 @@ func (ss *statsScreen) showTiles(st *model.Stats) {
 	ss.closed.set(fmt.Sprint(n[string(model.StatusClosed)]), "", false)
 	ss.overdue.set(fmt.Sprint(st.Overdue), "超过时限未回复", st.Overdue > 0)
 	sum := totalOf(st.Departments)
-	note := "尚无回复"
-	if sum.Replied > 0 {
-		note = fmt.Sprintf("按时 %d / 已回复 %d", sum.OnTime, sum.Replied)
+	note := "尚无应回复的案件"
+	if sum.ReplyDue() > 0 {
+		note = fmt.Sprintf("按时 %d / 应回复 %d", sum.OnTime, sum.ReplyDue())
 	}
 	ss.rate.set(rateText(sum), note, false)
 }
@@ -344,40 +345,6 @@ func monthBars(counts []model.Count, from, to, now time.Time) (time.Time, []char
 		out = append(out, b)
 	}
 	return first, out
-}
-
-// totalOf sums the figures of all departments.
-func totalOf(ds []model.DepartmentStats) model.DepartmentStats {
-	sum := model.DepartmentStats{Name: "合计"}
-	for _, d := range ds {
-		sum.Assigned += d.Assigned
-		sum.Replied += d.Replied
-		sum.OnTime += d.OnTime
-		sum.Overdue += d.Overdue
-	}
-	return sum
-}
-
-// rateText is the on-time rate with one decimal, or — with no reply yet.
-func rateText(d model.DepartmentStats) string {
-	if d.Replied == 0 {
-		return "—"
-	}
-	return fmt.Sprintf("%.1f%%", d.OnTimeRate()*100)
-}
-
-// departmentRows is the table: a header, one row per department (most
-// assigned first) and the 合计.
-func departmentRows(ds []model.DepartmentStats) [][]string {
-	rows := [][]string{{"责任单位", "交办数", "已回复", "按时回复", "逾期未回复", "按时回复率"}}
-	row := func(d model.DepartmentStats) []string {
-		return []string{d.Name, fmt.Sprint(d.Assigned), fmt.Sprint(d.Replied), fmt.Sprint(d.OnTime),
-			fmt.Sprint(d.Overdue), rateText(d)}
-	}
-	for _, d := range byAssigned(ds) {
-		rows = append(rows, row(d))
-	}
-	return append(rows, row(totalOf(ds)))
 }
 
 // onNew does nothing: the screen has nothing to create.

@@ -106,8 +106,16 @@ func barText(bars []chartBar) []string {
 
 func TestStatsScreen(t *testing.T) {
 	ss := openStats(t, mustStatsStore(t))
-	if got, want := tileValues(ss), []string{"6", "2", "2", "2", "1", "75.0%"}; !reflect.DeepEqual(got, want) {
+	if got, want := tileValues(ss), []string{"6", "2", "2", "2", "1", "60.0%"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("tiles = %v, want %v", got, want)
+	}
+	// 按时回复率 is on time ÷ (replied + overdue unanswered): a, d of a, b, d,
+	// and c, overdue; not 3 of the 4 replies (75.0%).
+	if got, want := ss.rate.note.Text, "按时 3 / 应回复 5"; got != want {
+		t.Errorf("rate tile says %q, want %q", got, want)
+	}
+	if !strings.Contains(ss.rateDef.Text, "按时回复 ÷（已回复 + 逾期未回复）") {
+		t.Errorf("the note under the table %q does not define the rate", ss.rateDef.Text)
 	}
 	if ss.body.Objects[0] != ss.charts {
 		t.Fatal("the charts are not shown for six cases")
@@ -134,8 +142,8 @@ func TestStatsScreen(t *testing.T) {
 	wantRows := [][]string{
 		{"责任单位", "交办数", "已回复", "按时回复", "逾期未回复", "按时回复率"},
 		{deptJianshe, "3", "3", "2", "0", "66.7%"},
-		{deptChengguan, "2", "1", "1", "1", "100.0%"},
-		{"合计", "5", "4", "3", "1", "75.0%"},
+		{deptChengguan, "2", "1", "1", "1", "50.0%"},
+		{"合计", "5", "4", "3", "1", "60.0%"},
 	}
 	if !reflect.DeepEqual(ss.deptRows, wantRows) {
 		t.Errorf("department table = %v, want %v", ss.deptRows, wantRows)
@@ -202,6 +210,9 @@ func TestStatsEmpty(t *testing.T) {
 	if got, want := tileValues(ss), []string{"0", "0", "0", "0", "0", "—"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("tiles = %v, want %v", got, want)
 	}
+	if got := ss.rate.note.Text; got != "尚无应回复的案件" {
+		t.Errorf("rate tile says %q with no case", got)
+	}
 	if ss.body.Objects[0] == ss.charts {
 		t.Error("the charts are shown for an empty database")
 	}
@@ -255,6 +266,26 @@ func TestStatsMonthBars(t *testing.T) {
 		_, bars := monthBars(counts, tt.from, tt.to, now)
 		if got := barText(bars); !reflect.DeepEqual(got, tt.want) {
 			t.Errorf("%s: monthBars(%v, %v) = %v, want %v", tt.name, tt.from, tt.to, got, tt.want)
+		}
+	}
+}
+
+// A department whose cases are all within their time limit has no rate yet;
+// an overdue unanswered case counts as late.
+func TestStatsRateText(t *testing.T) {
+	tests := []struct {
+		name string
+		d    model.DepartmentStats
+		want string
+	}{
+		{"nothing due yet", model.DepartmentStats{Assigned: 2}, "—"},
+		{"one on time, one overdue, one within its limit", model.DepartmentStats{Assigned: 3, Replied: 1, OnTime: 1, Overdue: 1}, "50.0%"},
+		{"all overdue", model.DepartmentStats{Assigned: 2, Overdue: 2}, "0.0%"},
+		{"two of three on time", model.DepartmentStats{Assigned: 3, Replied: 3, OnTime: 2}, "66.7%"},
+	}
+	for _, tt := range tests {
+		if got := rateText(tt.d); got != tt.want {
+			t.Errorf("%s: rateText(%+v) = %q, want %q", tt.name, tt.d, got, tt.want)
 		}
 	}
 }
