@@ -189,8 +189,8 @@ func TestBulletinLoop(t *testing.T) {
 	for _, c := range cs.pages[0] { // all the cases of this test (no loading from here)
 		if c.ID == cases[0].ID {
 			listed = true
-			if got := caseCellText(c, 5, false); got != "已交办·已批示" {
-				t.Errorf("状态 column of %s = %q, want 已交办·已批示", c.Number, got)
+			if got := caseCellText(c, 5, time.Now()); got != "已交办 批示" {
+				t.Errorf("状态 column of %s = %q, want 已交办 批示", c.Number, got)
 			}
 		}
 	}

@@ -39,15 +39,25 @@ type caseColumn struct {
 	sort  model.CaseSort // "" = not sortable
 }
 
+// caseColumns fit the list at 1280×800 beside the editor (about 660 px): each
+// is as wide as its longest usual text or its header with the sort arrow
+// (test), and 标题 takes what they leave (fitColumns).
 var caseColumns = []caseColumn{
-	{"编号", 86, model.SortNumber},
-	{"标题", 156, model.SortTitle},
-	{"来源", 84, ""},
-	{"收集时间", 92, model.SortCollected},
-	{"责任单位", 100, ""},
-	{"状态", 118, model.SortStatus}, // room for a mark: 已交办·已批示 (test)
-	{"时限", 124, model.SortDue},
+	{"编号", 84, model.SortNumber},
+	{"标题", minCaseTitleWidth, model.SortTitle},
+	{"来源", 72, ""},                    // four characters; 人民网领导留言板 is cut
+	{"收集时间", 90, model.SortCollected}, // 2026-11-28, and the header with ▼
+	{"责任单位", 86, ""},                  // four characters and …
+	{"状态", 90, model.SortStatus},      // 已交办 批示
+	{"时限", 88, model.SortDue},         // 11-28 逾期, or 2027-01-05
 }
+
+// caseTitleColumn takes the width the other columns leave.
+const caseTitleColumn = 1
+
+// minCaseTitleWidth is the narrowest 标题: in a narrower list the table
+// scrolls sideways rather than show a few characters of each title.
+const minCaseTitleWidth = 96
 
 // casesScreen is the 案件 screen: the filtered, paged table of cases on the
 // left and the editor of the selected case on the right.
@@ -66,6 +76,7 @@ type casesScreen struct {
 	ed                   *caseEditor
 	split                *container.Split
 	root                 fyne.CanvasObject
+	colWidths            []float32 // the widths set on the table, for its width now
 
 	sort    model.CaseSort
 	desc    bool
@@ -150,7 +161,8 @@ func (cs *casesScreen) buildUI() fyne.CanvasObject {
 	cs.emptyNote.Alignment = fyne.TextAlignCenter
 	cs.emptyNote.Importance = widget.LowImportance
 	cs.emptyNote.Hide()
-	left := container.NewBorder(filters, bottom, nil, nil, container.NewStack(cs.table, container.NewCenter(cs.emptyNote)))
+	list := container.New(caseTableLayout{cs}, cs.table, container.NewCenter(cs.emptyNote))
+	left := container.NewBorder(filters, bottom, nil, nil, list)
 	cs.split = newSavedSplit(prefCaseSplit, defaultCaseSplit, left, cs.ed.buildUI())
 	return cs.split
 }

@@ -1,11 +1,15 @@
 package ui
 
 import (
+	"math"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"bulletin/model"
@@ -51,11 +55,11 @@ func (cs *casesScreen) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	if overdue {
 		cell.label.Importance = widget.DangerImportance
 	}
-	cell.label.SetText(caseCellText(c, id.Col, overdue))
+	cell.label.SetText(caseCellText(c, id.Col, cs.now()))
 }
 
-// caseCellText is the text of column col for case c.
-func caseCellText(c *model.Case, col int, overdue bool) string {
+// caseCellText is the text of column col for case c on day now.
+func caseCellText(c *model.Case, col int, now time.Time) string {
 	switch col {
 	case 0:
 		return c.Number
@@ -68,14 +72,24 @@ func caseCellText(c *model.Case, col int, overdue bool) string {
 	case 4:
 		return strings.Join(c.Departments, "、")
 	case 5:
-		return caseListStatus(c)
+		return caseCellStatus(c)
 	case 6:
-		if overdue {
-			return formatDate(c.Due, false) + " 逾期"
-		}
-		return formatDate(c.Due, false)
+		return dueText(c, now)
 	}
 	return ""
+}
+
+// dueText is the 时限 cell: the due date without its year when it is this
+// year's, and 逾期 after it when past. An overdue date of another year is
+// shown whole, without 逾期, which would not fit: the red row says it.
+func dueText(c *model.Case, now time.Time) string {
+	if c.Due.IsZero() || c.Due.Year() != now.Year() {
+		return formatDate(c.Due, false)
+	}
+	if c.Overdue(now) {
+		return c.Due.Format("01-02") + " 逾期"
+	}
+	return c.Due.Format("01-02")
 }
 
 // oneLine folds line breaks so that a cell shows one line.
@@ -94,8 +108,20 @@ func caseStatusText(c *model.Case, sep string) string {
 	return strings.Join(parts, sep)
 }
 
-// caseListStatus is the 状态 cell: the status and its latest mark only, to
-// fit the column; 已批示 implies 已编报, since leaders instruct on issued
+// caseCellStatus is the 状态 cell: caseListStatus without the dot and the
+// mark's 已, to fit the narrow column: "已交办 批示".
+func caseCellStatus(c *model.Case) string {
+	switch {
+	case c.Instructed:
+		return string(c.Status) + " 批示"
+	case c.Reported:
+		return string(c.Status) + " 编报"
+	}
+	return string(c.Status)
+}
+
+// caseListStatus is the status and its latest mark only, for the lists of
+// cases in 专报; 已批示 implies 已编报, since leaders instruct on issued
 // bulletins. The editor's heading shows both marks.
 func caseListStatus(c *model.Case) string {
 	switch {
@@ -105,4 +131,44 @@ func caseListStatus(c *model.Case) string {
 		return string(c.Status) + "·已编报"
 	}
 	return string(c.Status)
+}
+
+// caseTableLayout stacks the case table and the note over it, as
+// container.NewStack does, after giving 标题 the width the other columns
+// leave in the table's width.
+type caseTableLayout struct{ cs *casesScreen }
+
+// Layout implements fyne.Layout.
+func (l caseTableLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	l.cs.fitColumns(size.Width)
+	layout.NewStackLayout().Layout(objects, size)
+}
+
+// MinSize implements fyne.Layout.
+func (l caseTableLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	return layout.NewStackLayout().MinSize(objects)
+}
+
+// fitColumns sets the column widths of the table for a table width wide.
+func (cs *casesScreen) fitColumns(width float32) {
+	widths := caseColumnWidths(width, cs.table.Theme().Size(theme.SizeNamePadding))
+	for i, w := range widths {
+		cs.table.SetColumnWidth(i, w) // a no-op when unchanged
+	}
+	cs.colWidths = widths
+}
+
+// caseColumnWidths are the widths of caseColumns in a table width wide whose
+// columns are gap apart: 标题 takes the rest, at least minCaseTitleWidth.
+func caseColumnWidths(width, gap float32) []float32 {
+	out := make([]float32, len(caseColumns))
+	rest := width - gap*float32(len(caseColumns)-1)
+	for i, c := range caseColumns {
+		out[i] = c.width
+		if i != caseTitleColumn {
+			rest -= c.width
+		}
+	}
+	out[caseTitleColumn] = max(minCaseTitleWidth, float32(math.Floor(float64(rest))))
+	return out
 }

@@ -2,8 +2,10 @@ package ui
 
 import (
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"bulletin/model"
@@ -15,11 +17,12 @@ func TestCaseStatusText(t *testing.T) {
 		status               model.CaseStatus
 		reported, instructed bool
 		want, wantList       string
+		wantCell             string
 	}{
-		{"plain", model.StatusAssigned, false, false, "已交办", "已交办"},
-		{"reported", model.StatusClosed, true, false, "已办结 · 已编报", "已办结·已编报"},
-		{"instructed", model.StatusAssigned, false, true, "已交办 · 已批示", "已交办·已批示"},
-		{"both", model.StatusReplied, true, true, "已回复 · 已编报 · 已批示", "已回复·已批示"},
+		{"plain", model.StatusAssigned, false, false, "已交办", "已交办", "已交办"},
+		{"reported", model.StatusClosed, true, false, "已办结 · 已编报", "已办结·已编报", "已办结 编报"},
+		{"instructed", model.StatusAssigned, false, true, "已交办 · 已批示", "已交办·已批示", "已交办 批示"},
+		{"both", model.StatusReplied, true, true, "已回复 · 已编报 · 已批示", "已回复·已批示", "已回复 批示"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -30,25 +33,95 @@ func TestCaseStatusText(t *testing.T) {
 			if got := caseListStatus(c); got != tt.wantList {
 				t.Errorf("caseListStatus(%s, 编报 %v, 批示 %v) = %q, want %q", tt.status, tt.reported, tt.instructed, got, tt.wantList)
 			}
+			if got := caseCellStatus(c); got != tt.wantCell {
+				t.Errorf("caseCellStatus(%s, 编报 %v, 批示 %v) = %q, want %q", tt.status, tt.reported, tt.instructed, got, tt.wantCell)
+			}
 		})
 	}
 }
 
-// The 状态 column is wide enough for every status with its mark, in the
-// embedded font, and the 时限 column for a date with 逾期.
+// 时限 drops this year's year, and says 逾期 when it fits.
+func TestCaseDueText(t *testing.T) {
+	now := day(2026, 11, 28, 10)
+	tests := []struct {
+		name   string
+		status model.CaseStatus
+		due    time.Time
+		want   string
+	}{
+		{"no time limit", model.StatusPending, time.Time{}, ""},
+		{"this year", model.StatusAssigned, day(2026, 12, 5, 0), "12-05"},
+		{"due today", model.StatusAssigned, day(2026, 11, 28, 0), "11-28"},
+		{"overdue", model.StatusAssigned, day(2026, 11, 27, 0), "11-27 逾期"},
+		{"replied late", model.StatusReplied, day(2026, 11, 1, 0), "11-01"},
+		{"next year", model.StatusAssigned, day(2027, 1, 5, 0), "2027-01-05"},
+		{"overdue since last year", model.StatusAssigned, day(2025, 12, 28, 0), "2025-12-28"},
+	}
+	for _, tt := range tests {
+		c := &model.Case{Status: tt.status, Due: tt.due}
+		if got := dueText(c, now); got != tt.want {
+			t.Errorf("%s: dueText(%s, due %v) on %v = %q, want %q", tt.name, tt.status, tt.due, now, got, tt.want)
+		}
+	}
+}
+
+// Every column is wide enough for its usual texts and for its header with
+// the sort arrow, in the embedded font; a longer text is cut with ….
 func TestCaseColumnsFitTheirText(t *testing.T) {
 	a := test.NewTempApp(t)
 	a.Settings().SetTheme(newOfficeTheme())
+	texts := map[int][]string{
+		0: {"2026-0273"},
+		2: {"阳光理政", "本地论坛", "12345"},
+		3: {"2026-11-28"},
+		4: {"县教育局", "县卫生健…"},
+		6: {"11-28 逾期", "2027-01-05"},
+	}
 	for _, st := range statusNames() {
 		for _, marks := range [][2]bool{{false, false}, {true, false}, {true, true}} {
 			c := &model.Case{Status: model.CaseStatus(st), Reported: marks[0], Instructed: marks[1]}
-			text := caseListStatus(c)
-			if w := widget.NewLabel(text).MinSize().Width; w > caseColumns[5].width {
-				t.Errorf("状态 %q needs %.0f px, the column is %.0f", text, w, caseColumns[5].width)
-			}
+			texts[5] = append(texts[5], caseCellStatus(c))
 		}
 	}
-	if w := widget.NewLabel("2026-11-28 逾期").MinSize().Width; w > caseColumns[6].width {
-		t.Errorf("时限 with 逾期 needs %.0f px, the column is %.0f", w, caseColumns[6].width)
+	for i, col := range caseColumns {
+		for _, text := range texts[i] {
+			if w := widget.NewLabel(text).MinSize().Width; w > col.width {
+				t.Errorf("%s %q needs %.0f px, the column is %.0f", col.title, text, w, col.width)
+			}
+		}
+		header := col.title
+		if col.sort != "" {
+			header += " ▼"
+		}
+		b := widget.NewButton(header, nil)
+		b.Importance = widget.LowImportance
+		if w := b.MinSize().Width; w > col.width {
+			t.Errorf("header %q needs %.0f px, the column is %.0f", header, w, col.width)
+		}
+	}
+}
+
+// At 1280×800 the list beside the editor shows all seven columns, 时限 too,
+// without scrolling sideways, and the editor keeps room for its form.
+func TestCaseColumnsFitTheList(t *testing.T) {
+	sh, _ := newTestShell(t, mustOpenStore(t))
+	cs := sh.cases
+	listW := cs.table.Size().Width
+	if len(cs.colWidths) != len(caseColumns) {
+		t.Fatalf("column widths %v, want %d", cs.colWidths, len(caseColumns))
+	}
+	gap := cs.table.Theme().Size(theme.SizeNamePadding)
+	sum := gap * float32(len(caseColumns)-1)
+	for _, w := range cs.colWidths {
+		sum += w
+	}
+	if sum > listW {
+		t.Errorf("columns %v take %.0f px, the list is %.0f px: 时限 is cut off", cs.colWidths, sum, listW)
+	}
+	if w := cs.colWidths[caseTitleColumn]; w < 120 || sum < listW-1 {
+		t.Errorf("标题 is %.0f px and the columns take %.0f of %.0f px; want 标题 ≥ 120 taking the rest", w, sum, listW)
+	}
+	if w := cs.split.Trailing.Size().Width; w < 480 {
+		t.Errorf("the editor is %.0f px wide, want at least 480", w)
 	}
 }
