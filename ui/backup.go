@@ -77,7 +77,10 @@ func (b *backupSection) buildUI() fyne.CanvasObject {
 	b.list = widget.NewList(func() int { return len(b.backups) },
 		func() fyne.CanvasObject { return widget.NewLabel("") },
 		func(i widget.ListItemID, o fyne.CanvasObject) {
-			bk := b.backups[i]
+			bk, ok := at(b.backups, i)
+			if !ok {
+				return
+			}
 			o.(*widget.Label).SetText(fmt.Sprintf("%s　%s　%s", bk.Time.Format("2006-01-02 15:04:05"), sizeText(bk.Size), filepath.Base(bk.Path)))
 		})
 	b.list.OnSelected = func(i widget.ListItemID) { b.chosen = i }

@@ -71,8 +71,13 @@ func (bs *bulletinsScreen) buildUI() *fyne.Container {
 		},
 		func(id widget.TableCellID, o fyne.CanvasObject) {
 			l := o.(*widget.Label)
-			l.TextStyle.Bold = id.Col == 4 && bs.items[id.Row].Status == model.BulletinDraft
-			l.SetText(bulletinCell(bs.items[id.Row], id.Col))
+			b, ok := at(bs.items, id.Row)
+			if !ok {
+				l.SetText("")
+				return
+			}
+			l.TextStyle.Bold = id.Col == 4 && b.Status == model.BulletinDraft
+			l.SetText(bulletinCell(b, id.Col))
 		})
 	bs.table.ShowHeaderColumn = false
 	bs.table.CreateHeader = func() fyne.CanvasObject {

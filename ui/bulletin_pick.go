@@ -38,7 +38,10 @@ func newMeetingPicker(w fyne.Window, s *model.Store, onPick func([]*model.Meetin
 	p.list = widget.NewList(func() int { return len(p.found) },
 		func() fyne.CanvasObject { return widget.NewCheck("", nil) },
 		func(i widget.ListItemID, o fyne.CanvasObject) {
-			m := p.found[i]
+			m, ok := at(p.found, i)
+			if !ok {
+				return
+			}
 			chk := o.(*widget.Check)
 			chk.OnChanged = nil
 			chk.SetText(formatDate(m.Time, false) + "　" + truncate(oneLine(m.Name), 40))

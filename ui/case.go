@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -91,7 +92,9 @@ type casesScreen struct {
 	// the program fyne.Do already runs them one at a time on the main thread;
 	// under Fyne's test driver it runs them at once in their goroutines.
 	applying sync.Mutex
-	quiet    bool // true while the table selection is changed by code
+	// stopped is set when the window goes: no page is fetched or drawn after it.
+	stopped atomic.Bool
+	quiet   bool // true while the table selection is changed by code
 }
 
 func newCasesScreen(w fyne.Window, s *model.Store) *casesScreen {
@@ -258,7 +261,7 @@ func (cs *casesScreen) reloadList() {
 
 // loadPage fetches page p in the background.
 func (cs *casesScreen) loadPage(p int) {
-	if cs.loading[p] {
+	if cs.loading[p] || cs.stopped.Load() {
 		return
 	}
 	cs.loading[p] = true
@@ -271,7 +274,7 @@ func (cs *casesScreen) loadPage(p int) {
 		fyne.Do(func() {
 			cs.applying.Lock()
 			defer cs.applying.Unlock()
-			if gen != cs.gen {
+			if gen != cs.gen || cs.stopped.Load() {
 				return
 			}
 			delete(cs.loading, p)

@@ -90,7 +90,11 @@ func (e *caseEditor) buildUI() fyne.CanvasObject {
 	e.depts.Wrapping = fyne.TextWrapWord
 	e.timeline = widget.NewList(func() int { return len(e.events) },
 		func() fyne.CanvasObject { l := widget.NewLabel(""); l.Wrapping = fyne.TextWrapWord; return l },
-		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(eventText(e.events[i])) })
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			if ev, ok := at(e.events, i); ok {
+				o.(*widget.Label).SetText(eventText(ev))
+			}
+		})
 
 	e.newBtn = widget.NewButtonWithIcon("新建", theme.ContentAddIcon(), func() { e.onNew() })
 	e.saveBtn = widget.NewButtonWithIcon("保存", theme.DocumentSaveIcon(), func() { e.save(nil) })

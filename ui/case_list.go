@@ -66,6 +66,10 @@ func (cs *casesScreen) confirmLeave(next func()) { cs.ed.confirmLeave(next) }
 // wait blocks until the queries started so far have been shown (for tests).
 func (cs *casesScreen) wait() { cs.busy.Wait() }
 
+// stop ends the lazy page loading when the window goes, so that no answer
+// arrives after the app (and its theme) are gone.
+func (cs *casesScreen) stop() { cs.stopped.Store(true) }
+
 // onImport reads cases from a .csv or .xlsx file, with a preview first.
 func (cs *casesScreen) onImport() {
 	showImportDialog(cs.win, cs.store, func() {

@@ -52,7 +52,10 @@ func newCasePicker(w fyne.Window, s *model.Store, onPick func([]*model.Case)) *c
 			return c
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
-			c := p.found[i]
+			c, ok := at(p.found, i)
+			if !ok {
+				return
+			}
 			chk := o.(*widget.Check)
 			chk.OnChanged = nil
 			chk.SetText(c.Number + "　" + caseListStatus(c) + "　" + truncate(oneLine(c.Title), 34))

@@ -108,3 +108,13 @@ func confirmDelete(w fyne.Window, title, text string, del func() error, done fun
 	fd.ok.Importance = widget.DangerImportance
 	return fd
 }
+
+// at returns s[i] and whether i is in range. A list or table may ask for a row
+// of data that a background load has just replaced with a shorter slice.
+func at[T any](s []T, i int) (T, bool) {
+	if i < 0 || i >= len(s) {
+		var zero T
+		return zero, false
+	}
+	return s[i], true
+}

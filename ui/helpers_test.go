@@ -37,7 +37,9 @@ func newTestShell(tb testing.TB, s *model.Store) (*shell, fyne.Window) {
 	w.SetContent(sh.buildUI())
 	sh.addShortcuts()
 	sh.cases.wait()
-	tb.Cleanup(func() { waitShell(sh) }) // before the app goes: late answers would draw without a theme
+	tb.Cleanup(func() { // before the app goes: late answers would draw without a theme
+		sh.stop()
+	})
 	return sh, w
 }
 
@@ -55,9 +57,4 @@ func countCases(tb testing.TB, s *model.Store) int {
 func dialogShowing(w fyne.Window) bool { return w.Canvas().Overlays().Top() != nil }
 
 // waitShell waits until the background work of every screen is done.
-func waitShell(sh *shell) {
-	sh.cases.wait()
-	sh.meetings.wait()
-	sh.bulletins.wait()
-	sh.stats.wait()
-}
+func waitShell(sh *shell) { sh.wait() }

@@ -67,7 +67,10 @@ func (ms *meetingsScreen) buildUI() fyne.CanvasObject {
 			return container.New(layout.NewCustomPaddedVBoxLayout(-theme.Padding()*2), name, sub)
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
-			m := ms.items[i]
+			m, ok := at(ms.items, i)
+			if !ok {
+				return
+			}
 			box := o.(*fyne.Container)
 			box.Objects[0].(*widget.Label).SetText(m.Name)
 			box.Objects[1].(*widget.Label).SetText(strings.TrimSpace(formatDate(m.Time, true) + "　" + m.Type + "　" + m.Place))

@@ -49,13 +49,19 @@ func (ss *settingsScreen) content() fyne.CanvasObject {
 func (ss *settingsScreen) buildUI() fyne.CanvasObject {
 	ss.deptList = widget.NewList(func() int { return len(ss.depts) }, newDirectoryRow,
 		func(i widget.ListItemID, o fyne.CanvasObject) {
-			d := ss.depts[i]
+			d, ok := at(ss.depts, i)
+			if !ok {
+				return
+			}
 			setDirectoryRow(o, d.Name, joinNonEmpty("　", d.Contact, d.Phone),
 				func() { ss.onEditDept(d) }, func() { ss.onDeleteDept(d) })
 		})
 	ss.leadList = widget.NewList(func() int { return len(ss.leaders) }, newDirectoryRow,
 		func(i widget.ListItemID, o fyne.CanvasObject) {
-			l := ss.leaders[i]
+			l, ok := at(ss.leaders, i)
+			if !ok {
+				return
+			}
 			setDirectoryRow(o, l.Name, l.Position,
 				func() { ss.onEditLeader(l) }, func() { ss.onDeleteLeader(l) })
 		})

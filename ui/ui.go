@@ -127,7 +127,24 @@ func newShell(a fyne.App, w fyne.Window, s *model.Store) *shell {
 	sh.names = []string{navCases, navMeetings, navBulletins, navStats, navSettings}
 	sh.screens = map[string]screen{navCases: sh.cases, navMeetings: sh.meetings, navBulletins: sh.bulletins,
 		navStats: sh.stats, navSettings: sh.settings}
+	w.SetOnClosed(sh.stop)
 	return sh
+}
+
+// stop ends the background work when the window goes: no case page is
+// fetched after it, and the queries in flight are waited for, so that no
+// answer arrives after the store or the app is gone.
+func (sh *shell) stop() {
+	sh.cases.stop()
+	sh.wait()
+}
+
+// wait waits until the background work of every screen is done.
+func (sh *shell) wait() {
+	sh.cases.wait()
+	sh.meetings.wait()
+	sh.bulletins.wait()
+	sh.stats.wait()
 }
 
 // buildUI lays out the navigation and shows the screen used last time.
@@ -245,6 +262,7 @@ func (sh *shell) saveLayout() {
 func (sh *shell) onClose() {
 	sh.saveLayout()
 	sh.screens[sh.current].confirmLeave(func() {
+		sh.stop()
 		if err := sh.store.Close(); err != nil {
 			fyne.LogError("close store", err)
 		}
