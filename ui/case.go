@@ -79,15 +79,15 @@ type casesScreen struct {
 	root                 fyne.CanvasObject
 	colWidths            []float32 // the widths set on the table, for its width now
 
-	sort    model.CaseSort
-	desc    bool
-	filter  model.CaseFilter // the current query, without paging
-	total   int
-	pages   map[int][]*model.Case
-	loading map[int]bool
-	gen     int // bumped by every new query; late answers of old ones are dropped
-	timer   *time.Timer
-	busy    sync.WaitGroup
+	sort     model.CaseSort
+	desc     bool
+	filter   model.CaseFilter // the current query, without paging
+	total    int
+	pages    map[int][]*model.Case
+	loading  map[int]bool
+	gen      int // bumped by every new query; late answers of old ones are dropped
+	debounce debouncer
+	busy     sync.WaitGroup
 	// applying serialises the background answers (departments, pages). In
 	// the program fyne.Do already runs them one at a time on the main thread;
 	// under Fyne's test driver it runs them at once in their goroutines.
@@ -216,16 +216,7 @@ func (cs *casesScreen) scheduleReload() {
 	if cs.quiet {
 		return
 	}
-	if cs.timer != nil && cs.timer.Stop() {
-		cs.busy.Done()
-	}
-	cs.busy.Add(1)
-	cs.timer = time.AfterFunc(searchDelay, func() {
-		fyne.Do(func() {
-			cs.reloadList()
-			cs.busy.Done()
-		})
-	})
+	cs.debounce.schedule(&cs.busy, cs.reloadList)
 }
 
 // currentFilter reads the filter widgets. Invalid dates are ignored: the date

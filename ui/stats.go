@@ -42,7 +42,7 @@ type statsScreen struct {
 	root                                fyne.CanvasObject
 
 	gen   int // bumped by every query; late answers of old ones are dropped
-	timer *time.Timer
+	dates debouncer
 	busy  sync.WaitGroup
 	quiet bool // true while the dates are changed by code
 }
@@ -138,16 +138,7 @@ func (ss *statsScreen) scheduleReload() {
 	if _, _, err := ss.period(); ss.quiet || err != nil {
 		return
 	}
-	if ss.timer != nil && ss.timer.Stop() {
-		ss.busy.Done()
-	}
-	ss.busy.Add(1)
-	ss.timer = time.AfterFunc(searchDelay, func() {
-		fyne.Do(func() {
-			ss.load()
-			ss.busy.Done()
-		})
-	})
+	ss.dates.schedule(&ss.busy, ss.load)
 }
 
 // period reads the two dates; zero means open.
