@@ -253,23 +253,28 @@ func confirmRestore(win fyne.Window, s *model.Store, src string) *formDialog {
 	}
 	msg := widget.NewLabel(fmt.Sprintf("用备份 %s 替换当前数据库？\n\n当前数据库会改名保留在原处。恢复后程序将关闭，请重新启动。", filepath.Base(src)))
 	msg.Wrapping = fyne.TextWrapBreak
-	fd := newFormDialog(win, "恢复数据库", "恢复", sized(msg, 440), func() bool {
-		dbPath := s.Path()
-		if err := s.Close(); err != nil {
-			fyne.LogError("close store before restore", err)
-		}
-		kept, err := model.Restore(dbPath, src)
-		text := "已恢复。原来的数据库保留为：\n" + kept + "\n\n请重新启动程序。"
-		if err != nil {
-			text = "恢复失败：" + model.ErrorMessage(err) + "\n数据库未被替换。请重新启动程序。"
-		}
-		showMessage(win, "恢复数据库", text).SetOnClosed(func() {
-			if a := fyne.CurrentApp(); a != nil {
-				a.Quit()
-			}
-		})
-		return true
+	fd := newFormDialog(win, "恢复数据库", "恢复", sized(msg, 440), func() formResult {
+		return closeThen(func() { restoreNow(win, s, src) })
 	})
 	fd.ok.Importance = widget.DangerImportance
 	return fd
+}
+
+// restoreNow closes the store, swaps the files and says so; the program quits
+// when the message is closed, so nothing works on with the closed store.
+func restoreNow(win fyne.Window, s *model.Store, src string) {
+	dbPath := s.Path()
+	if err := s.Close(); err != nil {
+		fyne.LogError("close store before restore", err)
+	}
+	kept, err := model.Restore(dbPath, src)
+	text := "已恢复。原来的数据库保留为：\n" + kept + "\n\n请重新启动程序。"
+	if err != nil {
+		text = "恢复失败：" + model.ErrorMessage(err) + "\n数据库未被替换。请重新启动程序。"
+	}
+	showMessage(win, "恢复数据库", text).SetOnClosed(func() {
+		if a := fyne.CurrentApp(); a != nil {
+			a.Quit()
+		}
+	})
 }

@@ -180,15 +180,17 @@ func (e *bulletinEditor) confirmIssue(b *model.Bulletin, pdf []byte, warn string
 		box.Add(head)
 		box.Add(scroll)
 	}
-	e.lastConfirm = newFormDialog(e.win, "印发", "确认印发", sized(box, 560), func() bool {
-		if _, err := e.store.IssueBulletin(context.Background(), b.ID, pdf); err != nil {
-			showError(e.win, "印发", err)
-			return true
-		}
-		e.open(b.ID)
-		e.onChanged()
-		showInfo(e.win, fmt.Sprintf("%d年第%d期已印发。点「导出 PDF」即可打印存档的原件。", b.Year, b.Number))
-		return true
+	e.lastConfirm = newFormDialog(e.win, "印发", "确认印发", sized(box, 560), func() formResult {
+		_, err := e.store.IssueBulletin(context.Background(), b.ID, pdf)
+		return closeThen(func() {
+			if err != nil {
+				showError(e.win, "印发", err)
+				return
+			}
+			e.open(b.ID)
+			e.onChanged()
+			showInfo(e.win, fmt.Sprintf("%d年第%d期已印发。点「导出 PDF」即可打印存档的原件。", b.Year, b.Number))
+		})
 	})
 	if warn != "" {
 		e.lastConfirm.ok.Importance = widget.DangerImportance
@@ -207,15 +209,21 @@ func (e *bulletinEditor) onWithdraw() {
 	e.reason = reason
 	msg := widget.NewLabel(fmt.Sprintf("撤回 %d年第%d期？撤回后回到草稿，可修改后重新印发；原 PDF 和撤回原因保留在记录中。", b.Year, b.Number))
 	msg.Wrapping = fyne.TextWrapWord
-	e.lastConfirm = newFormDialog(e.win, "撤回", "撤回", sized(container.NewVBox(msg, reason), 480), func() bool {
+	e.lastConfirm = newFormDialog(e.win, "撤回", "撤回", sized(container.NewVBox(msg, reason), 480), func() formResult {
 		text, _ := model.CleanText(reason.Text, true)
-		if _, err := e.store.WithdrawBulletin(context.Background(), b.ID, text); err != nil {
-			showError(e.win, "撤回", err)
-			return model.ErrorCode(err) != model.EINVALID
+		_, err := e.store.WithdrawBulletin(context.Background(), b.ID, text)
+		if model.ErrorCode(err) == model.EINVALID {
+			showError(e.win, "撤回", err) // above the form: the reason needs fixing
+			return keepOpen
 		}
-		e.open(b.ID)
-		e.onChanged()
-		return true
+		return closeThen(func() {
+			if err != nil {
+				showError(e.win, "撤回", err)
+				return
+			}
+			e.open(b.ID)
+			e.onChanged()
+		})
 	})
 	e.lastConfirm.ok.Importance = widget.DangerImportance
 }

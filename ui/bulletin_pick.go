@@ -49,13 +49,12 @@ func newMeetingPicker(w fyne.Window, s *model.Store, onPick func([]*model.Meetin
 			chk.OnChanged = func(on bool) { p.toggle(m, on) }
 		})
 	body := container.NewBorder(p.search, p.note, nil, nil, p.list)
-	p.dlg = newFormDialog(w, "选择关联会议纪要", "确定", container.NewGridWrap(fyne.NewSize(600, 420), body), func() bool {
+	p.dlg = newFormDialog(w, "选择关联会议纪要", "确定", container.NewGridWrap(fyne.NewSize(600, 420), body), func() formResult {
 		var out []*model.Meeting
 		for _, id := range p.order {
 			out = append(out, p.picked[id])
 		}
-		onPick(out)
-		return true
+		return closeThen(func() { onPick(out) })
 	})
 	p.find()
 	w.Canvas().Focus(p.search)

@@ -169,9 +169,8 @@ func (e *bulletinEditor) onDraft() {
 	}
 	msg := widget.NewLabel("正文已有内容。用据案件生成的初稿替换现有正文吗？替换后可按「放弃修改」找回已保存的正文。")
 	msg.Wrapping = fyne.TextWrapWord
-	e.lastConfirm = newFormDialog(e.win, "替换正文", "替换", sized(msg, 420), func() bool {
-		e.body.SetText(text)
-		return true
+	e.lastConfirm = newFormDialog(e.win, "替换正文", "替换", sized(msg, 420), func() formResult {
+		return closeThen(func() { e.body.SetText(text) })
 	})
 }
 

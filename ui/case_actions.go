@@ -38,15 +38,20 @@ func (e *caseEditor) beforeMove(next func()) {
 
 // move runs t on the open case; a refused move shows the store's message and
 // keeps the dialog open.
-func (e *caseEditor) move(t model.Transition) bool {
+func (e *caseEditor) move(t model.Transition) formResult {
 	c, err := e.store.TransitionCase(context.Background(), e.orig.ID, t)
-	if err != nil {
-		showError(e.win, t.Action, err)
-		return false
+	if model.ErrorCode(err) == model.EINVALID {
+		showError(e.win, t.Action, err) // above the form: the input needs fixing
+		return keepOpen
 	}
-	e.reload(c.ID)
-	e.onSaved(c)
-	return true
+	return closeThen(func() {
+		if err != nil {
+			showError(e.win, t.Action, err)
+			return
+		}
+		e.reload(c.ID)
+		e.onSaved(c)
+	})
 }
 
 // onAssign asks for the departments and the due date and assigns the case.
@@ -73,11 +78,11 @@ func (e *caseEditor) onAssign() {
 		list.SetMinSize(fyne.NewSize(360, 220))
 		form := widget.NewForm(widget.NewFormItem("责任单位", list),
 			widget.NewFormItem("办理时限", container.NewHBox(f.due)), widget.NewFormItem("交办说明", f.text))
-		f.dlg = newFormDialog(e.win, "交办 "+e.orig.Number, "交办", form, func() bool {
+		f.dlg = newFormDialog(e.win, "交办 "+e.orig.Number, "交办", form, func() formResult {
 			due, err := f.due.Date()
 			if err != nil {
 				showInfo(e.win, "办理时限："+err.Error())
-				return false
+				return keepOpen
 			}
 			return e.move(model.Transition{Action: model.ActionAssign, Departments: f.depts.Selected, Due: due, Note: f.text.Text})
 		})
@@ -91,7 +96,7 @@ func (e *caseEditor) onReply() {
 		f := &actionForm{text: multiLine(6)}
 		f.text.SetText(e.orig.Reply)
 		f.text.SetPlaceHolder("责任单位的回复内容")
-		f.dlg = newFormDialog(e.win, "登记回复 "+e.orig.Number, "登记", textBox(f.text), func() bool {
+		f.dlg = newFormDialog(e.win, "登记回复 "+e.orig.Number, "登记", textBox(f.text), func() formResult {
 			reply, _ := model.CleanText(f.text.Text, true)
 			return e.move(model.Transition{Action: model.ActionReply, Reply: reply})
 		})
@@ -105,7 +110,7 @@ func (e *caseEditor) onClose() {
 		f := &actionForm{text: widget.NewEntry()}
 		f.text.SetPlaceHolder("办结说明（可选）")
 		msg := widget.NewLabel(fmt.Sprintf("确认案件 %s 已办结？", e.orig.Number))
-		f.dlg = newFormDialog(e.win, "办结", "办结", container.NewVBox(msg, f.text), func() bool {
+		f.dlg = newFormDialog(e.win, "办结", "办结", container.NewVBox(msg, f.text), func() formResult {
 			return e.move(model.Transition{Action: model.ActionClose, Note: f.text.Text})
 		})
 		e.action = f
@@ -117,10 +122,10 @@ func (e *caseEditor) onReturn() {
 	e.beforeMove(func() {
 		f := &actionForm{text: multiLine(3)}
 		f.text.SetPlaceHolder("退回原因，例如：回复未说明整改时限")
-		f.dlg = newFormDialog(e.win, "退回重办 "+e.orig.Number, "退回", textBox(f.text), func() bool {
+		f.dlg = newFormDialog(e.win, "退回重办 "+e.orig.Number, "退回", textBox(f.text), func() formResult {
 			if f.text.Text == "" {
 				showInfo(e.win, "请填写退回原因。")
-				return false
+				return keepOpen
 			}
 			return e.move(model.Transition{Action: model.ActionReturn, Note: f.text.Text})
 		})

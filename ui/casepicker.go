@@ -65,7 +65,7 @@ func newCasePicker(w fyne.Window, s *model.Store, onPick func([]*model.Case)) *c
 	top := container.NewVBox(p.search, container.NewGridWithColumns(3, p.status, p.dept, p.source))
 	body := container.NewBorder(top, p.note, nil, nil, p.list)
 	sized := container.NewGridWrap(fyne.NewSize(640, 460), body)
-	p.dlg = newFormDialog(w, "选择关联案件", "确定", sized, func() bool {
+	p.dlg = newFormDialog(w, "选择关联案件", "确定", sized, func() formResult {
 		var out []*model.Case
 		for _, c := range p.found {
 			if p.picked[c.ID] != nil {
@@ -76,8 +76,7 @@ func newCasePicker(w fyne.Window, s *model.Store, onPick func([]*model.Case)) *c
 		for _, c := range p.picked { // ticked under an earlier search
 			out = append(out, c)
 		}
-		onPick(out)
-		return true
+		return closeThen(func() { onPick(out) })
 	})
 	p.find()
 	w.Canvas().Focus(p.search)

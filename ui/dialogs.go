@@ -14,20 +14,65 @@ type formDialog struct {
 	cancel *widget.Button
 }
 
+// formResult is what the OK button of a form dialog leads to: stay open (the
+// input needs fixing, and a message about it is shown above the form), or
+// close the form and then run a follow-up.
+type formResult struct {
+	keep bool
+	then func()
+}
+
+// keepOpen leaves the form open, e.g. after a validation message.
+var keepOpen = formResult{keep: true}
+
+// closeThen closes the form, then runs then (may be nil). Hiding a dialog
+// removes every overlay above it, so a message shown while the form is still
+// open would go with it: the follow-up runs only after the form is gone.
+func closeThen(then func()) formResult { return formResult{then: then} }
+
 // newFormDialog shows content with an OK button labelled okText and 取消.
-// onOK returns false to keep the dialog open (e.g. after a validation message).
-func newFormDialog(w fyne.Window, title, okText string, content fyne.CanvasObject, onOK func() bool) *formDialog {
+// Enter in a one-line entry of the content presses OK. onOK says what follows.
+func newFormDialog(w fyne.Window, title, okText string, content fyne.CanvasObject, onOK func() formResult) *formDialog {
 	fd := &formDialog{d: dialog.NewCustomWithoutButtons(title, content, w)}
 	fd.cancel = widget.NewButton("取消", fd.d.Hide)
 	fd.ok = widget.NewButton(okText, func() {
-		if onOK() {
-			fd.d.Hide()
+		r := onOK()
+		if r.keep {
+			return
+		}
+		fd.d.Hide()
+		if r.then != nil {
+			r.then()
 		}
 	})
 	fd.ok.Importance = widget.HighImportance
 	fd.d.SetButtons([]fyne.CanvasObject{fd.cancel, fd.ok})
+	submitOnEnter(content, fd.ok.OnTapped)
 	fd.d.Show()
 	return fd
+}
+
+// submitOnEnter makes Enter in every one-line entry of o (that has no action
+// of its own) run submit, as in the dialogs of Windows and WPS.
+func submitOnEnter(o fyne.CanvasObject, submit func()) {
+	switch v := o.(type) {
+	case *widget.Entry:
+		if !v.MultiLine && v.OnSubmitted == nil {
+			v.OnSubmitted = func(string) { submit() }
+		}
+	case *dateField:
+		submitOnEnter(&v.entry.Entry, submit)
+	case *widget.Form:
+		for _, it := range v.Items {
+			submitOnEnter(it.Widget, submit)
+		}
+	case *fyne.Container:
+		for _, c := range v.Objects {
+			submitOnEnter(c, submit)
+		}
+	case *container.Scroll:
+		submitOnEnter(v.Content, submit)
+	}
 }
 
 // unsavedPrompt asks what to do with unsaved edits: 保存, 放弃 or 取消.
@@ -97,13 +142,15 @@ func (l *widthLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 func confirmDelete(w fyne.Window, title, text string, del func() error, done func()) *formDialog {
 	msg := widget.NewLabel(text)
 	msg.Wrapping = fyne.TextWrapWord
-	fd := newFormDialog(w, title, "删除", sized(msg, 420), func() bool {
-		if err := del(); err != nil {
-			showError(w, title, err)
-			return true
-		}
-		done()
-		return true
+	fd := newFormDialog(w, title, "删除", sized(msg, 420), func() formResult {
+		err := del()
+		return closeThen(func() {
+			if err != nil {
+				showError(w, title, err)
+				return
+			}
+			done()
+		})
 	})
 	fd.ok.Importance = widget.DangerImportance
 	return fd

@@ -17,7 +17,7 @@ func TestSizedDialogFitsWrappedText(t *testing.T) {
 	w.Resize(fyne.NewSize(1280, 800))
 	msg := widget.NewLabel(strings.Repeat("印发后内容冻结，不能再修改；存档这份 PDF，以后导出、重印都与它一字不差。", 4))
 	msg.Wrapping = fyne.TextWrapWord
-	d := newFormDialog(w, "印发", "确认印发", sized(msg, 420), func() bool { return true })
+	d := newFormDialog(w, "印发", "确认印发", sized(msg, 420), func() formResult { return closeThen(nil) })
 	drv := fyne.CurrentApp().Driver()
 	textBottom := drv.AbsolutePositionForObject(msg).Y + msg.Size().Height
 	if y := drv.AbsolutePositionForObject(d.ok).Y; y < textBottom {

@@ -89,7 +89,7 @@ func (e *bulletinEditor) onInstruction() {
 		widget.NewFormItem("办理时限", container.NewHBox(f.due)), widget.NewFormItem("", f.assign),
 	)
 	e.instrForm = f
-	f.dlg = newFormDialog(e.win, fmt.Sprintf("登记批示：%d年第%d期", b.Year, b.Number), "登记", sized(form, 620), func() bool {
+	f.dlg = newFormDialog(e.win, fmt.Sprintf("登记批示：%d年第%d期", b.Year, b.Number), "登记", sized(form, 620), func() formResult {
 		return e.saveInstruction(b, f)
 	})
 }
@@ -105,17 +105,18 @@ func (f *instructionForm) findLeader(s string) *model.Leader {
 	return nil
 }
 
-// saveInstruction records the form's 批示; false keeps the form open.
-func (e *bulletinEditor) saveInstruction(b *model.Bulletin, f *instructionForm) bool {
+// saveInstruction records the form's 批示, or keeps the form open with a
+// message saying what to fix.
+func (e *bulletinEditor) saveInstruction(b *model.Bulletin, f *instructionForm) formResult {
 	date, err := f.date.Date()
 	if err != nil {
 		showInfo(e.win, "批示日期："+err.Error())
-		return false
+		return keepOpen
 	}
 	due, err := f.due.Date()
 	if err != nil {
 		showInfo(e.win, "办理时限："+err.Error())
-		return false
+		return keepOpen
 	}
 	in := &model.Instruction{BulletinID: b.ID, Leader: strings.TrimSpace(f.leader.Text),
 		Position: strings.TrimSpace(f.position.Text), Date: date, Text: strings.TrimSpace(f.text.Text),
@@ -124,13 +125,19 @@ func (e *bulletinEditor) saveInstruction(b *model.Bulletin, f *instructionForm) 
 		in.LeaderID = l.ID
 	}
 	in.Clean()
-	if err := e.store.CreateInstruction(context.Background(), in, f.assign.Checked); err != nil {
-		showError(e.win, "登记批示", err)
-		return model.ErrorCode(err) == model.EINTERNAL
+	err = e.store.CreateInstruction(context.Background(), in, f.assign.Checked)
+	if err != nil && model.ErrorCode(err) != model.EINTERNAL {
+		showError(e.win, "登记批示", err) // above the form: the input needs fixing
+		return keepOpen
 	}
-	e.open(b.ID)
-	e.onChanged()
-	return true
+	return closeThen(func() {
+		if err != nil {
+			showError(e.win, "登记批示", err)
+			return
+		}
+		e.open(b.ID)
+		e.onChanged()
+	})
 }
 
 // showInstructions lists the 批示 recorded, each with a delete button.
@@ -176,14 +183,16 @@ func (e *bulletinEditor) showInstructions() {
 func (e *bulletinEditor) onDeleteInstruction(in *model.Instruction) {
 	msg := widget.NewLabel(fmt.Sprintf("删除%s的这条批示？只用于更正登记错误；已据此交办的案件保留交办记录。", in.Leader))
 	msg.Wrapping = fyne.TextWrapWord
-	e.lastConfirm = newFormDialog(e.win, "删除批示", "删除", sized(msg, 420), func() bool {
-		if err := e.store.DeleteInstruction(context.Background(), in.ID); err != nil {
-			showError(e.win, "删除批示", err)
-			return true
-		}
-		e.open(in.BulletinID)
-		e.onChanged()
-		return true
+	e.lastConfirm = newFormDialog(e.win, "删除批示", "删除", sized(msg, 420), func() formResult {
+		err := e.store.DeleteInstruction(context.Background(), in.ID)
+		return closeThen(func() {
+			if err != nil {
+				showError(e.win, "删除批示", err)
+				return
+			}
+			e.open(in.BulletinID)
+			e.onChanged()
+		})
 	})
 	e.lastConfirm.ok.Importance = widget.DangerImportance
 }

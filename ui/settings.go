@@ -156,7 +156,7 @@ func (ss *settingsScreen) onEditDept(d *model.Department) {
 		title = "添加责任单位"
 	}
 	form := widget.NewForm(widget.NewFormItem("单位名称", name), widget.NewFormItem("联系人", contact), widget.NewFormItem("电话", phone))
-	ss.lastDialog = newFormDialog(ss.win, title, "保存", sized(form, 420), func() bool {
+	ss.lastDialog = newFormDialog(ss.win, title, "保存", sized(form, 420), func() formResult {
 		v := *d
 		v.Name, _ = model.CleanText(strings.TrimSpace(name.Text), false)
 		v.Contact, _ = model.CleanText(strings.TrimSpace(contact.Text), false)
@@ -169,10 +169,9 @@ func (ss *settingsScreen) onEditDept(d *model.Department) {
 		}
 		if err != nil {
 			showError(ss.win, "保存责任单位", err)
-			return false
+			return keepOpen
 		}
-		ss.reload()
-		return true
+		return closeThen(ss.reload)
 	})
 }
 
@@ -194,11 +193,11 @@ func (ss *settingsScreen) onEditLeader(l *model.Leader) {
 		title = "添加领导"
 	}
 	form := widget.NewForm(widget.NewFormItem("姓名", name), widget.NewFormItem("职务", pos), widget.NewFormItem("排序", order))
-	ss.lastDialog = newFormDialog(ss.win, title, "保存", sized(form, 420), func() bool {
+	ss.lastDialog = newFormDialog(ss.win, title, "保存", sized(form, 420), func() formResult {
 		n, err := strconv.Atoi(strings.TrimSpace(toHalfWidth(order.Text)))
 		if err != nil {
 			showInfo(ss.win, "排序应填整数，如 1、2、3。")
-			return false
+			return keepOpen
 		}
 		v := *l
 		v.Name, _ = model.CleanText(strings.TrimSpace(name.Text), false)
@@ -211,10 +210,9 @@ func (ss *settingsScreen) onEditLeader(l *model.Leader) {
 		}
 		if err != nil {
 			showError(ss.win, "保存领导信息", err)
-			return false
+			return keepOpen
 		}
-		ss.reload()
-		return true
+		return closeThen(ss.reload)
 	})
 }
 
@@ -227,12 +225,14 @@ func (ss *settingsScreen) onDeleteLeader(l *model.Leader) {
 func (ss *settingsScreen) confirmDelete(msg string, del func() error) {
 	l := widget.NewLabel(msg)
 	l.Wrapping = fyne.TextWrapWord
-	ss.lastDialog = newFormDialog(ss.win, "确认删除", "删除", sized(l, 380), func() bool {
-		if err := del(); err != nil {
-			showError(ss.win, "删除", err)
-		}
-		ss.reload()
-		return true
+	ss.lastDialog = newFormDialog(ss.win, "确认删除", "删除", sized(l, 380), func() formResult {
+		err := del()
+		return closeThen(func() {
+			if err != nil {
+				showError(ss.win, "删除", err)
+			}
+			ss.reload()
+		})
 	})
 	ss.lastDialog.ok.Importance = widget.DangerImportance
 }
