@@ -20,23 +20,25 @@ import (
 // startAutoBackup makes the day's automatic backup in a goroutine, so that
 // the window opens at once. A failure is shown once, since it means the
 // backups are not being made.
-func startAutoBackup(win fyne.Window, s *model.Store, prefs fyne.Preferences) {
-	go func() {
+func startAutoBackup(win fyne.Window, s *model.Store, prefs fyne.Preferences, bg *tasks) {
+	bg.run(func() func() {
 		ctx := context.Background()
 		bs, err := loadBackupSettings(ctx, s, prefs)
 		if err == nil {
 			_, _, err = s.AutoBackup(ctx, bs.folder(s.Path()), bs.keep)
 		}
 		if err != nil {
-			fyne.Do(func() { showError(win, "自动备份", err) })
+			return func() { showError(win, "自动备份", err) }
 		}
-	}()
+		return nil
+	})
 }
 
 // backupSection is the 备份与恢复 part of the settings screen.
 type backupSection struct {
 	win   fyne.Window
 	store *model.Store
+	bg    *tasks
 	prefs fyne.Preferences
 
 	dir      *widget.Entry
@@ -49,15 +51,13 @@ type backupSection struct {
 	restore  *widget.Button
 	chosen   int // index in backups, -1 = none
 	settings backupSettings
-	// afterBackup, when set, runs after 立即备份 finished (tests wait on it).
-	afterBackup func()
 }
 
 // newBackupSection returns the 备份与恢复 section: backup folder and keep
 // count (saved in the store), 立即备份, 备份到其他位置…, the list of backups and
 // 恢复….
-func newBackupSection(win fyne.Window, s *model.Store, prefs fyne.Preferences) fyne.CanvasObject {
-	b := &backupSection{win: win, store: s, prefs: prefs, chosen: -1}
+func newBackupSection(win fyne.Window, s *model.Store, prefs fyne.Preferences, bg *tasks) fyne.CanvasObject {
+	b := &backupSection{win: win, store: s, bg: bg, prefs: prefs, chosen: -1}
 	return b.buildUI()
 }
 
@@ -177,12 +177,9 @@ func (b *backupSection) onBackupNow() {
 	b.backup.Disable()
 	b.status.SetText("正在备份…")
 	dir, keep := b.settings.folder(b.store.Path()), b.settings.keep
-	go func() {
+	b.bg.run(func() func() {
 		path, err := b.store.BackupNow(context.Background(), dir, keep)
-		fyne.Do(func() {
-			if b.afterBackup != nil {
-				defer b.afterBackup()
-			}
+		return func() {
 			b.backup.Enable()
 			if err != nil {
 				b.status.SetText("")
@@ -191,8 +188,8 @@ func (b *backupSection) onBackupNow() {
 			}
 			b.status.SetText("已备份到 " + path)
 			b.reload()
-		})
-	}()
+		}
+	})
 }
 
 // onBackupElsewhere saves a backup where the user says (a USB stick).
@@ -205,17 +202,17 @@ func (b *backupSection) onBackupElsewhere() {
 		path := w.URI().Path()
 		w.Close()
 		b.status.SetText("正在备份…")
-		go func() {
+		b.bg.run(func() func() {
 			err := b.store.Backup(context.Background(), path)
-			fyne.Do(func() {
+			return func() {
 				if err != nil {
 					b.status.SetText("")
 					showError(b.win, "备份", err)
 					return
 				}
 				b.status.SetText("已备份到 " + path)
-			})
-		}()
+			}
+		})
 	}, b.win)
 	d.SetFileName("舆情专报数据-" + b.store.Now().Format("20060102") + ".db")
 	d.Resize(fyne.NewSize(900, 600))

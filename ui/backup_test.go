@@ -19,12 +19,10 @@ func TestBackupSection(t *testing.T) {
 	w.Resize(fyne.NewSize(900, 600))
 	dir := filepath.Join(t.TempDir(), "备份")
 	a.Preferences().SetString(prefBackupDir, dir)
-	b := &backupSection{win: w, store: s, prefs: a.Preferences(), chosen: -1}
+	b := &backupSection{win: w, store: s, bg: newTestTasks(t), prefs: a.Preferences(), chosen: -1}
 	w.SetContent(b.buildUI())
-	done := make(chan struct{})
-	b.afterBackup = func() { close(done) }
 	test.Tap(b.backup)
-	<-done // the backup runs in a goroutine
+	b.bg.settle() // the backup runs in the background
 	if len(b.backups) != 1 || filepath.Dir(b.backups[0].Path) != dir {
 		t.Fatalf("backups listed after 立即备份: %+v", b.backups)
 	}
@@ -73,7 +71,7 @@ func TestBackupSettingsInStore(t *testing.T) {
 	a.Preferences().SetString(prefBackupDir, old)
 	a.Preferences().SetInt(prefBackupKeep, 7)
 	w := test.NewTempWindow(t, nil)
-	b := &backupSection{win: w, store: s, prefs: a.Preferences(), chosen: -1}
+	b := &backupSection{win: w, store: s, bg: newTestTasks(t), prefs: a.Preferences(), chosen: -1}
 	w.SetContent(b.buildUI())
 	if b.dir.Text != old || b.keep.Text != "7" {
 		t.Errorf("section shows %q, %q; want the old preferences %q, 7", b.dir.Text, b.keep.Text, old)
@@ -109,10 +107,8 @@ func TestBackupSettingsInStore(t *testing.T) {
 	// 立即备份 keeps a folder typed without Enter, and backs up there.
 	typed := filepath.Join(t.TempDir(), "未回车的文件夹")
 	b.dir.SetText(typed)
-	done := make(chan struct{})
-	b.afterBackup = func() { close(done) }
 	test.Tap(b.backup)
-	<-done
+	b.bg.settle()
 	if v, _ := s.GetSetting(ctx, model.SettingBackupDir); v != typed || len(b.backups) != 1 || filepath.Dir(b.backups[0].Path) != typed {
 		t.Errorf("立即备份 with a typed folder: stored %q, backups %+v; want %q kept and used", v, b.backups, typed)
 	}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"strconv"
-	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -39,14 +38,14 @@ type bulletinsScreen struct {
 	ed          *bulletinEditor
 	edView      fyne.CanvasObject
 	root        *fyne.Container
-	busy        sync.WaitGroup
+	bg          *tasks
 	gen         int
 	editing     bool
 }
 
-func newBulletinsScreen(w fyne.Window, s *model.Store) *bulletinsScreen {
-	bs := &bulletinsScreen{win: w, store: s}
-	bs.ed = newBulletinEditor(w, s)
+func newBulletinsScreen(w fyne.Window, s *model.Store, bg *tasks) *bulletinsScreen {
+	bs := &bulletinsScreen{win: w, store: s, bg: bg}
+	bs.ed = newBulletinEditor(w, s, bg)
 	bs.ed.onChanged = bs.reload
 	bs.ed.onBack = bs.onBack
 	bs.ed.onDeleted = func() { bs.showList(); bs.reload() }
@@ -169,11 +168,9 @@ func (bs *bulletinsScreen) reload() {
 	}
 	bs.gen++
 	gen := bs.gen
-	bs.busy.Add(1)
-	go func() {
-		defer bs.busy.Done()
+	bs.bg.run(func() func() {
 		items, err := bs.store.FindBulletins(context.Background(), model.BulletinFilter{})
-		fyne.Do(func() {
+		return func() {
 			if gen != bs.gen {
 				return
 			}
@@ -185,8 +182,8 @@ func (bs *bulletinsScreen) reload() {
 			bs.ed.others = items
 			bs.count.SetText(fmt.Sprintf("共 %d 期", len(items)))
 			bs.showItems()
-		})
-	}()
+		}
+	})
 }
 
 // open shows the composer on bulletin id.
@@ -248,4 +245,3 @@ func (bs *bulletinsScreen) onFind() {
 func (bs *bulletinsScreen) confirmLeave(next func()) { bs.ed.confirmLeave(next) }
 
 // wait blocks until the work started so far has been shown (for tests).
-func (bs *bulletinsScreen) wait() { bs.busy.Wait(); bs.ed.busy.Wait() }

@@ -5,7 +5,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -61,15 +60,15 @@ type bulletinEditor struct {
 	openURL     func(path string)
 	lastExport  string // path of the last PDF written
 	lastReport  string // unprintable characters of the last export
-	busy        sync.WaitGroup
+	bg          *tasks
 
 	onChanged func()
 	onBack    func()
 	onDeleted func()
 }
 
-func newBulletinEditor(w fyne.Window, s *model.Store) *bulletinEditor {
-	e := &bulletinEditor{win: w, store: s}
+func newBulletinEditor(w fyne.Window, s *model.Store, bg *tasks) *bulletinEditor {
+	e := &bulletinEditor{win: w, store: s, bg: bg}
 	e.chooseFile = e.chooseFileDialog
 	e.openURL = openInViewer
 	return e

@@ -81,9 +81,7 @@ func (e *bulletinEditor) showProgress(msg string) dialog.Dialog {
 // writeExport typesets b into w in the background, then reports and opens it.
 func (e *bulletinEditor) writeExport(b *model.Bulletin, w fyne.URIWriteCloser) {
 	prog := e.showProgress(fmt.Sprintf("正在生成 %d年第%d期的 PDF……", b.Year, b.Number))
-	e.busy.Add(1)
-	go func() {
-		defer e.busy.Done()
+	e.bg.run(func() func() {
 		pdf, rep, err := export.PrintBulletin(context.Background(), e.store, b)
 		if err == nil {
 			_, err = w.Write(pdf)
@@ -91,7 +89,7 @@ func (e *bulletinEditor) writeExport(b *model.Bulletin, w fyne.URIWriteCloser) {
 		if cerr := w.Close(); err == nil && cerr != nil {
 			err = model.Errorf(model.EINVALID, "写入 %s 失败：%v", w.URI().Path(), cerr)
 		}
-		fyne.Do(func() {
+		return func() {
 			prog.Hide()
 			if err != nil {
 				showError(e.win, "导出 PDF", err)
@@ -102,8 +100,8 @@ func (e *bulletinEditor) writeExport(b *model.Bulletin, w fyne.URIWriteCloser) {
 				showLongInfo(e.win, "有字符无法打印", e.lastReport)
 			}
 			e.openURL(e.lastExport)
-		})
-	}()
+		}
+	})
 }
 
 // showLongInfo shows a long text in a scrolling information dialog.
@@ -129,19 +127,17 @@ func (e *bulletinEditor) onIssue() {
 			return
 		}
 		prog := e.showProgress("正在排版并检查字体……")
-		e.busy.Add(1)
-		go func() {
-			defer e.busy.Done()
+		e.bg.run(func() func() {
 			pdf, warn, err := e.prepareIssue(b)
-			fyne.Do(func() {
+			return func() {
 				prog.Hide()
 				if err != nil {
 					showError(e.win, "排版", err)
 					return
 				}
 				e.confirmIssue(b, pdf, warn)
-			})
-		}()
+			}
+		})
 	})
 }
 

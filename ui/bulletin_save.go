@@ -176,7 +176,7 @@ func (e *bulletinEditor) onDraft() {
 
 // onPickCases opens the case picker and links the cases chosen.
 func (e *bulletinEditor) onPickCases() {
-	e.picker = newCasePicker(e.win, e.store, func(picked []*model.Case) {
+	e.picker = newCasePicker(e.win, e.store, e.bg, func(picked []*model.Case) {
 		for _, c := range picked {
 			if !slices.ContainsFunc(e.cases, func(x *model.Case) bool { return x.ID == c.ID }) {
 				e.cases = append(e.cases, c)

@@ -45,7 +45,7 @@ func pickAllCases(t *testing.T, e *bulletinEditor) {
 	t.Helper()
 	test.Tap(e.pickCasesBtn)
 	p := e.picker
-	p.busy.Wait()
+	p.bg.settle()
 	if len(p.found) == 0 {
 		t.Fatal("the case picker lists no case")
 	}

@@ -4,8 +4,6 @@ import (
 	"context"
 	"fmt"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -87,25 +85,19 @@ type casesScreen struct {
 	loading  map[int]bool
 	gen      int // bumped by every new query; late answers of old ones are dropped
 	debounce debouncer
-	busy     sync.WaitGroup
-	// applying serialises the background answers (departments, pages). In
-	// the program fyne.Do already runs them one at a time on the main thread;
-	// under Fyne's test driver it runs them at once in their goroutines.
-	applying sync.Mutex
-	// stopped is set when the window goes: no page is fetched or drawn after it.
-	stopped atomic.Bool
-	quiet   bool // true while the table selection is changed by code
+	bg       *tasks
+	quiet    bool // true while the table selection is changed by code
 }
 
-func newCasesScreen(w fyne.Window, s *model.Store) *casesScreen {
-	cs := &casesScreen{win: w, store: s, now: time.Now,
+func newCasesScreen(w fyne.Window, s *model.Store, bg *tasks) *casesScreen {
+	cs := &casesScreen{win: w, store: s, bg: bg, now: time.Now,
 		sort: model.SortCollected, desc: true,
 		pages: map[int][]*model.Case{}, loading: map[int]bool{}}
 	if p := fyne.CurrentApp(); p != nil {
 		cs.sort = model.CaseSort(p.Preferences().StringWithFallback(prefCaseSort, string(model.SortCollected)))
 		cs.desc = p.Preferences().BoolWithFallback(prefCaseDesc, true)
 	}
-	cs.ed = newCaseEditor(w, s, cs.now)
+	cs.ed = newCaseEditor(w, s, bg, cs.now)
 	cs.ed.onSaved = cs.onEditorSaved
 	cs.ed.onDeleted = cs.onEditorDeleted
 	cs.ed.onNew = cs.onNew
@@ -177,13 +169,9 @@ func statusNames() []string {
 // reload refreshes the department choices when the screen is shown, since
 // they may have been edited in 设置.
 func (cs *casesScreen) reload() {
-	cs.busy.Add(1)
-	go func() {
-		defer cs.busy.Done()
+	cs.bg.run(func() func() {
 		depts, err := cs.store.FindDepartments(context.Background())
-		fyne.Do(func() {
-			cs.applying.Lock()
-			defer cs.applying.Unlock()
+		return func() {
 			if err != nil {
 				showError(cs.win, "读取责任单位", err)
 				return
@@ -194,8 +182,8 @@ func (cs *casesScreen) reload() {
 			}
 			cs.dept.Options = opts
 			cs.dept.Refresh()
-		})
-	}()
+		}
+	})
 }
 
 func (cs *casesScreen) onClearFilters() {
@@ -216,7 +204,7 @@ func (cs *casesScreen) scheduleReload() {
 	if cs.quiet {
 		return
 	}
-	cs.debounce.schedule(&cs.busy, cs.reloadList)
+	cs.debounce.schedule(cs.bg, cs.reloadList)
 }
 
 // currentFilter reads the filter widgets. Invalid dates are ignored: the date
@@ -252,20 +240,16 @@ func (cs *casesScreen) reloadList() {
 
 // loadPage fetches page p in the background.
 func (cs *casesScreen) loadPage(p int) {
-	if cs.loading[p] || cs.stopped.Load() {
+	if cs.loading[p] {
 		return
 	}
 	cs.loading[p] = true
 	gen, f := cs.gen, cs.filter
 	f.Offset, f.Limit = p*casePageSize, casePageSize
-	cs.busy.Add(1)
-	go func() {
-		defer cs.busy.Done()
+	cs.bg.run(func() func() {
 		cases, total, err := cs.store.FindCases(context.Background(), f)
-		fyne.Do(func() {
-			cs.applying.Lock()
-			defer cs.applying.Unlock()
-			if gen != cs.gen || cs.stopped.Load() {
+		return func() {
+			if gen != cs.gen {
 				return
 			}
 			delete(cs.loading, p)
@@ -279,8 +263,8 @@ func (cs *casesScreen) loadPage(p int) {
 			cs.count.SetText(fmt.Sprintf("共 %d 件", total))
 			cs.showEmpty()
 			cs.table.Refresh()
-		})
-	}()
+		}
+	})
 }
 
 // evict drops the cached pages farthest from p when there are too many.

@@ -25,6 +25,7 @@ const wrapLimit = 10000
 type caseEditor struct {
 	win   fyne.Window
 	store *model.Store
+	bg    *tasks // the window's background work
 	now   func() time.Time
 
 	orig   *model.Case // as last loaded or saved; nil when nothing is open
@@ -58,8 +59,8 @@ type caseEditor struct {
 	onNew     func()
 }
 
-func newCaseEditor(w fyne.Window, s *model.Store, now func() time.Time) *caseEditor {
-	return &caseEditor{win: w, store: s, now: now}
+func newCaseEditor(w fyne.Window, s *model.Store, bg *tasks, now func() time.Time) *caseEditor {
+	return &caseEditor{win: w, store: s, bg: bg, now: now}
 }
 
 func multiLine(rows int) *widget.Entry {

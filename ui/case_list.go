@@ -63,16 +63,9 @@ func (cs *casesScreen) saveLayout() { saveSplit(cs.split, prefCaseSplit) }
 // confirmLeave implements screen.
 func (cs *casesScreen) confirmLeave(next func()) { cs.ed.confirmLeave(next) }
 
-// wait blocks until the queries started so far have been shown (for tests).
-func (cs *casesScreen) wait() { cs.busy.Wait() }
-
-// stop ends the lazy page loading when the window goes, so that no answer
-// arrives after the app (and its theme) are gone.
-func (cs *casesScreen) stop() { cs.stopped.Store(true) }
-
 // onImport reads cases from a .csv or .xlsx file, with a preview first.
 func (cs *casesScreen) onImport() {
-	showImportDialog(cs.win, cs.store, func() {
+	showImportDialog(cs.win, cs.store, cs.bg, func() {
 		cs.reload()
 		cs.refreshPages()
 	})
@@ -82,7 +75,7 @@ func (cs *casesScreen) onImport() {
 func (cs *casesScreen) onExport() {
 	f := cs.currentFilter()
 	f.Offset, f.Limit = 0, 0
-	exportCases(cs.win, cs.store, f)
+	exportCases(cs.win, cs.store, cs.bg, f)
 }
 
 // showEmpty says why the list is empty: no case matches the conditions, or

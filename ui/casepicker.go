@@ -4,7 +4,6 @@ import (
 	"context"
 	"strconv"
 	"strings"
-	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -30,12 +29,12 @@ type casePicker struct {
 	picked               map[int64]*model.Case
 	dlg                  *formDialog
 	gen                  int
-	busy                 *sync.WaitGroup
+	bg                   *tasks
 }
 
 // newCasePicker shows the picker; onPick receives the cases ticked.
-func newCasePicker(w fyne.Window, s *model.Store, onPick func([]*model.Case)) *casePicker {
-	p := &casePicker{win: w, store: s, picked: map[int64]*model.Case{}, busy: &sync.WaitGroup{}}
+func newCasePicker(w fyne.Window, s *model.Store, bg *tasks, onPick func([]*model.Case)) *casePicker {
+	p := &casePicker{win: w, store: s, picked: map[int64]*model.Case{}, bg: bg}
 	p.search = widget.NewEntry()
 	p.search.SetPlaceHolder("输入标题、原文或编号中的文字")
 	p.search.ActionItem = widget.NewIcon(theme.SearchIcon())
@@ -105,11 +104,9 @@ func (p *casePicker) find() {
 	if p.source.SelectedIndex() > 0 {
 		f.Source = p.source.Selected
 	}
-	p.busy.Add(1)
-	go func() {
-		defer p.busy.Done()
+	p.bg.run(func() func() {
 		cases, total, err := p.store.FindCases(context.Background(), f)
-		fyne.Do(func() {
+		return func() {
 			if gen != p.gen {
 				return
 			}
@@ -124,17 +121,15 @@ func (p *casePicker) find() {
 				p.note.SetText("共 " + strconv.Itoa(total) + " 件")
 			}
 			p.list.Refresh()
-		})
-	}()
+		}
+	})
 }
 
 // loadDepartments offers the departments of the directory in the 责任单位 filter.
 func (p *casePicker) loadDepartments() {
-	p.busy.Add(1)
-	go func() {
-		defer p.busy.Done()
+	p.bg.run(func() func() {
 		depts, err := p.store.FindDepartments(context.Background())
-		fyne.Do(func() {
+		return func() {
 			if err != nil {
 				showError(p.win, "读取责任单位", err)
 				return
@@ -145,8 +140,8 @@ func (p *casePicker) loadDepartments() {
 			}
 			p.dept.Options = opts
 			p.dept.Refresh()
-		})
-	}()
+		}
+	})
 }
 
 // filterSelect is a filter choice whose first option, any, is selected and

@@ -36,8 +36,8 @@ func TestCasePickerFilters(t *testing.T) {
 	test.NewTempApp(t)
 	w := test.NewTempWindow(t, nil)
 	var picked []*model.Case
-	p := newCasePicker(w, s, func(cs []*model.Case) { picked = cs })
-	p.busy.Wait()
+	p := newCasePicker(w, s, newTestTasks(t), func(cs []*model.Case) { picked = cs })
+	p.bg.settle()
 	if len(p.dept.Options) != 3 {
 		t.Fatalf("责任单位 choices %v, want 全部 and the two departments", p.dept.Options)
 	}
@@ -60,7 +60,7 @@ func TestCasePickerFilters(t *testing.T) {
 			v   string
 		}{{p.status, tt.status}, {p.dept, tt.dept}, {p.source, tt.source}} {
 			set.sel.SetSelected(set.v)
-			p.busy.Wait()
+			p.bg.settle()
 		}
 		var got []int64
 		for _, c := range p.found {
@@ -71,7 +71,7 @@ func TestCasePickerFilters(t *testing.T) {
 		}
 	}
 	p.status.SetSelected(anyStatus) // 12345 is still chosen
-	p.busy.Wait()
+	p.bg.settle()
 	for _, c := range p.found {
 		p.toggle(c, true)
 	}

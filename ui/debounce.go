@@ -1,29 +1,16 @@
 package ui
 
-import (
-	"sync"
-	"time"
-
-	"fyne.io/fyne/v2"
-)
-
 // debouncer runs a function on the UI thread a moment (searchDelay) after the
-// last of a burst of calls, such as keystrokes. The pending run is counted in
-// busy, so that waiting for a screen's background work includes it.
+// last of a burst of calls, such as keystrokes. The pending run is counted by
+// the tasks, so that waiting for a window's background work includes it.
 type debouncer struct {
-	timer *time.Timer
+	stop func() bool
 }
 
 // schedule replaces any pending run with f.
-func (d *debouncer) schedule(busy *sync.WaitGroup, f func()) {
-	if d.timer != nil && d.timer.Stop() {
-		busy.Done()
+func (d *debouncer) schedule(bg *tasks, f func()) {
+	if d.stop != nil {
+		d.stop()
 	}
-	busy.Add(1)
-	d.timer = time.AfterFunc(searchDelay, func() {
-		fyne.Do(func() {
-			f()
-			busy.Done()
-		})
-	})
+	d.stop = bg.later(searchDelay, f)
 }

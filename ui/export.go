@@ -17,7 +17,7 @@ import (
 // exportCases asks where to save, then writes the cases matching f (all of
 // them, not one page) to .xlsx, or to .csv when that name is chosen, in a
 // goroutine. The file has the headers the importer reads.
-func exportCases(win fyne.Window, s *model.Store, f model.CaseFilter) {
+func exportCases(win fyne.Window, s *model.Store, bg *tasks, f model.CaseFilter) {
 	fd := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
 			showError(win, "选择文件", err)
@@ -27,16 +27,16 @@ func exportCases(win fyne.Window, s *model.Store, f model.CaseFilter) {
 			return // cancelled
 		}
 		rememberDir(prefExportDir, w.URI().Path())
-		go func() {
+		bg.run(func() func() {
 			n, err := writeCases(s, f, w)
-			fyne.Do(func() {
+			return func() {
 				if err != nil {
 					showError(win, "导出", err)
 					return
 				}
 				showMessage(win, "导出案件", fmt.Sprintf("已导出 %d 件案件到\n%s", n, w.URI().Path()))
-			})
-		}()
+			}
+		})
 	}, win)
 	startIn(fd, prefExportDir)
 	fd.SetFileName("案件导出-" + time.Now().Format("20060102") + ".xlsx")

@@ -33,15 +33,29 @@ func newTestShell(tb testing.TB, s *model.Store) (*shell, fyne.Window) {
 	a := test.NewTempApp(tb)
 	w := test.NewTempWindow(tb, nil)
 	w.Resize(fyne.NewSize(1280, 800))
-	sh := newShell(a, w, s)
+	sh := newShell(a, w, s, newTestTasks(tb))
 	w.SetContent(sh.buildUI())
 	sh.addShortcuts()
-	sh.cases.wait()
-	tb.Cleanup(func() { // before the app goes: late answers would draw without a theme
-		sh.stop()
-	})
+	sh.bg.settle()
 	return sh, w
 }
+
+// newTestTasks returns tasks that queue their applies, as the real driver
+// does, until the test settles them; the work still running is waited for
+// (and its results dropped) before the test app goes.
+func newTestTasks(tb testing.TB) *tasks {
+	bg := newQueuedTasks()
+	tb.Cleanup(bg.close)
+	return bg
+}
+
+// wait lets the background work of the window finish and applies its results
+// (tests); every screen of a window shares one tasks.
+func (cs *casesScreen) wait()     { cs.bg.settle() }
+func (ms *meetingsScreen) wait()  { ms.bg.settle() }
+func (bs *bulletinsScreen) wait() { bs.bg.settle() }
+func (ss *statsScreen) wait()     { ss.bg.settle() }
+func (sh *shell) wait()           { sh.bg.settle() }
 
 // countCases returns how many cases the store holds.
 func countCases(tb testing.TB, s *model.Store) int {

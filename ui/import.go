@@ -25,6 +25,7 @@ import (
 type importDialog struct {
 	win    fyne.Window
 	store  *model.Store
+	bg     *tasks
 	onDone func()
 
 	path    string
@@ -47,7 +48,7 @@ type importDialog struct {
 
 // showImportDialog asks for a .csv or .xlsx file and shows its preview.
 // onDone runs after an import that saved something.
-func showImportDialog(win fyne.Window, s *model.Store, onDone func()) {
+func showImportDialog(win fyne.Window, s *model.Store, bg *tasks, onDone func()) {
 	fd := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil {
 			showError(win, "选择文件", err)
@@ -59,7 +60,7 @@ func showImportDialog(win fyne.Window, s *model.Store, onDone func()) {
 		path := r.URI().Path()
 		r.Close()
 		rememberDir(prefImportDir, path)
-		newImportDialog(win, s, onDone).load(path, "")
+		newImportDialog(win, s, bg, onDone).load(path, "")
 	}, win)
 	startIn(fd, prefImportDir)
 	fd.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".xlsx", ".CSV", ".XLSX"}))
@@ -96,8 +97,8 @@ func rememberDir(key, path string) {
 	}
 }
 
-func newImportDialog(win fyne.Window, s *model.Store, onDone func()) *importDialog {
-	return &importDialog{win: win, store: s, onDone: onDone}
+func newImportDialog(win fyne.Window, s *model.Store, bg *tasks, onDone func()) *importDialog {
+	return &importDialog{win: win, store: s, bg: bg, onDone: onDone}
 }
 
 // load reads and checks the file in a goroutine, then shows the preview.
@@ -105,18 +106,18 @@ func (im *importDialog) load(path, sheet string) {
 	im.path, im.sheet = path, sheet
 	wait := dialog.NewCustomWithoutButtons("正在读取", widget.NewProgressBarInfinite(), im.win)
 	wait.Show()
-	go func() {
+	im.bg.run(func() func() {
 		rep, err := casefile.ImportFile(context.Background(), im.store, path, sheet,
 			model.ImportOptions{DryRun: true, CreateDepartments: true})
-		fyne.Do(func() {
+		return func() {
 			wait.Hide()
 			if err != nil {
 				showError(im.win, "读取 "+filepath.Base(path), err)
 				return
 			}
 			im.showPreview(rep)
-		})
-	}()
+		}
+	})
 }
 
 // showPreview builds the dialog for a dry-run report.
@@ -161,7 +162,7 @@ func (im *importDialog) showPreview(rep *casefile.Report) {
 	body := container.NewBorder(top, container.NewVBox(im.detail, im.progress), nil, nil, im.table)
 	im.d = dialog.NewCustomWithoutButtons("导入案件", body, im.win)
 	im.cancelBtn = widget.NewButton("取消", im.d.Hide)
-	other := widget.NewButton("选择其他文件…", func() { im.d.Hide(); showImportDialog(im.win, im.store, im.onDone) })
+	other := widget.NewButton("选择其他文件…", func() { im.d.Hide(); showImportDialog(im.win, im.store, im.bg, im.onDone) })
 	im.importBtn = widget.NewButton("", im.onImport)
 	im.importBtn.Importance = widget.HighImportance
 	im.d.SetButtons([]fyne.CanvasObject{im.cancelBtn, other, im.importBtn})
@@ -248,7 +249,7 @@ func (im *importDialog) onImport() {
 	im.progress.Start()
 	opt := model.ImportOptions{NewDepartments: im.depts.Selected}
 	read := im.preview.Read
-	go func() {
+	im.bg.run(func() func() {
 		rep, err := casefile.ImportResult(context.Background(), im.store, im.path, read, opt)
 		var reportPath string
 		if err == nil {
@@ -257,8 +258,8 @@ func (im *importDialog) onImport() {
 				reportPath = ""
 			}
 		}
-		fyne.Do(func() { im.finish(rep, reportPath, err) })
-	}()
+		return func() { im.finish(rep, reportPath, err) }
+	})
 }
 
 // finish reports the outcome of the import.

@@ -42,7 +42,8 @@ func TestImportDialog(t *testing.T) {
 		"已有的案件,微博,,\n") // 5
 	done := make(chan *casefile.Report, 1)
 	imported := false
-	im := newImportDialog(w, s, func() { imported = true })
+	bg := newTestTasks(t)
+	im := newImportDialog(w, s, bg, func() { imported = true })
 	im.path = path
 	im.done = func(r *casefile.Report, err error) {
 		if err != nil {
@@ -77,6 +78,7 @@ func TestImportDialog(t *testing.T) {
 	im.depts.SetSelected([]string{"县新单位"})
 
 	test.Tap(im.importBtn)
+	bg.settle()
 	r := <-done
 	if len(r.Store.Imported) != 2 || countCases(t, s) != 3 || !imported {
 		t.Errorf("imported %d, store has %d cases, onDone called %v; want 2, 3, true", len(r.Store.Imported), countCases(t, s), imported)

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"strings"
-	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -30,13 +29,13 @@ type meetingsScreen struct {
 	split  *container.Split
 	root   fyne.CanvasObject
 	gen    int
-	busy   sync.WaitGroup
+	bg     *tasks
 	quiet  bool
 }
 
-func newMeetingsScreen(w fyne.Window, s *model.Store) *meetingsScreen {
-	ms := &meetingsScreen{win: w, store: s}
-	ms.ed = newMeetingEditor(w, s)
+func newMeetingsScreen(w fyne.Window, s *model.Store, bg *tasks) *meetingsScreen {
+	ms := &meetingsScreen{win: w, store: s, bg: bg}
+	ms.ed = newMeetingEditor(w, s, bg)
 	ms.ed.onSaved = func(*model.Meeting) { ms.reload() }
 	ms.ed.onDeleted = ms.reload
 	ms.ed.onNew = ms.onNew
@@ -95,11 +94,9 @@ func (ms *meetingsScreen) reload() {
 	}
 	ms.gen++
 	gen, q := ms.gen, strings.TrimSpace(ms.search.Text)
-	ms.busy.Add(1)
-	go func() {
-		defer ms.busy.Done()
+	ms.bg.run(func() func() {
 		items, err := ms.store.FindMeetings(context.Background(), model.MeetingFilter{Query: q})
-		fyne.Do(func() {
+		return func() {
 			if gen != ms.gen {
 				return
 			}
@@ -112,8 +109,8 @@ func (ms *meetingsScreen) reload() {
 			ms.showEmpty(q)
 			ms.list.Refresh()
 			ms.selectOpen()
-		})
-	}()
+		}
+	})
 }
 
 // showEmpty says why the list is empty: nothing recorded yet, or nothing
@@ -180,4 +177,3 @@ func (ms *meetingsScreen) saveLayout() { saveSplit(ms.split, prefMeetingSplit) }
 func (ms *meetingsScreen) confirmLeave(next func()) { ms.ed.confirmLeave(next) }
 
 // wait blocks until the queries started so far have been shown (for tests).
-func (ms *meetingsScreen) wait() { ms.busy.Wait(); ms.ed.busy.Wait() }

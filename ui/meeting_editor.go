@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -41,7 +40,7 @@ type meetingEditor struct {
 	lastPrompt *unsavedPrompt
 	lastDialog *formDialog
 	picker     *casePicker
-	busy       sync.WaitGroup
+	bg         *tasks
 
 	onSaved   func(*model.Meeting)
 	onDeleted func()
@@ -57,8 +56,8 @@ type decisionRow struct {
 	box    fyne.CanvasObject
 }
 
-func newMeetingEditor(w fyne.Window, s *model.Store) *meetingEditor {
-	return &meetingEditor{win: w, store: s}
+func newMeetingEditor(w fyne.Window, s *model.Store, bg *tasks) *meetingEditor {
+	return &meetingEditor{win: w, store: s, bg: bg}
 }
 
 func (e *meetingEditor) buildUI() fyne.CanvasObject {
@@ -155,7 +154,7 @@ func (e *meetingEditor) showCases() {
 
 // onLinkCases opens the case picker and adds the cases chosen.
 func (e *meetingEditor) onLinkCases() {
-	e.picker = newCasePicker(e.win, e.store, func(picked []*model.Case) {
+	e.picker = newCasePicker(e.win, e.store, e.bg, func(picked []*model.Case) {
 		for _, c := range picked {
 			if !slices.ContainsFunc(e.cases, func(x *model.Case) bool { return x.ID == c.ID }) {
 				e.cases = append(e.cases, c)

@@ -41,9 +41,9 @@ func TestMeetingLinkedToCase(t *testing.T) {
 	// Pick the case in the picker by searching two characters.
 	test.Tap(ms.ed.linkBtn)
 	p := ms.ed.picker
-	p.busy.Wait()
+	p.bg.settle()
 	test.Type(p.search, "停车")
-	p.busy.Wait()
+	p.bg.settle()
 	if len(p.found) != 1 || p.found[0].ID != c.ID {
 		t.Fatalf("picker found %d cases for 停车, want case %s", len(p.found), c.Number)
 	}

@@ -19,6 +19,7 @@ import (
 type settingsScreen struct {
 	win   fyne.Window
 	store *model.Store
+	bg    *tasks
 
 	depts     []*model.Department
 	leaders   []*model.Leader
@@ -34,8 +35,8 @@ type settingsScreen struct {
 	form       []*widget.Entry
 }
 
-func newSettingsScreen(w fyne.Window, s *model.Store) *settingsScreen {
-	return &settingsScreen{win: w, store: s}
+func newSettingsScreen(w fyne.Window, s *model.Store, bg *tasks) *settingsScreen {
+	return &settingsScreen{win: w, store: s, bg: bg}
 }
 
 // content builds the screen once and returns it.
@@ -80,8 +81,8 @@ func (ss *settingsScreen) buildUI() fyne.CanvasObject {
 	}
 	tabs := container.NewAppTabs(
 		container.NewTabItem("责任单位与领导", directory),
-		container.NewTabItem("备份与恢复", newBackupSection(ss.win, ss.store, prefs)),
-		container.NewTabItem("专报模板与字体", newTemplateSection(ss.win, ss.store).buildUI()),
+		container.NewTabItem("备份与恢复", newBackupSection(ss.win, ss.store, prefs, ss.bg)),
+		container.NewTabItem("专报模板与字体", newTemplateSection(ss.win, ss.store, ss.bg).buildUI()),
 	)
 	return container.NewBorder(nil, ss.path, nil, nil, tabs)
 }

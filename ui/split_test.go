@@ -14,7 +14,7 @@ func TestCaseSplitRoomAndRemembered(t *testing.T) {
 	a := test.NewTempApp(t)
 	w := a.NewWindow(appTitle) // not a temp window: onClose closes it
 	w.Resize(fyne.NewSize(1280, 800))
-	sh := newShell(a, w, s)
+	sh := newShell(a, w, s, newTestTasks(t))
 	w.SetContent(sh.buildUI())
 	cs := sh.cases
 	cs.wait()
@@ -35,7 +35,7 @@ func TestCaseSplitRoomAndRemembered(t *testing.T) {
 
 	w2 := test.NewTempWindow(t, nil)
 	w2.Resize(fyne.NewSize(1280, 800))
-	sh2 := newShell(a, w2, mustOpenStore(t))
+	sh2 := newShell(a, w2, mustOpenStore(t), newTestTasks(t))
 	t.Cleanup(func() { waitShell(sh2) })
 	w2.SetContent(sh2.buildUI())
 	sh2.cases.content()

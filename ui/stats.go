@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"image/color"
 	"sort"
-	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -43,7 +42,7 @@ type statsScreen struct {
 
 	gen   int // bumped by every query; late answers of old ones are dropped
 	dates debouncer
-	busy  sync.WaitGroup
+	bg    *tasks
 	quiet bool // true while the dates are changed by code
 }
 
@@ -61,8 +60,8 @@ var statusColors = map[string]color.Color{
 	string(model.StatusClosed):   color.NRGBA{R: 0x3b, G: 0x8e, B: 0x5a, A: 0xff},
 }
 
-func newStatsScreen(w fyne.Window, s *model.Store) *statsScreen {
-	return &statsScreen{win: w, store: s}
+func newStatsScreen(w fyne.Window, s *model.Store, bg *tasks) *statsScreen {
+	return &statsScreen{win: w, store: s, bg: bg}
 }
 
 // content builds the screen once and returns it.
@@ -138,7 +137,7 @@ func (ss *statsScreen) scheduleReload() {
 	if _, _, err := ss.period(); ss.quiet || err != nil {
 		return
 	}
-	ss.dates.schedule(&ss.busy, ss.load)
+	ss.dates.schedule(ss.bg, ss.load)
 }
 
 // period reads the two dates; zero means open.
@@ -165,11 +164,9 @@ func (ss *statsScreen) load() {
 	gen, now := ss.gen, ss.store.Now()
 	ss.refreshBtn.Disable()
 	ss.scope.SetText("正在统计…")
-	ss.busy.Add(1)
-	go func() {
-		defer ss.busy.Done()
+	ss.bg.run(func() func() {
 		st, err := ss.store.FindStats(context.Background(), model.StatsFilter{From: from, To: to, Now: now})
-		fyne.Do(func() {
+		return func() {
 			if gen != ss.gen {
 				return
 			}
@@ -179,8 +176,8 @@ func (ss *statsScreen) load() {
 				return
 			}
 			ss.show(st, from, to, now)
-		})
-	}()
+		}
+	})
 }
 
 // show puts the figures of st into the tiles, charts and table.
@@ -355,4 +352,3 @@ func (ss *statsScreen) onFind() {
 func (ss *statsScreen) confirmLeave(next func()) { next() }
 
 // wait blocks until the queries started so far have been shown (for tests).
-func (ss *statsScreen) wait() { ss.busy.Wait() }

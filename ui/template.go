@@ -5,7 +5,6 @@ import (
 	"image/color"
 	"strconv"
 	"strings"
-	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -42,11 +41,11 @@ type templateSection struct {
 	checkOut                    *widget.Label
 	status                      *widget.Label
 	bulletins                   []*model.Bulletin
-	busy                        sync.WaitGroup
+	bg                          *tasks
 }
 
-func newTemplateSection(w fyne.Window, s *model.Store) *templateSection {
-	return &templateSection{win: w, store: s, fontRows: map[fonts.Role]*fontRow{}}
+func newTemplateSection(w fyne.Window, s *model.Store, bg *tasks) *templateSection {
+	return &templateSection{win: w, store: s, bg: bg, fontRows: map[fonts.Role]*fontRow{}}
 }
 
 func (t *templateSection) buildUI() fyne.CanvasObject {

@@ -146,12 +146,10 @@ func (t *templateSection) onCheck() {
 		doc = export.DocumentFromBulletin(b)
 	}
 	t.checkOut.SetText("正在检查……")
-	t.busy.Add(1)
-	go func() {
-		defer t.busy.Done()
+	t.bg.run(func() func() {
 		text := fontCheckText(doc, opt)
-		fyne.Do(func() { t.checkOut.SetText(text) })
-	}()
+		return func() { t.checkOut.SetText(text) }
+	})
 }
 
 // fontCheckText is the result of the font check in Chinese.

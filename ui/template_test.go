@@ -28,7 +28,7 @@ func TestTemplateSettings(t *testing.T) {
 	if err := s.CreateBulletin(ctx, b); err != nil {
 		t.Fatal(err)
 	}
-	ts := newTemplateSection(w, s)
+	ts := newTemplateSection(w, s, newTestTasks(t))
 	w.SetContent(ts.buildUI())
 	if ts.name.Text != "舆情专报" || ts.copies.Text != "20" || !ts.cover.Checked || !ts.pageNumbers.Checked || ts.pitch.SelectedIndex() != 0 {
 		t.Errorf("defaults: 刊名 %q 印数 %q 阅批单 %v 页码 %v 行距 %d", ts.name.Text, ts.copies.Text, ts.cover.Checked, ts.pageNumbers.Checked, ts.pitch.SelectedIndex())
@@ -69,7 +69,7 @@ func TestTemplateSettings(t *testing.T) {
 		t.Fatalf("the check does not offer the newest issue (selected %d of %q)", ts.checkOf.SelectedIndex(), ts.checkOf.Options)
 	}
 	test.Tap(ts.checkBtn)
-	ts.busy.Wait()
+	ts.bg.settle()
 	out := ts.checkOut.Text
 	for _, want := range []string{"仿宋（正文、报尾）：" + font + "（本机文件）", "小标宋（刊名、标题）：NotoSerifSC-Bold-GB2312.ttf（内置）", "U+10FFFD", "正文第 1 段"} {
 		if !strings.Contains(out, want) {

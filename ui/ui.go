@@ -55,8 +55,8 @@ func Create(a fyne.App, dbPath, version string) {
 		w.Show()
 		return
 	}
-	startAutoBackup(w, s, a.Preferences())
-	sh := newShell(a, w, s)
+	sh := newShell(a, w, s, newTasks())
+	startAutoBackup(w, s, a.Preferences(), sh.bg)
 	sh.version = version
 	w.SetContent(sh.buildUI())
 	w.SetMainMenu(sh.buildMenu())
@@ -94,6 +94,7 @@ type shell struct {
 	win     fyne.Window
 	store   *model.Store
 	version string // shown in 帮助 → 关于
+	bg      *tasks // background work of every screen of the window
 
 	cases     *casesScreen
 	meetings  *meetingsScreen
@@ -117,13 +118,13 @@ const (
 	navSettings  = "设置"
 )
 
-func newShell(a fyne.App, w fyne.Window, s *model.Store) *shell {
-	sh := &shell{app: a, win: w, store: s, navBtns: map[string]*widget.Button{}}
-	sh.cases = newCasesScreen(w, s)
-	sh.meetings = newMeetingsScreen(w, s)
-	sh.bulletins = newBulletinsScreen(w, s)
-	sh.stats = newStatsScreen(w, s)
-	sh.settings = newSettingsScreen(w, s)
+func newShell(a fyne.App, w fyne.Window, s *model.Store, bg *tasks) *shell {
+	sh := &shell{app: a, win: w, store: s, bg: bg, navBtns: map[string]*widget.Button{}}
+	sh.cases = newCasesScreen(w, s, bg)
+	sh.meetings = newMeetingsScreen(w, s, bg)
+	sh.bulletins = newBulletinsScreen(w, s, bg)
+	sh.stats = newStatsScreen(w, s, bg)
+	sh.settings = newSettingsScreen(w, s, bg)
 	sh.names = []string{navCases, navMeetings, navBulletins, navStats, navSettings}
 	sh.screens = map[string]screen{navCases: sh.cases, navMeetings: sh.meetings, navBulletins: sh.bulletins,
 		navStats: sh.stats, navSettings: sh.settings}
@@ -131,21 +132,10 @@ func newShell(a fyne.App, w fyne.Window, s *model.Store) *shell {
 	return sh
 }
 
-// stop ends the background work when the window goes: no case page is
-// fetched after it, and the queries in flight are waited for, so that no
-// answer arrives after the store or the app is gone.
-func (sh *shell) stop() {
-	sh.cases.stop()
-	sh.wait()
-}
-
-// wait waits until the background work of every screen is done.
-func (sh *shell) wait() {
-	sh.cases.wait()
-	sh.meetings.wait()
-	sh.bulletins.wait()
-	sh.stats.wait()
-}
+// stop ends the background work when the window goes: the work in flight is
+// waited for and its results dropped, so that nothing arrives after the store
+// or the app is gone.
+func (sh *shell) stop() { sh.bg.close() }
 
 // buildUI lays out the navigation and shows the screen used last time.
 func (sh *shell) buildUI() fyne.CanvasObject {

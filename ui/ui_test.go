@@ -61,7 +61,7 @@ func TestCloseAsksAboutUnsavedEdits(t *testing.T) {
 	s := mustOpenStore(t)
 	a := test.NewTempApp(t)
 	w := a.NewWindow(appTitle) // not a temp window: the test closes it itself
-	sh := newShell(a, w, s)
+	sh := newShell(a, w, s, newTestTasks(t))
 	w.SetContent(sh.buildUI())
 	cs := sh.cases
 	cs.wait()
