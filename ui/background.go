@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -24,18 +25,27 @@ type tasks struct {
 	do     func(func()) // fyne.Do, or the test queue
 	work   sync.WaitGroup
 	closed atomic.Bool
+	ctx    context.Context // cancelled by close: long work stops early
+	cancel context.CancelFunc
+
+	long atomic.Value // string: what the long work running now is, for the close prompt
 
 	mu      sync.Mutex
 	pending []func() // applies waiting for settle (tests only)
 }
 
 // newTasks returns the tasks of a window in the running program.
-func newTasks() *tasks { return &tasks{do: fyne.Do} }
+func newTasks() *tasks {
+	t := &tasks{do: fyne.Do}
+	t.ctx, t.cancel = context.WithCancel(context.Background())
+	return t
+}
 
 // newQueuedTasks returns tasks whose applies wait in a queue for settle, as
 // they wait in the real driver's queue for the main goroutine.
 func newQueuedTasks() *tasks {
 	t := &tasks{}
+	t.ctx, t.cancel = context.WithCancel(context.Background())
 	t.do = func(f func()) {
 		t.mu.Lock()
 		t.pending = append(t.pending, f)
@@ -59,6 +69,24 @@ func (t *tasks) run(work func() (apply func())) {
 			t.apply(apply)
 		}
 	}()
+}
+
+// runLong is run for work that may take minutes, such as an import: what
+// names it in the question asked when the window is closed meanwhile
+// (正在导入案件…), and work gets a context that closing cancels, so that it
+// stops early and writes nothing half-done.
+func (t *tasks) runLong(what string, work func(ctx context.Context) (apply func())) {
+	t.long.Store(what)
+	t.run(func() func() {
+		defer t.long.Store("")
+		return work(t.ctx)
+	})
+}
+
+// longWork says what long work is running, or "".
+func (t *tasks) longWork() string {
+	s, _ := t.long.Load().(string)
+	return s
 }
 
 // apply runs f on the UI thread unless the tasks are closed by then.
@@ -94,6 +122,7 @@ func (t *tasks) later(d time.Duration, f func()) (stop func() bool) {
 // (they would need the UI thread): they are dropped instead.
 func (t *tasks) close() {
 	t.closed.Store(true)
+	t.cancel()
 	t.work.Wait()
 }
 

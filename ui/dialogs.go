@@ -156,6 +156,13 @@ func confirmDelete(w fyne.Window, title, text string, del func() error, done fun
 	return fd
 }
 
+// wrapLabel is a label that wraps at word boundaries, for messages in dialogs.
+func wrapLabel(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
 // at returns s[i] and whether i is in range. A list or table may ask for a row
 // of data that a background load has just replaced with a shorter slice.
 func at[T any](s []T, i int) (T, bool) {

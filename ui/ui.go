@@ -107,6 +107,8 @@ type shell struct {
 	navBtns map[string]*widget.Button
 	current string
 	body    *fyne.Container
+
+	lastClose *formDialog // the question about long work at closing (tests)
 }
 
 // Navigation names.
@@ -248,16 +250,29 @@ func (sh *shell) saveLayout() {
 	}
 }
 
-// onClose asks about unsaved edits, then closes the store and the window.
+// onClose asks about unsaved edits and about long work still running (an
+// import), then stops the background work, closes the store and the window.
 func (sh *shell) onClose() {
 	sh.saveLayout()
 	sh.screens[sh.current].confirmLeave(func() {
-		sh.stop()
-		if err := sh.store.Close(); err != nil {
-			fyne.LogError("close store", err)
+		if what := sh.bg.longWork(); what != "" {
+			sh.lastClose = newFormDialog(sh.win, "正在"+what, "停止并退出",
+				sized(wrapLabel(fmt.Sprintf("%s还没有完成。现在退出会停止%s，已读的内容不会写入数据库，可以稍后重新%s。", what, what, what)), 420),
+				func() formResult { return closeThen(sh.quit) })
+			sh.lastClose.cancel.SetText("继续等待")
+			return
 		}
-		sh.win.Close()
+		sh.quit()
 	})
+}
+
+// quit stops the background work, closes the store and the window.
+func (sh *shell) quit() {
+	sh.stop()
+	if err := sh.store.Close(); err != nil {
+		fyne.LogError("close store", err)
+	}
+	sh.win.Close()
 }
 
 // showError reports err once: a user's mistake (a *model.Error that is not
