@@ -249,8 +249,8 @@ func (im *importDialog) onImport() {
 	im.progress.Start()
 	opt := model.ImportOptions{NewDepartments: im.depts.Selected}
 	read := im.preview.Read
-	im.bg.run(func() func() {
-		rep, err := casefile.ImportResult(context.Background(), im.store, im.path, read, opt)
+	im.bg.runLong("导入案件", func(ctx context.Context) func() {
+		rep, err := casefile.ImportResult(ctx, im.store, im.path, read, opt)
 		var reportPath string
 		if err == nil {
 			reportPath = casefile.ReportPath(im.path)
