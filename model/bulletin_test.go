@@ -220,24 +220,32 @@ func TestInstructionAssignsLinkedCases(t *testing.T) {
 	in := &Instruction{BulletinID: b.ID, LeaderID: leader.ID, Leader: leader.Name, Position: leader.Position,
 		Date: date(2026, 11, 29), Text: "请住建局、城关镇迅速处置，三日内报结果。", Kind: "督办",
 		Departments: []string{"县住建局", "城关镇"}, Due: date(2026, 12, 2), Assign: true}
-	if err := s.CreateInstruction(ctx, in, in.Assign); ErrorCode(err) != ECONFLICT {
+	if err := createInstruction(s, ctx, in); ErrorCode(err) != ECONFLICT {
 		t.Errorf("instruction on a draft: %v, want ECONFLICT", err)
 	}
 	if _, err := s.IssueBulletin(ctx, b.ID, fakePDF); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.CreateInstruction(ctx, in, in.Assign); err != nil {
+	if err := createInstruction(s, ctx, in); err != nil {
 		t.Fatalf("CreateInstruction: %v", err)
 	}
 	got, _ := s.FindBulletinByID(ctx, b.ID)
 	if got.Status != BulletinInstructed || got.InstructionCount != 1 {
 		t.Errorf("bulletin: status %s, %d instructions; want 已批示, 1", got.Status, got.InstructionCount)
 	}
+	// 待研判 is assigned; 已交办 gets the department it lacks and keeps its
+	// 时限; 已办结 is only marked.
 	for _, tc := range []struct {
 		c          *Case
 		wantStatus CaseStatus
-		assigned   bool
-	}{{pending, StatusAssigned, true}, {assigned, StatusAssigned, true}, {closed, StatusClosed, false}} {
+		wantDeps   []string
+		wantDue    time.Time
+		wantNote   string // in the 批示 event when the case is not assigned
+	}{
+		{pending, StatusAssigned, in.Departments, in.Due, ""},
+		{assigned, StatusAssigned, []string{"县住建局", "城关镇"}, date(2026, 12, 5), ""},
+		{closed, StatusClosed, []string{"县住建局"}, date(2026, 12, 5), "跳过：已办结，不再交办"},
+	} {
 		c, _ := s.FindCaseByID(ctx, tc.c.ID)
 		evs, _ := s.FindCaseEvents(ctx, tc.c.ID)
 		if c.Status != tc.wantStatus || !c.Instructed {
@@ -253,15 +261,18 @@ func TestInstructionAssignsLinkedCases(t *testing.T) {
 			!strings.Contains(instructed.Note, "王书记（县委书记）") {
 			t.Errorf("case %s: 批示 event %+v; want it to name the bulletin and the leader", c.Number, instructed)
 		}
-		if tc.assigned {
-			last := evs[len(evs)-1]
-			if last.Action != ActionAssign || !c.Due.Equal(in.Due) || !reflect.DeepEqual(c.Departments, in.Departments) {
-				t.Errorf("case %s: last event %s, due %v, departments %v; want 交办 to %v by %v",
-					c.Number, last.Action, c.Due, c.Departments, in.Departments, in.Due)
-			}
-		} else if !strings.Contains(instructed.Note, "未重新交办") {
-			t.Errorf("closed case: note %q should say it was not re-assigned", instructed.Note)
+		if !c.Due.Equal(tc.wantDue) || !reflect.DeepEqual(c.Departments, tc.wantDeps) {
+			t.Errorf("case %s (%s): due %v, departments %v; want %v, %v",
+				c.Number, tc.c.Status, c.Due, c.Departments, tc.wantDue, tc.wantDeps)
 		}
+		if tc.wantNote != "" && !strings.Contains(instructed.Note, tc.wantNote) {
+			t.Errorf("case %s: note %q should say %q", c.Number, instructed.Note, tc.wantNote)
+		} else if tc.wantNote == "" && evs[len(evs)-1].Action != ActionAssign {
+			t.Errorf("case %s: last event %s, want 交办", c.Number, evs[len(evs)-1].Action)
+		}
+	}
+	if want := "交办 1 件，增加责任单位 1 件，跳过 1 件（已办结）"; in.Outcome != want {
+		t.Errorf("outcome %q, want %q", in.Outcome, want)
 	}
 	ins, err := s.FindInstructions(ctx, b.ID)
 	if err != nil || len(ins) != 1 {
@@ -308,7 +319,7 @@ func TestInstructionAtomic(t *testing.T) {
 	}
 	in := &Instruction{BulletinID: b.ID, Leader: "王书记", Date: testNow, Text: "阅处", Kind: "转办",
 		Departments: []string{"县住建局"}, Due: date(2026, 12, 10), Assign: true}
-	if err := s.CreateInstruction(ctx, in, in.Assign); err == nil || !strings.Contains(err.Error(), "disk trouble") {
+	if err := createInstruction(s, ctx, in); err == nil || !strings.Contains(err.Error(), "disk trouble") {
 		t.Fatalf("CreateInstruction = %v, want the injected failure", err)
 	}
 	got, _ := s.FindBulletinByID(ctx, b.ID)

@@ -26,6 +26,10 @@ type Instruction struct {
 	// Assign records whether recording the instruction also assigned (交办)
 	// the linked cases to Departments with Due (see Store.CreateInstruction).
 	Assign bool
+	// Outcome says what the assigning did, as the list of 批示 shows it
+	// (交办 2 件，增加责任单位 1 件，跳过 1 件（已回复）); "" without Assign and in
+	// records made before it was kept.
+	Outcome string
 
 	CreatedAt time.Time
 	UpdatedAt time.Time

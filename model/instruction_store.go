@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"slices"
 	"strings"
 	"time"
 )
@@ -19,7 +18,7 @@ func (s *Store) FindInstructions(ctx context.Context, bulletinID int64) ([]*Inst
 	}
 	defer tx.Rollback()
 	rows, err := tx.QueryContext(ctx, `SELECT id, bulletin_id, coalesce(leader_id, 0), leader, position,
-		date, text, kind, departments, due, assign, created_at, updated_at
+		date, text, kind, departments, due, assign, outcome, created_at, updated_at
 		FROM instructions WHERE bulletin_id = ? ORDER BY date, id`, bulletinID)
 	if err != nil {
 		return nil, fmt.Errorf("find instructions: %w", err)
@@ -31,7 +30,7 @@ func (s *Store) FindInstructions(ctx context.Context, bulletinID int64) ([]*Inst
 		var date, due, created, updated sql.NullString
 		var deps string
 		if err := rows.Scan(&in.ID, &in.BulletinID, &in.LeaderID, &in.Leader, &in.Position,
-			&date, &in.Text, &in.Kind, &deps, &due, &in.Assign, &created, &updated); err != nil {
+			&date, &in.Text, &in.Kind, &deps, &due, &in.Assign, &in.Outcome, &created, &updated); err != nil {
 			return nil, fmt.Errorf("find instructions: %w", err)
 		}
 		if err := json.Unmarshal([]byte(deps), &in.Departments); err != nil {
@@ -48,46 +47,62 @@ func (s *Store) FindInstructions(ctx context.Context, bulletinID int64) ([]*Inst
 }
 
 // CreateInstruction records a 批示 on an issued bulletin, in one transaction:
-// the bulletin becomes 已批示, each linked case is marked 已批示 with a
-// timeline event naming the bulletin and the leader, and, when assign is
-// set, each linked case still waiting or assigned is assigned (交办) to
-// in.Departments with in.Due (cases already replied or closed are only
-// marked). in.Assign records the choice. If any step fails, nothing changes.
-func (s *Store) CreateInstruction(ctx context.Context, in *Instruction, assign bool) error {
-	in.Assign = assign
+// the bulletin becomes 已批示 and each linked case is marked 已批示 with a
+// timeline event naming the bulletin and the leader. With opt.Assign each
+// linked case is, as PlanCaseEffect says: assigned (待研判), given the
+// departments it lacks (已交办, keeping its 时限 unless opt.MoveDue), kept,
+// or skipped (已回复, 已办结). It returns what it did to each case, and
+// in.Outcome sums it up. If any step fails, nothing changes.
+func (s *Store) CreateInstruction(ctx context.Context, in *Instruction, opt AssignOptions) ([]CaseEffect, error) {
+	in.Assign = opt.Assign
 	if err := in.Validate(); err != nil {
-		return err
+		return nil, err
 	}
 	tx, err := s.beginWrite(ctx)
 	if err != nil {
-		return fmt.Errorf("create instruction: %w", err)
+		return nil, fmt.Errorf("create instruction: %w", err)
 	}
 	defer tx.Rollback()
 	b, err := findBulletinByID(ctx, tx, in.BulletinID)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if !b.Frozen() {
-		return Errorf(ECONFLICT, "%d年第%d期尚未印发，不能登记批示", b.Year, b.Number)
+		return nil, Errorf(ECONFLICT, "%d年第%d期尚未印发，不能登记批示", b.Year, b.Number)
 	}
 	now := s.now()
+	effects, err := planCases(ctx, tx, b, in, opt, now)
+	if err != nil {
+		return nil, fmt.Errorf("create instruction: %w", err)
+	}
+	in.Outcome = ""
+	if opt.Assign {
+		in.Outcome = SummarizeEffects(effects)
+	}
 	in.CreatedAt, in.UpdatedAt = now, now
 	if err := insertInstruction(ctx, tx, in); err != nil {
-		return err
+		return nil, err
 	}
 	if _, err := tx.ExecContext(ctx, `UPDATE bulletins SET status = ?, updated_at = ? WHERE id = ?`,
 		BulletinInstructed, dbTime(now), b.ID); err != nil {
-		return fmt.Errorf("create instruction: %w", translate(err))
+		return nil, fmt.Errorf("create instruction: %w", translate(err))
 	}
-	if err := appendBulletinEvent(ctx, tx, b.ID, now, BulletinActionInstruct, instructionLine(in), nil); err != nil {
-		return fmt.Errorf("create instruction: %w", err)
+	line := instructionLine(in)
+	if in.Outcome != "" {
+		line += "；" + in.Outcome
 	}
-	for _, cid := range b.CaseIDs {
-		if err := instructCase(ctx, tx, cid, b, in, now); err != nil {
-			return err
+	if err := appendBulletinEvent(ctx, tx, b.ID, now, BulletinActionInstruct, line, nil); err != nil {
+		return nil, fmt.Errorf("create instruction: %w", err)
+	}
+	for _, ce := range effects {
+		if err := instructCase(ctx, tx, ce, b, in, opt, now); err != nil {
+			return nil, err
 		}
 	}
-	return commit(tx)
+	if err := commit(tx); err != nil {
+		return nil, fmt.Errorf("create instruction: %w", err)
+	}
+	return effects, nil
 }
 
 // insertInstruction writes a new instruction row and sets in.ID.
@@ -105,9 +120,9 @@ func insertInstruction(ctx context.Context, tx *sql.Tx, in *Instruction) error {
 		leaderID = in.LeaderID
 	}
 	res, err := tx.ExecContext(ctx, `INSERT INTO instructions (bulletin_id, leader_id, leader, position,
-		date, text, kind, departments, due, assign, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, in.BulletinID, leaderID, in.Leader, in.Position,
-		dbDate(in.Date), in.Text, in.Kind, string(depsJSON), dbDate(in.Due), in.Assign,
+		date, text, kind, departments, due, assign, outcome, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, in.BulletinID, leaderID, in.Leader, in.Position,
+		dbDate(in.Date), in.Text, in.Kind, string(depsJSON), dbDate(in.Due), in.Assign, in.Outcome,
 		dbTime(in.CreatedAt), dbTime(in.UpdatedAt))
 	if ErrorCode(translate(err)) == ECONFLICT {
 		return Errorf(ENOTFOUND, "批示领导不在领导名录中，可能已被删除")
@@ -118,31 +133,17 @@ func insertInstruction(ctx context.Context, tx *sql.Tx, in *Instruction) error {
 	return err
 }
 
-// instructCase marks one linked case 已批示 and, when asked, assigns it.
-func instructCase(ctx context.Context, tx *sql.Tx, caseID int64, b *Bulletin, in *Instruction, now time.Time) error {
+// instructCase marks one linked case 已批示 and applies ce to it.
+func instructCase(ctx context.Context, tx *sql.Tx, ce CaseEffect, b *Bulletin, in *Instruction, opt AssignOptions, now time.Time) error {
 	note := bulletinLabel(b) + " " + instructionLine(in)
-	c, err := findCaseByID(ctx, tx, caseID)
-	if err != nil {
-		return err
+	if opt.Assign && !ce.Changes() {
+		note += "（" + ce.Line() + "）"
 	}
-	canAssign := in.Assign && slices.Contains(AllowedActions(c.Status), ActionAssign)
-	if in.Assign && !canAssign {
-		note += fmt.Sprintf("（案件已%s，未重新交办）", strings.TrimPrefix(string(c.Status), "已"))
+	if err := markCase(ctx, tx, ce.CaseID, now, ActionInstruct, note, func(c *Case) { c.Instructed = true }); err != nil {
+		return fmt.Errorf("create instruction: case %d: %w", ce.CaseID, err)
 	}
-	if err := markCase(ctx, tx, caseID, now, ActionInstruct, note, func(c *Case) { c.Instructed = true }); err != nil {
-		return fmt.Errorf("create instruction: case %d: %w", caseID, err)
-	}
-	if !canAssign {
-		return nil
-	}
-	t := Transition{Action: ActionAssign, Departments: in.Departments, Due: in.Due, At: now,
-		Note: "根据" + in.Leader + "批示交办"}
-	if _, err := transitionCase(ctx, tx, caseID, t, now); err != nil {
-		var e *Error
-		if errors.As(err, &e) {
-			return Errorf(e.Code, "案件 %s 不能交办：%s", c.Number, e.Message)
-		}
-		return fmt.Errorf("create instruction: case %d: %w", caseID, err)
+	if err := applyEffect(ctx, tx, ce, in, now); err != nil {
+		return fmt.Errorf("create instruction: %w", err)
 	}
 	return nil
 }
