@@ -125,7 +125,7 @@ func (e *bulletinEditor) saveInstruction(b *model.Bulletin, f *instructionForm) 
 		in.LeaderID = l.ID
 	}
 	in.Clean()
-	err = e.store.CreateInstruction(context.Background(), in, f.assign.Checked)
+	_, err = e.store.CreateInstruction(context.Background(), in, model.AssignOptions{Assign: f.assign.Checked})
 	if err != nil && model.ErrorCode(err) != model.EINTERNAL {
 		showError(e.win, "登记批示", err) // above the form: the input needs fixing
 		return keepOpen
