@@ -17,6 +17,11 @@ func (s *Store) FindInstructions(ctx context.Context, bulletinID int64) ([]*Inst
 		return nil, fmt.Errorf("find instructions: %w", err)
 	}
 	defer tx.Rollback()
+	return findInstructions(ctx, tx, bulletinID)
+}
+
+// findInstructions is FindInstructions inside tx.
+func findInstructions(ctx context.Context, tx *sql.Tx, bulletinID int64) ([]*Instruction, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT id, bulletin_id, coalesce(leader_id, 0), leader, position,
 		date, text, kind, departments, due, assign, outcome, created_at, updated_at
 		FROM instructions WHERE bulletin_id = ? ORDER BY date, id`, bulletinID)
