@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"time"
@@ -18,6 +19,9 @@ import (
 // The copy is written under a temporary name and renamed when complete, so
 // dst is never a half-written file.
 func (s *Store) Backup(ctx context.Context, dst string) error {
+	if err := s.checkOpen(); err != nil {
+		return err // the file at s.path may be another database by now
+	}
 	return BackupFile(ctx, s.path, dst)
 }
 
@@ -147,15 +151,46 @@ type BackupInfo struct {
 	Path string
 	Time time.Time // when it was made, from its name (or its file time)
 	Size int64
+
+	// DBName and DBID are the database the backup is a copy of, as its name
+	// records them: the database's file name without extension and the
+	// short form of its identity (ShortID). Both are "" for a backup made
+	// before they were recorded (bulletin-20261130-150405.db).
+	DBName string
+	DBID   string
 }
 
-// backupPrefix and backupLayout name automatic backups:
-// bulletin-20261130-150405.db.
+// Automatic backups are named for their database, the time and the short
+// form of the database's identity: bulletin-20261130-150405-1a2b3c4d.db for
+// bulletin.db. Versions before 0.2 named them bulletin-20261130-150405.db
+// whatever the database.
 const (
-	backupPrefix = "bulletin-"
 	backupLayout = "20060102-150405"
 	backupExt    = ".db"
 )
+
+var (
+	backupName = regexp.MustCompile(`^(.+)-(\d{8}-\d{6})-([0-9a-f]{8})\.db$`)
+	legacyName = regexp.MustCompile(`^bulletin-(.*)\.db$`)
+)
+
+// backupFileName names a backup of the database at dbPath (identity id)
+// made at t.
+func backupFileName(dbPath, id string, t time.Time) string {
+	return dbName(dbPath) + "-" + t.Format(backupLayout) + "-" + ShortID(id) + backupExt
+}
+
+// parseBackupName reads what a backup's file name records; ok is false for a
+// file that is not named like a backup.
+func parseBackupName(name string) (b BackupInfo, stamp string, ok bool) {
+	if m := backupName.FindStringSubmatch(name); m != nil {
+		return BackupInfo{DBName: m[1], DBID: m[3]}, m[2], true
+	}
+	if m := legacyName.FindStringSubmatch(name); m != nil {
+		return BackupInfo{}, m[1], true
+	}
+	return BackupInfo{}, "", false
+}
 
 // DefaultKeep is how many automatic backups are kept when the setting is unset.
 const DefaultKeep = 30
@@ -166,8 +201,9 @@ func DefaultBackupDir(dbPath string) string {
 	return filepath.Join(filepath.Dir(dbPath), "backups")
 }
 
-// FindBackups lists the backups in dir (named like the automatic ones),
-// newest first. A missing folder has none.
+// FindBackups lists the backups in dir (named like the automatic ones) of
+// every database, newest first; BackupsOf picks those of one database. A
+// missing folder has none.
 func FindBackups(dir string) ([]BackupInfo, error) {
 	ents, err := os.ReadDir(dir)
 	if errors.Is(err, os.ErrNotExist) {
@@ -178,46 +214,62 @@ func FindBackups(dir string) ([]BackupInfo, error) {
 	var out []BackupInfo
 	for _, e := range ents {
 		name := e.Name()
-		if e.IsDir() || !strings.HasPrefix(name, backupPrefix) || !strings.HasSuffix(name, backupExt) {
+		if e.IsDir() {
+			continue
+		}
+		b, stamp, ok := parseBackupName(name)
+		if !ok {
 			continue
 		}
 		fi, err := e.Info()
 		if err != nil {
 			continue
 		}
-		stamp := strings.TrimSuffix(strings.TrimPrefix(name, backupPrefix), backupExt)
-		t, err := time.ParseInLocation(backupLayout, stamp, time.Local)
-		if err != nil {
-			t = fi.ModTime()
+		b.Path, b.Size = filepath.Join(dir, name), fi.Size()
+		if b.Time, err = time.ParseInLocation(backupLayout, stamp, time.Local); err != nil {
+			b.Time = fi.ModTime()
 		}
-		out = append(out, BackupInfo{Path: filepath.Join(dir, name), Time: t, Size: fi.Size()})
+		out = append(out, b)
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Time.After(out[j].Time) })
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Time.After(out[j].Time) })
 	return out, nil
 }
 
+// FindBackupsOf lists the backups of the store's database in dir, newest
+// first, and, apart, the other backups there: of other databases, or made
+// before backups recorded their database.
+func (s *Store) FindBackupsOf(dir string) (own, other []BackupInfo, err error) {
+	list, err := FindBackups(dir)
+	if err != nil {
+		return nil, nil, err
+	}
+	own, other = BackupsOf(list, s.Ref())
+	return own, other, nil
+}
+
 // AutoBackup makes the day's automatic backup in dir ("" = DefaultBackupDir)
-// unless one from the same day is already there, then deletes all but the
-// newest keep backups (keep <= 0 means DefaultKeep). It returns the day's
-// backup and whether it was made now.
+// unless this database already has one from the same day there, then deletes
+// all but its newest keep backups (keep <= 0 means DefaultKeep). Backups of
+// other databases in the folder count for nothing and are left alone. It
+// returns the day's backup and whether it was made now.
 func (s *Store) AutoBackup(ctx context.Context, dir string, keep int) (path string, made bool, err error) {
+	if err := s.checkOpen(); err != nil {
+		return "", false, err
+	}
 	if dir == "" {
 		dir = DefaultBackupDir(s.path)
 	}
-	if keep <= 0 {
-		keep = DefaultKeep
-	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return "", false, backupError(filepath.Join(dir, "x"), err)
-	}
-	now := s.now()
-	list, err := FindBackups(dir)
+	own, _, err := s.FindBackupsOf(dir)
 	if err != nil {
 		return "", false, err
 	}
-	today := Day(now)
-	if len(list) > 0 && Day(list[0].Time).Equal(today) {
-		return list[0].Path, false, nil
+	today := Day(s.now())
+	for _, b := range own {
+		// A copy of the file under another name has the same identity: it
+		// gets its own backup too.
+		if b.DBName == dbName(s.path) && Day(b.Time).Equal(today) {
+			return b.Path, false, nil
+		}
 	}
 	path, err = s.BackupNow(ctx, dir, keep)
 	if err != nil {
@@ -226,10 +278,15 @@ func (s *Store) AutoBackup(ctx context.Context, dir string, keep int) (path stri
 	return path, true, nil
 }
 
-// BackupNow makes a backup named by the time in dir ("" = DefaultBackupDir),
-// then deletes all but the newest keep backups there (keep <= 0 means
-// DefaultKeep). It is the 立即备份 of the settings screen.
+// BackupNow makes a backup named by the database and the time in dir
+// ("" = DefaultBackupDir), then deletes all but the newest keep backups of
+// this database there (keep <= 0 means DefaultKeep); the backups of other
+// databases, and those that do not say whose they are, are not touched. It is
+// the 立即备份 of the settings screen.
 func (s *Store) BackupNow(ctx context.Context, dir string, keep int) (string, error) {
+	if err := s.checkOpen(); err != nil {
+		return "", err
+	}
 	if dir == "" {
 		dir = DefaultBackupDir(s.path)
 	}
@@ -239,15 +296,15 @@ func (s *Store) BackupNow(ctx context.Context, dir string, keep int) (string, er
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return "", backupError(filepath.Join(dir, "x"), err)
 	}
-	path := filepath.Join(dir, backupPrefix+s.now().Format(backupLayout)+backupExt)
+	path := filepath.Join(dir, backupFileName(s.path, s.id, s.now()))
 	if err := s.Backup(ctx, path); err != nil {
 		return "", err
 	}
-	list, err := FindBackups(dir)
+	own, _, err := s.FindBackupsOf(dir)
 	if err != nil {
 		return path, err
 	}
-	for _, old := range list[min(keep, len(list)):] {
+	for _, old := range own[min(keep, len(own)):] {
 		if err := os.Remove(old.Path); err != nil {
 			return path, fmt.Errorf("remove old backup: %w", err)
 		}

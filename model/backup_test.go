@@ -248,15 +248,16 @@ func TestAutoBackup(t *testing.T) {
 	s := MustOpenStoreAt(t, filepath.Join(dir, "bulletin.db"))
 	backups := filepath.Join(dir, "备份")
 	day := func(d int) time.Time { return time.Date(2026, 11, d, 9, 0, 0, 0, time.Local) }
+	name := func(stamp string) string { return "bulletin-" + stamp + "-" + ShortID(s.ID()) + ".db" }
 	steps := []struct {
 		now  time.Time
 		made bool
 		want []string // backups after the call, newest first
 	}{
-		{day(1), true, []string{"bulletin-20261101-090000.db"}},
-		{day(1).Add(5 * time.Hour), false, []string{"bulletin-20261101-090000.db"}},
-		{day(2), true, []string{"bulletin-20261102-090000.db", "bulletin-20261101-090000.db"}},
-		{day(3), true, []string{"bulletin-20261103-090000.db", "bulletin-20261102-090000.db"}},
+		{day(1), true, []string{name("20261101-090000")}},
+		{day(1).Add(5 * time.Hour), false, []string{name("20261101-090000")}},
+		{day(2), true, []string{name("20261102-090000"), name("20261101-090000")}},
+		{day(3), true, []string{name("20261103-090000"), name("20261102-090000")}},
 	}
 	for i, st := range steps {
 		s.Now = func() time.Time { return st.now }

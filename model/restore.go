@@ -166,6 +166,21 @@ func Restore(dbPath, src string) (keptOld string, err error) {
 	return keptOld, nil
 }
 
+// Restore closes the store and puts the backup src in place of its
+// database (the package function Restore). The store is never used again,
+// whether or not the restore succeeded: every later call fails with ErrClosed
+// and a message saying that a backup was restored and the program must be
+// started again.
+func (s *Store) Restore(src string) (keptOld string, err error) {
+	s.replaced.Store(true)
+	closeErr := s.Close() // Restore itself refuses a database still held open
+	kept, err := Restore(s.path, src)
+	if err != nil && closeErr != nil {
+		err = fmt.Errorf("%w (close store: %v)", err, closeErr)
+	}
+	return kept, err
+}
+
 // takeWAL brings in the last saves of a database file copied while its
 // program ran (bulletin.db with its bulletin.db-wal beside it): the -wal file
 // is copied too and merged into tmp, so that nothing of it is lost.

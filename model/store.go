@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"sync/atomic"
 	"time"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
@@ -28,6 +29,13 @@ type Store struct {
 	wdb  *sql.DB // writer: one connection, BEGIN IMMEDIATE
 	rdb  *sql.DB // readers: query_only
 	lock *dbLock // keeps a second program away from the file
+	id   string  // the database's identity (SettingDatabaseID)
+
+	// closed is set by Close, replaced by Restore: a store closed or put
+	// out of date by a restored backup answers every call with ErrClosed
+	// in a message a user can read, never with the driver's "sql: database
+	// is closed" nor, worse, with the data of the file that replaced it.
+	closed, replaced atomic.Bool
 
 	// Now is the store's clock: created/updated stamps, timeline events and
 	// "today" in the overdue filter. Tests and demos replace it (or SetNow).
@@ -70,7 +78,32 @@ func Open(path string) (*Store, error) {
 		s.Close()
 		return nil, openError(path, err)
 	}
+	if s.id, err = ensureID(context.Background(), s.wdb); err != nil {
+		s.Close()
+		return nil, openError(path, err)
+	}
 	return s, nil
+}
+
+// ErrClosed is the cause of the error every method of a closed store
+// returns; test for it with errors.Is.
+var ErrClosed = errors.New("store is closed")
+
+// errClosed is what a closed store answers, saying why and what to do.
+func (s *Store) errClosed() error {
+	msg := "数据库已关闭，请重新启动程序。"
+	if s.replaced.Load() {
+		msg = "数据库已关闭（已恢复备份），请重新启动程序。"
+	}
+	return &Error{Code: EINVALID, Message: msg, Err: ErrClosed}
+}
+
+// checkOpen returns errClosed once the store is closed.
+func (s *Store) checkOpen() error {
+	if s.closed.Load() {
+		return s.errClosed()
+	}
+	return nil
 }
 
 // dsn builds the modernc DSN of the database at the absolute path, with the
@@ -131,7 +164,12 @@ func checkDBPath(path string) error {
 }
 
 // Close closes the database. Pending WAL content is checkpointed by SQLite.
+// Every later call of a method fails with ErrClosed; closing again does
+// nothing.
 func (s *Store) Close() error {
+	if s.closed.Swap(true) {
+		return nil
+	}
 	var errs []error
 	if s.rdb != nil {
 		errs = append(errs, s.rdb.Close())
@@ -158,8 +196,14 @@ func (s *Store) now() time.Time { return s.Now().Round(0) }
 
 // beginWrite starts a write transaction (BEGIN IMMEDIATE).
 func (s *Store) beginWrite(ctx context.Context) (*sql.Tx, error) {
+	if err := s.checkOpen(); err != nil {
+		return nil, err
+	}
 	tx, err := s.wdb.BeginTx(ctx, nil)
 	if err != nil {
+		if s.closed.Load() { // closed meanwhile
+			return nil, s.errClosed()
+		}
 		return nil, translate(err)
 	}
 	return tx, nil
@@ -167,8 +211,14 @@ func (s *Store) beginWrite(ctx context.Context) (*sql.Tx, error) {
 
 // beginRead starts a read-only transaction on a snapshot of the database.
 func (s *Store) beginRead(ctx context.Context) (*sql.Tx, error) {
+	if err := s.checkOpen(); err != nil {
+		return nil, err
+	}
 	tx, err := s.rdb.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
+		if s.closed.Load() { // closed meanwhile
+			return nil, s.errClosed()
+		}
 		return nil, translate(err)
 	}
 	return tx, nil
