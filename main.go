@@ -18,6 +18,7 @@ import (
 	"fyne.io/fyne/v2/app"
 
 	"bulletin/export"
+	_ "bulletin/internal/fynelocale" // before Fyne reads the locale: nothing on stderr under C.UTF-8
 	"bulletin/model"
 	"bulletin/model/casefile"
 	"bulletin/ui"
