@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -17,21 +18,68 @@ import (
 	"bulletin/model"
 )
 
-// startAutoBackup makes the day's automatic backup in a goroutine, so that
-// the window opens at once. A failure is shown once, since it means the
-// backups are not being made.
-func startAutoBackup(win fyne.Window, s *model.Store, prefs fyne.Preferences, bg *tasks) {
+// autoBackupDelay is how long after the window is shown the day's automatic
+// backup starts. Copying a database of 100,000 cases takes seconds of CPU and
+// disk; started with the program it held the first window back by some 3 s
+// on a two-core PC. Waiting for the first screen to load first costs nothing:
+// the backup is of the data as it is when it runs.
+const autoBackupDelay = 2 * time.Second
+
+// newBackupStatus is the status line of the automatic backup, below the
+// navigation: small and quiet, since it only says that all is well.
+func newBackupStatus() *widget.Label {
+	l := widget.NewLabel("")
+	l.SizeName = theme.SizeNameCaptionText
+	l.Importance = widget.LowImportance
+	l.Alignment = fyne.TextAlignCenter
+	return l
+}
+
+// startAutoBackup makes the day's automatic backup of the store's database
+// in the background, after delay, saying so in status: 正在自动备份…, then
+// when the day's backup was made. A failure is also shown in a dialog, once,
+// since it means the backups are not being made. Closing the window stops
+// the wait and the backup: the next start makes it.
+func startAutoBackup(win fyne.Window, s *model.Store, prefs fyne.Preferences, bg *tasks, status *widget.Label, delay time.Duration) {
 	bg.run(func() func() {
-		ctx := context.Background()
-		bs, err := loadBackupSettings(ctx, s, prefs)
-		if err == nil {
-			_, _, err = s.AutoBackup(ctx, bs.folder(s.Path()), bs.keep)
+		select {
+		case <-bg.ctx.Done():
+			return nil
+		case <-time.After(delay):
 		}
-		if err != nil {
-			return func() { showError(win, "自动备份", err) }
+		return func() {
+			status.SetText("正在\n自动备份…")
+			bg.run(func() func() {
+				path, err := autoBackup(bg.ctx, s, prefs)
+				return func() { showAutoBackup(win, s, status, path, err) }
+			})
 		}
-		return nil
 	})
+}
+
+// autoBackup makes the day's backup of s unless it has one.
+func autoBackup(ctx context.Context, s *model.Store, prefs fyne.Preferences) (string, error) {
+	bs, err := loadBackupSettings(ctx, s, prefs)
+	if err != nil {
+		return "", err
+	}
+	rememberBackupDir(prefs, s.Path(), bs.folder(s.Path()))
+	path, _, err := s.AutoBackup(ctx, bs.folder(s.Path()), bs.keep)
+	return path, err
+}
+
+// showAutoBackup says how the automatic backup went.
+func showAutoBackup(win fyne.Window, s *model.Store, status *widget.Label, path string, err error) {
+	if err != nil {
+		status.SetText("自动备份\n失败")
+		showError(win, "自动备份", err)
+		return
+	}
+	at := s.Now()
+	if b, ok := model.ParseBackup(path); ok {
+		at = b.Time
+	}
+	status.SetText("今日已自动备份\n（" + at.Format("15:04") + "）")
 }
 
 // backupSection is the 备份与恢复 part of the settings screen.
@@ -46,19 +94,22 @@ type backupSection struct {
 	list     *widget.List
 	status   *widget.Label
 	listHead *widget.Label
-	backups  []model.BackupInfo
+	backups  []model.BackupInfo // this database's, newest first, then the others
+	own      int                // how many of backups are this database's
 	backup   *widget.Button
 	restore  *widget.Button
 	chosen   int // index in backups, -1 = none
 	settings backupSettings
+
+	lastRestore *formDialog // the restore question shown last (tests)
 }
 
-// newBackupSection returns the 备份与恢复 section: backup folder and keep
-// count (saved in the store), 立即备份, 备份到其他位置…, the list of backups and
-// 恢复….
-func newBackupSection(win fyne.Window, s *model.Store, prefs fyne.Preferences, bg *tasks) fyne.CanvasObject {
-	b := &backupSection{win: win, store: s, bg: bg, prefs: prefs, chosen: -1}
-	return b.buildUI()
+// newBackupTab builds the 备份与恢复 tab of the settings screen: backup folder
+// and keep count (saved in the store), 立即备份, 备份到其他位置…, the list of
+// backups and 恢复…. The section is kept in ss.backup.
+func (ss *settingsScreen) newBackupTab(prefs fyne.Preferences) fyne.CanvasObject {
+	ss.backup = &backupSection{win: ss.win, store: ss.store, bg: ss.bg, prefs: prefs, chosen: -1}
+	return ss.backup.buildUI()
 }
 
 func (b *backupSection) buildUI() fyne.CanvasObject {
@@ -81,7 +132,7 @@ func (b *backupSection) buildUI() fyne.CanvasObject {
 			if !ok {
 				return
 			}
-			o.(*widget.Label).SetText(fmt.Sprintf("%s　%s　%s", bk.Time.Format("2006-01-02 15:04:05"), sizeText(bk.Size), filepath.Base(bk.Path)))
+			o.(*widget.Label).SetText(b.rowText(i, bk))
 		})
 	b.list.OnSelected = func(i widget.ListItemID) { b.chosen = i }
 	b.list.OnUnselected = func(widget.ListItemID) { b.chosen = -1 }
@@ -110,21 +161,45 @@ func sizeText(n int64) string {
 	return fmt.Sprintf("%d KB", (n+1023)/1024)
 }
 
-// reload lists the backups of the folder.
+// reload lists the backups of this database in the folder, newest first,
+// then those of other databases, marked: a folder may hold the backups of
+// several databases.
 func (b *backupSection) reload() {
 	list, err := model.FindBackups(b.dir.Text)
 	if err != nil {
 		b.status.SetText(model.ErrorMessage(err))
 	}
-	b.backups = list
-	if len(list) == 0 {
+	own, other := model.BackupsOf(list, b.store.Ref())
+	b.backups, b.own = append(own, other...), len(own)
+	switch {
+	case len(own) == 0 && len(other) == 0:
 		b.listHead.SetText("备份文件夹中还没有备份")
-	} else {
-		b.listHead.SetText(fmt.Sprintf("已有 %d 份备份（选中一份再点“恢复…”即用它恢复；不选则可挑选其他文件）", len(list)))
+	case len(other) == 0:
+		b.listHead.SetText(fmt.Sprintf("本数据库已有 %d 份备份（选中一份再点“恢复…”即用它恢复；不选则可挑选其他文件）", len(own)))
+	default:
+		b.listHead.SetText(fmt.Sprintf("本数据库已有 %d 份备份；文件夹中另有 %d 份不属于本数据库的备份，列在后面并已标明", len(own), len(other)))
 	}
 	b.chosen = -1
 	b.list.UnselectAll()
 	b.list.Refresh()
+}
+
+// rowText is one row of the list: time, size and file, and for a backup
+// that is not of this database, whose it is.
+func (b *backupSection) rowText(i int, bk model.BackupInfo) string {
+	row := fmt.Sprintf("%s　%s　%s", bk.Time.Format("2006-01-02 15:04:05"), sizeText(bk.Size), filepath.Base(bk.Path))
+	if i >= b.own {
+		row = "〔" + otherBackupText(bk) + "〕" + row
+	}
+	return row
+}
+
+// otherBackupText says whose a backup that is not of this database is.
+func otherBackupText(bk model.BackupInfo) string {
+	if bk.DBID == "" {
+		return "旧版本所做，未记录属于哪个数据库"
+	}
+	return "其他数据库 " + bk.DBName + ".db"
 }
 
 // onDirChanged saves the folder typed or chosen; the default folder is saved
@@ -139,6 +214,7 @@ func (b *backupSection) onDirChanged() {
 		return
 	}
 	b.settings.dir = dir
+	rememberBackupDir(b.prefs, b.store.Path(), b.settings.folder(b.store.Path()))
 	b.reload()
 }
 
@@ -221,8 +297,8 @@ func (b *backupSection) onBackupElsewhere() {
 
 // onRestore restores the backup chosen in the list, or asks for a file.
 func (b *backupSection) onRestore() {
-	if b.chosen >= 0 && b.chosen < len(b.backups) {
-		confirmRestore(b.win, b.store, b.backups[b.chosen].Path)
+	if bk, ok := at(b.backups, b.chosen); ok {
+		b.lastRestore = confirmRestore(b.win, b.store, b.bg, bk.Path)
 		return
 	}
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
@@ -232,7 +308,7 @@ func (b *backupSection) onRestore() {
 		}
 		path := r.URI().Path()
 		r.Close()
-		confirmRestore(b.win, b.store, path)
+		b.lastRestore = confirmRestore(b.win, b.store, b.bg, path)
 	}, b.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".db"}))
 	d.Resize(fyne.NewSize(900, 600))
@@ -242,36 +318,54 @@ func (b *backupSection) onRestore() {
 // confirmRestore checks the backup, asks, then closes the store, restores
 // and quits: every screen holds the old store, so the program restarts. The
 // question is ours, with 恢复 and 取消, not Fyne's Yes/No in the system
-// language. It returns the question, or nil when the backup is not usable.
-func confirmRestore(win fyne.Window, s *model.Store, src string) *formDialog {
-	if err := model.VerifyBackup(context.Background(), src); err != nil {
+// language, and it says so when the backup is another database's. It
+// returns the question, or nil when the backup is not usable.
+func confirmRestore(win fyne.Window, s *model.Store, bg *tasks, src string) *formDialog {
+	ctx := context.Background()
+	if err := model.VerifyBackup(ctx, src); err != nil {
 		showError(win, "检查备份", err) // nothing has changed
 		return nil
 	}
-	msg := widget.NewLabel(fmt.Sprintf("用备份 %s 替换当前数据库？\n\n当前数据库会改名保留在原处。恢复后程序将关闭，请重新启动。", filepath.Base(src)))
+	text := fmt.Sprintf("用备份 %s 替换当前数据库？\n\n当前数据库会改名保留在原处。恢复后程序将关闭，请重新启动。", filepath.Base(src))
+	if id, err := model.ReadDatabaseID(ctx, src); err == nil && id != s.ID() {
+		whose := "它没有记录属于哪个数据库（旧版本所做）"
+		if id != "" {
+			whose = "它是另一个数据库的备份"
+		}
+		text = "注意：" + whose + "，不是当前数据库的备份。\n\n" + text
+	}
+	msg := widget.NewLabel(text)
 	msg.Wrapping = fyne.TextWrapBreak
 	fd := newFormDialog(win, "恢复数据库", "恢复", sized(msg, 440), func() formResult {
-		return closeThen(func() { restoreNow(win, s, src) })
+		return closeThen(func() { restoreNow(win, s, bg, src) })
 	})
 	fd.ok.Importance = widget.DangerImportance
 	return fd
 }
 
-// restoreNow closes the store, swaps the files and says so; the program quits
-// when the message is closed, so nothing works on with the closed store.
-func restoreNow(win fyne.Window, s *model.Store, src string) {
-	dbPath := s.Path()
-	if err := s.Close(); err != nil {
-		fyne.LogError("close store before restore", err)
-	}
-	kept, err := model.Restore(dbPath, src)
-	text := "已恢复。原来的数据库保留为：\n" + kept + "\n\n请重新启动程序。"
-	if err != nil {
-		text = "恢复失败：" + model.ErrorMessage(err) + "\n数据库未被替换。请重新启动程序。"
-	}
-	showMessage(win, "恢复数据库", text).SetOnClosed(func() {
+// restoreNow closes the store and swaps the files in the background, then
+// says what happened; the program quits when the message is closed. The
+// screens, which hold the closed store, are taken out of the window first:
+// nothing can be typed that could not be saved, and should the quit not
+// happen, the window still says to start the program again.
+func restoreNow(win fyne.Window, s *model.Store, bg *tasks, src string) {
+	quit := func() {
 		if a := fyne.CurrentApp(); a != nil {
 			a.Quit()
+		}
+	}
+	page := newStartupPage("正在恢复数据库…", []string{"用备份 " + src + " 恢复，请稍候。"})
+	win.SetContent(page.content)
+	bg.run(func() func() {
+		kept, err := s.Restore(src)
+		return func() {
+			title, text := "已恢复数据库", "已恢复。原来的数据库保留为：\n"+kept+"\n\n请重新启动程序。"
+			if err != nil {
+				title, text = "恢复失败", "恢复失败："+model.ErrorMessage(err)+"\n数据库未被替换。请重新启动程序。"
+			}
+			done := newStartupPage(title, []string{text, "数据文件：" + s.Path()}, widget.NewButton("退出", quit))
+			win.SetContent(done.content)
+			showMessage(win, "恢复数据库", text).SetOnClosed(quit)
 		}
 	})
 }

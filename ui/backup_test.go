@@ -4,7 +4,9 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -136,11 +138,13 @@ func TestRestoreAsksAndRestores(t *testing.T) {
 	if err := s.CreateCase(ctx, &model.Case{Title: "备份之后登记的案件"}); err != nil {
 		t.Fatal(err)
 	}
-	fd := confirmRestore(w, s, backup)
+	bg := newTestTasks(t)
+	fd := confirmRestore(w, s, bg, backup)
 	if fd == nil || fd.ok.Text != "恢复" || fd.cancel.Text != "取消" {
 		t.Fatalf("restore question %+v, want our dialog with 恢复 and 取消", fd)
 	}
 	test.Tap(fd.ok)
+	bg.settle()
 	restored, err := model.Open(s.Path())
 	if err != nil {
 		t.Fatal(err)
@@ -149,7 +153,136 @@ func TestRestoreAsksAndRestores(t *testing.T) {
 	if n := countCases(t, restored); n != 0 {
 		t.Errorf("restored database holds %d cases, want the 0 of the backup", n)
 	}
-	if fd := confirmRestore(w, restored, filepath.Join(t.TempDir(), "不存在.db")); fd != nil {
+	if fd := confirmRestore(w, restored, bg, filepath.Join(t.TempDir(), "不存在.db")); fd != nil {
 		t.Error("a missing backup file was offered for restore")
+	}
+}
+
+// 设置 → 备份与恢复 → 恢复… → 恢复, with the real dialog: once the question
+// has closed, the result is on screen (the form once took it away with it, and
+// the program went on with a closed store), the screens that held the old
+// store are gone from the window, and the old store answers every call, a
+// save included, with why it cannot: a backup was restored, start again.
+func TestRestoreFromSettings(t *testing.T) {
+	s := mustOpenStore(t)
+	ctx := context.Background()
+	backup, err := s.BackupNow(ctx, "", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sh, w := newTestShell(t, s)
+	sh.onNavigate(navSettings)
+	sh.wait()
+	b := sh.settings.backup
+	if len(b.backups) != 1 || b.backups[0].Path != backup {
+		t.Fatalf("备份与恢复 lists %+v, want the backup %s", b.backups, backup)
+	}
+	b.list.Select(0)
+	test.Tap(b.restore)
+	if b.lastRestore == nil {
+		t.Fatal("恢复… asked nothing")
+	}
+	test.Tap(b.lastRestore.ok)
+	sh.wait()
+	if got := overlayTexts(t, w); !strings.Contains(got, "已恢复。原来的数据库保留为") {
+		t.Fatalf("after 恢复 the top overlay shows %q, want the restore's result", got)
+	}
+	if n := len(w.Canvas().Overlays().List()); n != 1 {
+		t.Errorf("%d overlays after 恢复, want only the message (the question closed)", n)
+	}
+	if page := labelsIn(t, w.Content()); !strings.Contains(page, "请重新启动程序") || strings.Contains(page, "舆情专报\n工作台") {
+		t.Errorf("window shows %q after the restore; want a page saying to start again, not the screens on the closed store", page)
+	}
+	if _, err := s.FindDepartments(ctx); model.ErrorMessage(err) != "数据库已关闭（已恢复备份），请重新启动程序。" {
+		t.Errorf("store after the restore: %v; want the closed store's message", err)
+	}
+
+	// Should a case be saved all the same, the user is told why it is not.
+	w.Canvas().Overlays().Remove(w.Canvas().Overlays().Top())
+	ed := sh.cases.ed
+	test.Tap(ed.newBtn)
+	sh.wait()
+	test.Type(ed.title, "恢复之后录入的案件")
+	test.Tap(ed.saveBtn)
+	sh.wait()
+	if got := overlayTexts(t, w); !strings.Contains(got, "数据库已关闭（已恢复备份），请重新启动程序。") {
+		t.Errorf("saving a case after the restore shows %q, want the closed store's message", got)
+	}
+}
+
+// The settings list shows this database's backups first; another
+// database's backups in the same folder come after, marked as such, and a
+// restore from one says so before it is done.
+func TestBackupListMarksOtherDatabases(t *testing.T) {
+	ctx := context.Background()
+	a := test.NewTempApp(t)
+	dir := t.TempDir()
+	s, err := model.Open(filepath.Join(dir, "bulletin.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	other, err := model.Open(filepath.Join(dir, "试用.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	later := func() time.Time { return time.Now().Add(time.Hour) } // newer than this database's
+	other.SetNow(later)
+	own, err := s.BackupNow(ctx, "", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	foreign, err := other.BackupNow(ctx, "", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := test.NewTempWindow(t, nil)
+	w.Resize(fyne.NewSize(1100, 700))
+	ss := newSettingsScreen(w, s, newTestTasks(t))
+	w.SetContent(ss.newBackupTab(a.Preferences()))
+	b := ss.backup
+	if len(b.backups) != 2 || b.backups[0].Path != own || b.backups[1].Path != foreign {
+		t.Fatalf("listed %+v; want %s first, then %s", b.backups, own, foreign)
+	}
+	if row := b.rowText(1, b.backups[1]); !strings.Contains(row, "其他数据库 试用.db") {
+		t.Errorf("row of the other database's backup %q, want it marked", row)
+	}
+	if row := b.rowText(0, b.backups[0]); strings.Contains(row, "其他") {
+		t.Errorf("row of this database's backup %q is marked as another's", row)
+	}
+	b.list.Select(1)
+	test.Tap(b.restore)
+	if b.lastRestore == nil || !strings.Contains(overlayTexts(t, w), "另一个数据库的备份") {
+		t.Errorf("restoring another database's backup asks %q; want it to say whose the backup is", overlayTexts(t, w))
+	}
+}
+
+// The automatic backup runs in the background and says so below the
+// navigation; a second database in the same folder gets its own.
+func TestAutoBackupStatus(t *testing.T) {
+	a := test.NewTempApp(t)
+	dir := t.TempDir()
+	for _, name := range []string{"bulletin.db", "第二个.db"} {
+		s, err := model.Open(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s.Close()
+		w := test.NewTempWindow(t, nil)
+		status := newBackupStatus()
+		bg := newTestTasks(t)
+		startAutoBackup(w, s, a.Preferences(), bg, status, 0)
+		if status.Text != "" {
+			t.Errorf("%s: status %q before the backup started", name, status.Text)
+		}
+		bg.settle()
+		own, _, err := s.FindBackupsOf(model.DefaultBackupDir(s.Path()))
+		if err != nil || len(own) != 1 {
+			t.Fatalf("%s: %d backups of its own (%v), want the day's one", name, len(own), err)
+		}
+		if want := "今日已自动备份\n（" + own[0].Time.Format("15:04") + "）"; status.Text != want {
+			t.Errorf("%s: status %q, want %q", name, status.Text, want)
+		}
 	}
 }

@@ -29,6 +29,7 @@ type settingsScreen struct {
 	addLeader *widget.Button
 	path      *widget.Label
 	root      fyne.CanvasObject
+	backup    *backupSection // the 备份与恢复 tab
 
 	// lastDialog is the dialog shown last, with form holding its entries (tests).
 	lastDialog *formDialog
@@ -81,7 +82,7 @@ func (ss *settingsScreen) buildUI() fyne.CanvasObject {
 	}
 	tabs := container.NewAppTabs(
 		container.NewTabItem("责任单位与领导", directory),
-		container.NewTabItem("备份与恢复", newBackupSection(ss.win, ss.store, prefs, ss.bg)),
+		container.NewTabItem("备份与恢复", ss.newBackupTab(prefs)),
 		container.NewTabItem("专报模板与字体", newTemplateSection(ss.win, ss.store, ss.bg).buildUI()),
 	)
 	return container.NewBorder(nil, ss.path, nil, nil, tabs)
