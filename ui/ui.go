@@ -55,14 +55,17 @@ func Create(a fyne.App, dbPath, version string) {
 		w.Show()
 		return
 	}
+	rememberDatabase(a.Preferences(), s)
 	sh := newShell(a, w, s, newTasks())
-	startAutoBackup(w, s, a.Preferences(), sh.bg)
 	sh.version = version
 	w.SetContent(sh.buildUI())
 	w.SetMainMenu(sh.buildMenu())
 	sh.addShortcuts()
 	w.SetCloseIntercept(sh.onClose)
 	w.Show()
+	// The day's backup waits for the window and its first screen: started
+	// with them, it held the window back by seconds on a large database.
+	startAutoBackup(w, s, a.Preferences(), sh.bg, sh.backupStatus, autoBackupDelay)
 }
 
 // limitHeapGrowth makes the garbage collector run at 30 % heap growth instead
@@ -108,7 +111,8 @@ type shell struct {
 	current string
 	body    *fyne.Container
 
-	lastClose *formDialog // the question about long work at closing (tests)
+	lastClose    *formDialog   // the question about long work at closing (tests)
+	backupStatus *widget.Label // the automatic backup's status line, below the navigation
 }
 
 // Navigation names.
@@ -149,7 +153,8 @@ func (sh *shell) buildUI() fyne.CanvasObject {
 		nav.Add(b)
 	}
 	brand := widget.NewLabelWithStyle("舆情专报\n工作台", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
-	left := container.NewBorder(container.NewVBox(brand, widget.NewSeparator()), nil, nil, nil, nav)
+	sh.backupStatus = newBackupStatus()
+	left := container.NewBorder(container.NewVBox(brand, widget.NewSeparator()), sh.backupStatus, nil, nil, nav)
 	sh.body = container.NewStack()
 	start := sh.app.Preferences().StringWithFallback(prefLastScreen, navCases)
 	if _, ok := sh.screens[start]; !ok {
