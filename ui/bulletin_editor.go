@@ -22,6 +22,7 @@ type bulletinEditor struct {
 	store *model.Store
 
 	orig         *model.Bulletin // as loaded or saved; nil when nothing is open
+	snap         *model.Bulletin // the form's values as read right after orig was shown
 	cases        []*model.Case
 	meetings     []*model.Meeting
 	instructions []*model.Instruction
@@ -49,18 +50,19 @@ type bulletinEditor struct {
 	issueBtn, withdrawBtn, instrBtn *widget.Button
 
 	// Dialogs shown last, and the export hooks tests replace.
-	lastPrompt  *unsavedPrompt
-	lastDialog  *formDialog
-	lastConfirm *formDialog
-	picker      *casePicker
-	mpicker     *meetingPicker
-	instrForm   *instructionForm
-	reason      *widget.Entry // the 撤回 reason of the last dialog
-	chooseFile  func(name string, done func(fyne.URIWriteCloser))
-	openURL     func(path string)
-	lastExport  string // path of the last PDF written
-	lastReport  string // unprintable characters of the last export
-	bg          *tasks
+	lastPrompt   *unsavedPrompt
+	lastDialog   *formDialog
+	lastConfirm  *formDialog
+	picker       *casePicker
+	mpicker      *meetingPicker
+	instrForm    *instructionForm
+	reason       *widget.Entry // the 撤回 reason of the last dialog
+	chooseFile   func(name string, done func(fyne.URIWriteCloser))
+	openURL      func(path string) error
+	lastExport   string          // path of the last PDF written
+	lastExported *exportedNotice // where the PDF went, when no viewer opened it
+	lastReport   string          // unprintable characters of the last export
+	bg           *tasks
 
 	onChanged func()
 	onBack    func()
@@ -182,6 +184,7 @@ func (e *bulletinEditor) show(b *model.Bulletin, cases []*model.Case, meetings [
 	e.showLinks()
 	e.showInstructions()
 	e.showState()
+	e.snap, _, _ = e.read()
 }
 
 // showState updates the heading and what can be edited and done.
@@ -337,15 +340,14 @@ func sameBulletin(a, b *model.Bulletin) bool {
 		a.Cover == b.Cover && slices.Equal(a.CaseIDs, b.CaseIDs) && slices.Equal(a.MeetingIDs, b.MeetingIDs)
 }
 
-// dirty reports whether the composer holds unsaved edits; a new issue not
-// yet saved counts as unsaved.
+// dirty reports whether the composer holds unsaved edits: whether its
+// values, as the form shows them, differ from those it showed when the issue
+// was opened, started or saved. A new issue left as it was started is not
+// unsaved: there is nothing to lose.
 func (e *bulletinEditor) dirty() bool {
 	if e.orig == nil || e.frozen() {
 		return false
 	}
-	b, removed, err := e.read()
-	if e.orig.ID == 0 && err == nil {
-		return b.Title != "" || strings.TrimSpace(b.Body) != "" || len(b.CaseIDs) > 0 || len(b.MeetingIDs) > 0
-	}
-	return err != nil || removed > 0 || !sameBulletin(e.orig, b)
+	b, _, err := e.read()
+	return err != nil || e.snap == nil || !sameBulletin(e.snap, b)
 }

@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"fmt"
-	"net/url"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -38,7 +37,9 @@ func (e *bulletinEditor) saveFirst(next func()) {
 func (e *bulletinEditor) onExport() {
 	e.saveFirst(func() {
 		b := e.orig
-		e.chooseFile(export.BulletinFileName(b), func(w fyne.URIWriteCloser) { e.writeExport(b, w) })
+		e.checkMasthead(b, "仍然导出", func() {
+			e.chooseFile(export.BulletinFileName(b), func(w fyne.URIWriteCloser) { e.writeExport(b, w) })
+		})
 	})
 }
 
@@ -57,18 +58,6 @@ func (e *bulletinEditor) chooseFileDialog(name string, done func(fyne.URIWriteCl
 	fd.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
 	fd.Resize(fyne.NewSize(900, 600))
 	fd.Show()
-}
-
-// openInViewer opens a file with the program the system uses for it.
-func openInViewer(path string) {
-	u, err := url.Parse(storage.NewFileURI(path).String())
-	if err != nil {
-		fyne.LogError("open "+path, err)
-		return
-	}
-	if err := fyne.CurrentApp().OpenURL(u); err != nil {
-		fyne.LogError("open "+path, err)
-	}
 }
 
 // showProgress shows a dialog with a moving bar until it is hidden.
@@ -99,7 +88,9 @@ func (e *bulletinEditor) writeExport(b *model.Bulletin, w fyne.URIWriteCloser) {
 			if e.lastReport != "" {
 				showLongInfo(e.win, "有字符无法打印", e.lastReport)
 			}
-			e.openURL(e.lastExport)
+			if err := e.openURL(e.lastExport); err != nil {
+				e.showExported(e.lastExport, err)
+			}
 		}
 	})
 }
@@ -126,18 +117,24 @@ func (e *bulletinEditor) onIssue() {
 			showInfo(e.win, "请先填写印发日期。")
 			return
 		}
-		prog := e.showProgress("正在排版并检查字体……")
-		e.bg.run(func() func() {
-			pdf, warn, err := e.prepareIssue(b)
-			return func() {
-				prog.Hide()
-				if err != nil {
-					showError(e.win, "排版", err)
-					return
-				}
-				e.confirmIssue(b, pdf, warn)
+		e.checkMasthead(b, "仍然印发", func() { e.prepareAndConfirmIssue(b) })
+	})
+}
+
+// prepareAndConfirmIssue typesets b and checks its fonts in the background,
+// then asks for confirmation.
+func (e *bulletinEditor) prepareAndConfirmIssue(b *model.Bulletin) {
+	prog := e.showProgress("正在排版并检查字体……")
+	e.bg.run(func() func() {
+		pdf, warn, err := e.prepareIssue(b)
+		return func() {
+			prog.Hide()
+			if err != nil {
+				showError(e.win, "排版", err)
+				return
 			}
-		})
+			e.confirmIssue(b, pdf, warn)
+		}
 	})
 }
 

@@ -26,6 +26,7 @@ func openBulletinsScreen(t *testing.T, s *model.Store) (*shell, *bulletinsScreen
 func storeDraft(t *testing.T, s *model.Store, number int, body string) *model.Bulletin {
 	t.Helper()
 	b := &model.Bulletin{Year: time.Now().Year(), Number: number, Serial: number, Title: "关于第" + string(rune('0'+number)) + "期的专报",
+		Name: "舆情专报", Unit: "某县委网信办",
 		Body: body, Date: model.Day(time.Now())}
 	if err := s.CreateBulletin(context.Background(), b); err != nil {
 		t.Fatal(err)

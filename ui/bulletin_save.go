@@ -41,37 +41,23 @@ func (e *bulletinEditor) newBulletin() bool {
 	return true
 }
 
-// open loads issue id with its cases, meetings and 批示; false on failure.
+// open loads issue id with its cases, meetings and 批示 in one read; false
+// on failure, when the composer keeps what it showed: showing fewer links
+// than the issue has would drop the others at the next save.
 func (e *bulletinEditor) open(id int64) bool {
-	ctx := context.Background()
-	b, err := e.store.FindBulletinByID(ctx, id)
+	bl, err := e.store.FindBulletinWithLinks(context.Background(), id)
 	if err != nil {
-		showError(e.win, "读取专报", err)
+		showError(e.win, "读取专报及其关联案件", err)
 		return false
 	}
-	var cases []*model.Case
-	for _, cid := range b.CaseIDs {
-		if c, err := e.store.FindCaseByID(ctx, cid); err == nil {
-			cases = append(cases, c)
-		}
-	}
-	var meetings []*model.Meeting
-	for _, mid := range b.MeetingIDs {
-		if m, err := e.store.FindMeetingByID(ctx, mid); err == nil {
-			meetings = append(meetings, m)
-		}
-	}
-	ins, err := e.store.FindInstructions(ctx, id)
-	if err != nil {
-		showError(e.win, "读取批示", err)
-		return false
-	}
-	e.show(b, cases, meetings, ins)
+	e.show(bl.Bulletin, bl.Cases, bl.Meetings, bl.Instructions)
 	return true
 }
 
 // close forgets the open issue.
-func (e *bulletinEditor) close() { e.orig, e.cases, e.meetings, e.instructions = nil, nil, nil, nil }
+func (e *bulletinEditor) close() {
+	e.orig, e.snap, e.cases, e.meetings, e.instructions = nil, nil, nil, nil, nil
+}
 
 // save writes the composer to the store (Ctrl+S); done, when not nil, learns
 // whether the issue is now saved.
@@ -91,7 +77,7 @@ func (e *bulletinEditor) save(done func(ok bool)) {
 		finish(false)
 		return
 	}
-	if b.ID != 0 && removed == 0 && sameBulletin(e.orig, b) {
+	if b.ID != 0 && removed == 0 && e.snap != nil && sameBulletin(e.snap, b) {
 		finish(true)
 		return
 	}
@@ -106,7 +92,11 @@ func (e *bulletinEditor) save(done func(ok bool)) {
 		finish(false)
 		return
 	}
-	e.open(b.ID)
+	if !e.open(b.ID) {
+		// Saved, but not read back: what the form shows is what was saved.
+		e.orig, e.snap = b, b
+		e.showState()
+	}
 	e.onChanged()
 	if removed > 0 {
 		showInfo(e.win, "已删除不可见的控制字符（常见于从网页或文档复制的文字）。")
@@ -121,11 +111,9 @@ func (e *bulletinEditor) confirmLeave(next func()) {
 		return
 	}
 	e.lastPrompt = askUnsaved(e.win, "当前这期专报", e.save, func() {
-		if e.orig.ID == 0 {
+		if e.orig.ID == 0 || !e.open(e.orig.ID) {
 			e.close()
-			return
 		}
-		e.open(e.orig.ID)
 	}, next)
 }
 

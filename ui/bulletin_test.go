@@ -36,7 +36,7 @@ func hookExport(t *testing.T, e *bulletinEditor, dir string) *exportHooks {
 		}
 		done(w)
 	}
-	e.openURL = func(path string) { h.opened = append(h.opened, path) }
+	e.openURL = func(path string) error { h.opened = append(h.opened, path); return nil }
 	return h
 }
 

@@ -24,9 +24,13 @@ type instructionForm struct {
 	depts    *widget.CheckGroup
 	due      *dateField
 	assign   *widget.Check
+	moveDue  *widget.Check   // also move the 时限 of cases already assigned
+	plan     *fyne.Container // case by case, what 登记 will do to the linked cases
 	dlg      *formDialog
 
 	leaders []*model.Leader
+	cases   []*model.Case // the linked cases, read when the form opened
+	effects []model.CaseEffect
 }
 
 // leaderLabel is how a leader is offered in the picker.
@@ -49,9 +53,22 @@ func (e *bulletinEditor) onInstruction() {
 		showError(e.win, "读取责任单位", err)
 		return
 	}
-	f := &instructionForm{leaders: leaders}
+	// The cases as they are now, to say what 交办 will do to each.
+	bl, err := e.store.FindBulletinWithLinks(ctx, b.ID)
+	if err != nil {
+		showError(e.win, "读取关联案件", err)
+		return
+	}
+	f := &instructionForm{leaders: leaders, cases: bl.Cases}
+	e.instrForm = f
+	f.dlg = newFormDialog(e.win, fmt.Sprintf("登记批示：%d年第%d期", b.Year, b.Number), "登记",
+		sized(f.buildUI(depts), 640), func() formResult { return e.saveInstruction(b, f) })
+}
+
+// buildUI lays the form out; depts are the departments offered.
+func (f *instructionForm) buildUI(depts []*model.Department) fyne.CanvasObject {
 	var names []string
-	for _, l := range leaders {
+	for _, l := range f.leaders {
 		names = append(names, leaderLabel(l))
 	}
 	f.leader = widget.NewSelectEntry(names)
@@ -64,7 +81,7 @@ func (e *bulletinEditor) onInstruction() {
 	}
 	f.date = newDateField(false)
 	f.date.SetDate(model.Day(time.Now()))
-	f.text = multiLine(4)
+	f.text = multiLine(3)
 	f.text.SetPlaceHolder("照录领导批示原文")
 	f.kind = widget.NewRadioGroup(model.InstructionKinds, nil)
 	f.kind.Horizontal = true
@@ -73,25 +90,78 @@ func (e *bulletinEditor) onInstruction() {
 	for _, d := range depts {
 		deptNames = append(deptNames, d.Name)
 	}
-	f.depts = widget.NewCheckGroup(deptNames, nil)
+	f.depts = widget.NewCheckGroup(deptNames, func([]string) { f.showPlan() })
 	deptScroll := container.NewVScroll(f.depts)
-	deptScroll.SetMinSize(fyne.NewSize(300, 190))
+	deptScroll.SetMinSize(fyne.NewSize(300, 130))
 	f.due = newDateField(false)
-	f.assign = widget.NewCheck(fmt.Sprintf("同时交办关联案件（%d 件）给所选责任单位，按上面的办理时限", len(b.CaseIDs)), nil)
-	f.assign.SetChecked(len(b.CaseIDs) > 0)
-	if len(b.CaseIDs) == 0 {
+	f.due.OnChanged = f.showPlan
+	f.assign = widget.NewCheck(fmt.Sprintf("同时交办关联案件（%d 件）给所选责任单位", len(f.cases)), func(bool) { f.showPlan() })
+	f.assign.SetChecked(len(f.cases) > 0)
+	if len(f.cases) == 0 {
 		f.assign.Disable()
 	}
-	form := widget.NewForm(
+	f.moveDue = widget.NewCheck("已交办案件的时限也改为上面的办理时限（不勾选则保留原时限）", func(bool) { f.showPlan() })
+	f.plan = container.NewVBox()
+	planScroll := container.NewVScroll(f.plan)
+	planScroll.SetMinSize(fyne.NewSize(560, 110))
+	f.showPlan()
+	return widget.NewForm(
 		widget.NewFormItem("批示领导", f.leader), widget.NewFormItem("职务", f.position),
 		widget.NewFormItem("批示日期", container.NewHBox(f.date)), widget.NewFormItem("批示内容", f.text),
 		widget.NewFormItem("类型", f.kind), widget.NewFormItem("责任单位", deptScroll),
-		widget.NewFormItem("办理时限", container.NewHBox(f.due)), widget.NewFormItem("", f.assign),
+		widget.NewFormItem("办理时限", container.NewHBox(f.due)),
+		widget.NewFormItem("", container.NewVBox(f.assign, f.moveDue)),
+		widget.NewFormItem("关联案件", planScroll),
 	)
-	e.instrForm = f
-	f.dlg = newFormDialog(e.win, fmt.Sprintf("登记批示：%d年第%d期", b.Year, b.Number), "登记", sized(form, 620), func() formResult {
-		return e.saveInstruction(b, f)
-	})
+}
+
+// options are the assigning the form asks for.
+func (f *instructionForm) options() model.AssignOptions {
+	return model.AssignOptions{Assign: f.assign.Checked, MoveDue: f.assign.Checked && f.moveDue.Checked}
+}
+
+// showPlan says, case by case, what 登记 will do: 交办, 增加责任单位, 保持不变
+// or 跳过 and why, with the 时限 each case will have.
+func (f *instructionForm) showPlan() {
+	if f.plan == nil || f.moveDue == nil {
+		return
+	}
+	opt := f.options()
+	if opt.Assign {
+		f.moveDue.Enable()
+	} else {
+		f.moveDue.Disable()
+	}
+	f.plan.RemoveAll()
+	f.effects = nil
+	due, dueErr := f.due.Date()
+	switch {
+	case len(f.cases) == 0:
+		f.plan.Add(lowLabel("本期没有关联案件。"))
+	case opt.Assign && (len(f.depts.Selected) == 0 || due.IsZero() || dueErr != nil):
+		f.plan.Add(lowLabel("选择责任单位、填写办理时限后，这里逐件列出交办后各案件的情况。"))
+	default:
+		in := &model.Instruction{Departments: f.depts.Selected, Due: due}
+		for _, c := range f.cases {
+			ce := model.PlanCaseEffect(c, in, opt, time.Now())
+			f.effects = append(f.effects, ce)
+			l := wrapLabel(c.Number + "　" + truncate(oneLine(c.Title), 18) + "（" + string(c.Status) + "）：" + ce.Line())
+			if ce.Effect == model.EffectSkip || !opt.Assign {
+				l.Importance = widget.LowImportance
+			} else if ce.Overdue {
+				l.Importance = widget.DangerImportance
+			}
+			f.plan.Add(l)
+		}
+	}
+	f.plan.Refresh()
+}
+
+// lowLabel is a grey note.
+func lowLabel(s string) *widget.Label {
+	l := wrapLabel(s)
+	l.Importance = widget.LowImportance
+	return l
 }
 
 // findLeader returns the directory leader named s, or nil.
@@ -125,7 +195,7 @@ func (e *bulletinEditor) saveInstruction(b *model.Bulletin, f *instructionForm) 
 		in.LeaderID = l.ID
 	}
 	in.Clean()
-	_, err = e.store.CreateInstruction(context.Background(), in, model.AssignOptions{Assign: f.assign.Checked})
+	_, err = e.store.CreateInstruction(context.Background(), in, f.options())
 	if err != nil && model.ErrorCode(err) != model.EINTERNAL {
 		showError(e.win, "登记批示", err) // above the form: the input needs fixing
 		return keepOpen
@@ -137,6 +207,9 @@ func (e *bulletinEditor) saveInstruction(b *model.Bulletin, f *instructionForm) 
 		}
 		e.open(b.ID)
 		e.onChanged()
+		if in.Outcome != "" {
+			showInfo(e.win, "已登记批示。关联案件："+in.Outcome+"。")
+		}
 	})
 }
 
@@ -159,8 +232,11 @@ func (e *bulletinEditor) showInstructions() {
 		if !in.Due.IsZero() {
 			detail = append(detail, "时限："+formatDate(in.Due, false))
 		}
-		if in.Assign {
-			detail = append(detail, "已交办关联案件")
+		switch {
+		case in.Outcome != "":
+			detail = append(detail, "关联案件："+in.Outcome)
+		case in.Assign:
+			detail = append(detail, "已交办关联案件") // recorded before outcomes were kept
 		}
 		more := widget.NewLabel(strings.Join(detail, "；"))
 		more.Wrapping = fyne.TextWrapWord

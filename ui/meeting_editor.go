@@ -19,8 +19,10 @@ type meetingEditor struct {
 	win   fyne.Window
 	store *model.Store
 
-	orig  *model.Meeting // as loaded or saved; nil when nothing is open
-	cases []*model.Case  // the linked cases, in order
+	orig   *model.Meeting // as loaded or saved; nil when nothing is open
+	snap   *model.Meeting // the form's values as read right after orig was shown
+	cases  []*model.Case  // the linked cases, in order, as edited
+	loaded []*model.Case  // the linked cases as loaded, for 放弃修改
 
 	heading                     *widget.Label
 	name, place, host, recorder *widget.Entry
@@ -178,11 +180,16 @@ func (e *meetingEditor) open(id int64) {
 		showError(e.win, "读取会议纪要", err)
 		return
 	}
+	// A link that cannot be read stops the opening: a form showing fewer
+	// cases would drop the others at the next save.
 	var cases []*model.Case
 	for _, cid := range m.CaseIDs {
-		if c, err := e.store.FindCaseByID(ctx, cid); err == nil {
-			cases = append(cases, c)
+		c, err := e.store.FindCaseByID(ctx, cid)
+		if err != nil {
+			showError(e.win, "读取会议纪要的关联案件", err)
+			return
 		}
+		cases = append(cases, c)
 	}
 	e.loadDepartments()
 	e.show(m, cases)
@@ -202,7 +209,7 @@ func (e *meetingEditor) loadDepartments() {
 }
 
 func (e *meetingEditor) show(m *model.Meeting, cases []*model.Case) {
-	e.orig, e.cases = m, cases
+	e.orig, e.loaded, e.cases = m, cases, slices.Clone(cases)
 	if m.ID == 0 {
 		e.heading.SetText("新会议纪要（未保存）")
 	} else {
@@ -228,6 +235,7 @@ func (e *meetingEditor) show(m *model.Meeting, cases []*model.Case) {
 	setEnabled(e.deleteBtn, m.ID != 0)
 	e.empty.Hide()
 	e.form.Show()
+	e.snap, _, _ = e.read()
 }
 
 // splitNames reads a list of names separated by 、，, ; or spaces.
@@ -283,11 +291,13 @@ func sameMeeting(a, b *model.Meeting) bool {
 		})
 }
 
-// dirty reports whether the form holds unsaved edits.
+// dirty reports whether the form holds unsaved edits: whether its values,
+// as the form shows them (the time to the minute, text as it will be saved),
+// differ from those it showed when the meeting was opened, started or saved.
 func (e *meetingEditor) dirty() bool {
 	if e.orig == nil {
 		return false
 	}
-	m, removed, err := e.read()
-	return err != nil || removed > 0 || !sameMeeting(e.orig, m)
+	m, _, err := e.read()
+	return err != nil || e.snap == nil || !sameMeeting(e.snap, m)
 }

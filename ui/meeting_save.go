@@ -23,7 +23,7 @@ func (e *meetingEditor) save(done func(ok bool)) {
 		finish(false)
 		return
 	}
-	if m.ID != 0 && sameMeeting(e.orig, m) && removed == 0 {
+	if m.ID != 0 && e.snap != nil && sameMeeting(e.snap, m) && removed == 0 {
 		finish(true)
 		return
 	}
@@ -52,7 +52,8 @@ func (e *meetingEditor) confirmLeave(next func()) {
 		next()
 		return
 	}
-	e.lastPrompt = askUnsaved(e.win, "当前会议纪要", e.save, func() { e.show(e.orig, e.cases) }, next)
+	orig, cases := e.orig, e.loaded
+	e.lastPrompt = askUnsaved(e.win, "当前会议纪要", e.save, func() { e.show(orig, cases) }, next)
 }
 
 // onDelete deletes the open meeting note after confirmation.
