@@ -59,13 +59,15 @@ func (s *Store) GetSetting(ctx context.Context, key string) (string, error) {
 }
 
 // FindSettings returns all settings: the stored ones over SettingDefaults.
+// The database's identity (SettingDatabaseID) is not a setting to show or
+// save back, and is left out.
 func (s *Store) FindSettings(ctx context.Context) (map[string]string, error) {
 	tx, err := s.beginRead(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("find settings: %w", err)
 	}
 	defer tx.Rollback()
-	rows, err := tx.QueryContext(ctx, `SELECT key, value FROM settings`)
+	rows, err := tx.QueryContext(ctx, `SELECT key, value FROM settings WHERE key <> ?`, SettingDatabaseID)
 	if err != nil {
 		return nil, fmt.Errorf("find settings: %w", err)
 	}
@@ -91,6 +93,9 @@ func (s *Store) SetSettings(ctx context.Context, kv map[string]string) error {
 	for k, v := range kv {
 		if k == "" {
 			return Errorf(EINVALID, "设置项名称不能为空")
+		}
+		if k == SettingDatabaseID {
+			return Errorf(EINVALID, "数据库标识不能修改")
 		}
 		if err := checkText(field{"设置 " + k, v, true}); err != nil {
 			return err
