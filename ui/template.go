@@ -122,6 +122,7 @@ func (t *templateSection) load() {
 	t.red.SetText(red)
 	for _, r := range fonts.Roles {
 		t.fontRows[r].path.SetText(kv[model.SettingFontPrefix+string(r)])
+		t.showInUse(t.fontRows[r])
 	}
 }
 
@@ -151,7 +152,7 @@ func (t *templateSection) values() (map[string]string, error) {
 	}
 	for _, r := range fonts.Roles {
 		p := strings.TrimSpace(t.fontRows[r].path.Text)
-		if p != "" {
+		if p != "" && p != fonts.Builtin {
 			if _, err := fonts.Load(p); err != nil {
 				return nil, model.Errorf(model.EINVALID, "%s字体：%v", r, err)
 			}

@@ -30,32 +30,72 @@ var roleUse = map[fonts.Role]string{
 // noBulletin is the check's choice of no bulletin (fonts only).
 const noBulletin = "（只检查字体文件）"
 
-// fontRow is the font file chosen for one role.
+// fontRow is the font file chosen for one role, and the file it prints with.
 type fontRow struct {
-	path    *widget.SelectEntry
-	browse  *widget.Button
-	builtin *widget.Button
+	role   fonts.Role
+	path   *widget.SelectEntry
+	browse *widget.Button
+	auto   *widget.Button
+	inUse  *widget.Label // 在用：the file the role prints with under path
 }
 
 // layoutColour builds a layout colour.
 func layoutColour(r, g, b int) layout.Colour { return layout.Colour{R: r, G: g, B: b} }
 
 // buildFonts returns a row per role: the file (with this PC's likely fonts
-// offered), 选择文件… and 恢复内置.
+// and 内置 offered), 选择文件… and 自动, and under it the file in use.
 func (t *templateSection) buildFonts() fyne.CanvasObject {
 	form := widget.NewForm()
 	for _, r := range fonts.Roles {
-		row := &fontRow{path: widget.NewSelectEntry(fonts.SystemCandidates(r))}
-		row.path.SetPlaceHolder(roleUse[r] + "；留空使用内置字体")
+		row := &fontRow{role: r, path: widget.NewSelectEntry(append(fonts.SystemCandidates(r), fonts.Builtin))}
+		row.path.SetPlaceHolder(roleUse[r] + "；留空自动选用")
 		row.browse = widget.NewButtonWithIcon("选择文件…", theme.FolderOpenIcon(), func() { t.onBrowse(row) })
-		row.builtin = widget.NewButton("恢复内置", func() { row.path.SetText("") })
+		row.auto = widget.NewButton("自动", func() { row.path.SetText("") })
+		row.inUse = widget.NewLabel("")
+		row.inUse.Importance = widget.LowImportance
+		row.inUse.Truncation = fyne.TextTruncateEllipsis
+		row.path.OnChanged = func(string) { t.showInUse(row) }
 		t.fontRows[r] = row
-		form.Append(string(r), container.NewBorder(nil, nil, nil, container.NewHBox(row.browse, row.builtin), row.path))
+		line := container.NewBorder(nil, nil, nil, container.NewHBox(row.browse, row.auto), row.path)
+		form.Append(string(r), container.NewVBox(line, row.inUse))
 	}
-	hint := widget.NewLabel("只能用 TrueType 字体（.ttf，或 .ttc 字体集）；.otf 无法嵌入 PDF。缺字时依次用内置字体和本机字体补齐。")
+	hint := widget.NewLabel("留空时，本机装有公文常用字体（仿宋 simfang.ttf、楷体 simkai.ttf、黑体 simhei.ttf、宋体 simsun.ttc、方正小标宋）就用它，" +
+		"否则用内置字体；选「内置」总用内置字体。只能用 TrueType 字体（.ttf，或 .ttc 字体集）；.otf 无法嵌入 PDF。缺字时依次用内置字体和本机字体补齐。")
 	hint.Wrapping = fyne.TextWrapWord
 	hint.Importance = widget.LowImportance
 	return container.NewVBox(form, hint)
+}
+
+// showInUse says, under the row, which file the role prints with as the
+// row reads now. The answer is worked out in the background (loading a font
+// file checks it whole) and dropped when the row changed meanwhile.
+func (t *templateSection) showInUse(row *fontRow) {
+	value := strings.TrimSpace(row.path.Text)
+	t.bg.run(func() func() {
+		text := fontInUse(row.role, value)
+		return func() {
+			if strings.TrimSpace(row.path.Text) == value {
+				row.inUse.SetText(text)
+			}
+		}
+	})
+}
+
+// fontInUse describes the file role prints with when its setting is value.
+func fontInUse(role fonts.Role, value string) string {
+	switch value {
+	case fonts.Builtin:
+		return "在用：" + fonts.Embedded(role).Name
+	case "":
+		if p := fonts.RoleDefault(role); p != "" {
+			return "在用：" + p + "（本机字体，自动选用）"
+		}
+		return "在用：" + fonts.Embedded(role).Name + "（本机没有公文常用的" + string(role) + "字体）"
+	}
+	if _, err := fonts.Load(value); err != nil {
+		return "无法使用：" + err.Error()
+	}
+	return "在用：" + value + "（本机文件）"
 }
 
 // onBrowse picks a font file for row.

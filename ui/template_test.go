@@ -77,3 +77,40 @@ func TestTemplateSettings(t *testing.T) {
 		}
 	}
 }
+
+// TestTemplateFontsInUse puts simfang.ttf where a Wine prefix keeps the
+// Windows fonts: with the settings empty, 设置 says 仿宋 prints with it and
+// the roles without an office font print with the embedded ones; 内置 is
+// saved as chosen and shown as the embedded font.
+func TestTemplateFontsInUse(t *testing.T) {
+	ctx := context.Background()
+	home := t.TempDir()
+	dir := filepath.Join(home, ".wine", "drive_c", "windows", "Fonts")
+	os.MkdirAll(dir, 0o755)
+	simfang := filepath.Join(dir, "simfang.ttf")
+	if err := os.WriteFile(simfang, assets.Kai, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("HOME", home)
+	s := mustOpenStore(t)
+	test.NewTempApp(t)
+	w := test.NewTempWindow(t, nil)
+	ts := newTemplateSection(w, s, newTestTasks(t))
+	w.SetContent(ts.buildUI())
+	ts.bg.settle()
+	if got, want := ts.fontRows[fonts.RoleFangsong].inUse.Text, "在用："+simfang+"（本机字体，自动选用）"; got != want {
+		t.Errorf("仿宋 in use: %q, want %q", got, want)
+	}
+	if got := ts.fontRows[fonts.RoleHeiti].inUse.Text; !strings.Contains(got, "NotoSansSC-Bold.ttf（内置）") {
+		t.Errorf("黑体 in use: %q, want the embedded NotoSansSC-Bold.ttf", got)
+	}
+	ts.fontRows[fonts.RoleFangsong].path.SetText(fonts.Builtin)
+	ts.bg.settle()
+	if got := ts.fontRows[fonts.RoleFangsong].inUse.Text; got != "在用：NotoSerifSC-Regular.ttf（内置）" {
+		t.Errorf("仿宋 set to 内置, in use: %q", got)
+	}
+	test.Tap(ts.saveBtn)
+	if v, _ := s.GetSetting(ctx, model.SettingFontPrefix+"仿宋"); v != fonts.Builtin || dialogShowing(w) {
+		t.Errorf("仿宋 stored %q (message shown: %v), want %q saved without a message", v, dialogShowing(w), fonts.Builtin)
+	}
+}

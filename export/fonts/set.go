@@ -7,7 +7,9 @@ import (
 )
 
 // Config maps roles to font file paths ("x.ttf", "x.ttc", "x.ttc#N"). A role
-// that is missing or maps to "" uses its embedded default.
+// that is missing or maps to "" uses the font offices use for it when the PC
+// has it (RoleDefault), else its embedded default; Builtin forces the
+// embedded default.
 type Config map[Role]string
 
 // Set maps every role to a face, with per-character fallback. It is safe
@@ -54,16 +56,25 @@ func (sf *systemFont) get() *Face {
 }
 
 // NewSet loads the configured font files (an error names the role and the
-// file), the embedded defaults and fallbacks. The fallback chain of a role is
-// its primary face, then the embedded faces (the role's own default first,
-// then the closest styles), then the fonts SystemFallbacks finds, which are
-// loaded only when a rune is missing from everything before them.
+// file), the embedded defaults and fallbacks. The primary face of a role left
+// empty is the PC's office font for it (RoleDefault), when there is one. The
+// fallback chain of a role is its primary face, then the embedded faces (the
+// role's own default first, then the closest styles), then the fonts
+// SystemFallbacks finds, which are loaded only when a rune is missing from
+// everything before them.
 func NewSet(cfg Config) (*Set, error) {
-	return newSet(cfg, SystemFallbacks())
+	return newSetWith(cfg, SystemFallbacks(), RoleDefault)
 }
 
-// newSet is NewSet with the system fallback files given, for tests.
+// newSet is NewSet with the system fallback files given and no office
+// fonts, for tests.
 func newSet(cfg Config, system []string) (*Set, error) {
+	return newSetWith(cfg, system, func(Role) string { return "" })
+}
+
+// newSetWith is NewSet with the system fallback files and the office font
+// finder given.
+func newSetWith(cfg Config, system []string, roleDefault func(Role) string) (*Set, error) {
 	for role := range cfg {
 		if _, ok := embeddedOrder[role]; !ok {
 			return nil, fmt.Errorf("unknown font role %q", role)
@@ -72,7 +83,15 @@ func newSet(cfg Config, system []string) (*Set, error) {
 	s := &Set{chains: make(map[Role][]*Face), resolved: make(map[roleRune]*Face)}
 	for _, role := range Roles {
 		var chain []*Face
-		if path := cfg[role]; path != "" {
+		switch path := cfg[role]; path {
+		case Builtin:
+		case "":
+			if p := roleDefault(role); p != "" {
+				if f, err := Load(p); err == nil {
+					chain = append(chain, f)
+				}
+			}
+		default:
 			f, err := Load(path)
 			if err != nil {
 				return nil, fmt.Errorf("%s字体：%w", role, err)
