@@ -97,13 +97,8 @@ func (e *engine) head() {
 		gs, w := e.single(runes(c.Marking, Heiti), body16)
 		e.put(gs, w, Left, Right, alignLeft, SizeSanhao, y0, Black, PartMarking, 1)
 	}
-	top := Top + e.o.NameOffset
-	nameEm := em(e.o.NameSize)
-	if c.Name != "" {
-		gs, w := e.single(runes(c.Name, Xiaobiaosong), style{size: e.o.NameSize, cell: nameEm})
-		e.put(gs, w, Left, Right, alignCentre, e.o.NameSize, top+ascent*nameEm, e.o.Red, PartName, 1)
-	}
-	i := int(math.Ceil((top+nameEm-Top)/e.pitch-eps)) + 1
+	bottom := e.name(Top + e.o.NameOffset)
+	i := int(math.Ceil((bottom-Top)/e.pitch-eps)) + 1
 	if c.Issue != "" {
 		gs, w := e.single(runes(c.Issue, Kaiti), body16)
 		e.put(gs, w, Left, Right, alignCentre, SizeSanhao, e.baseline(e.bandTop(i), SizeSanhao), Black, PartIssue, 1)
