@@ -213,26 +213,43 @@ func FindBackups(dir string) ([]BackupInfo, error) {
 	}
 	var out []BackupInfo
 	for _, e := range ents {
-		name := e.Name()
 		if e.IsDir() {
-			continue
-		}
-		b, stamp, ok := parseBackupName(name)
-		if !ok {
 			continue
 		}
 		fi, err := e.Info()
 		if err != nil {
 			continue
 		}
-		b.Path, b.Size = filepath.Join(dir, name), fi.Size()
-		if b.Time, err = time.ParseInLocation(backupLayout, stamp, time.Local); err != nil {
-			b.Time = fi.ModTime()
+		if b, ok := backupInfo(filepath.Join(dir, e.Name()), fi); ok {
+			out = append(out, b)
 		}
-		out = append(out, b)
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Time.After(out[j].Time) })
 	return out, nil
+}
+
+// ParseBackup describes the backup file at path; ok is false when there is
+// no such file or it is not named like a backup.
+func ParseBackup(path string) (b BackupInfo, ok bool) {
+	fi, err := os.Stat(path)
+	if err != nil || fi.IsDir() {
+		return BackupInfo{}, false
+	}
+	return backupInfo(path, fi)
+}
+
+// backupInfo describes the file at path from its name and fi.
+func backupInfo(path string, fi os.FileInfo) (BackupInfo, bool) {
+	b, stamp, ok := parseBackupName(filepath.Base(path))
+	if !ok {
+		return BackupInfo{}, false
+	}
+	b.Path, b.Size = path, fi.Size()
+	var err error
+	if b.Time, err = time.ParseInLocation(backupLayout, stamp, time.Local); err != nil {
+		b.Time = fi.ModTime()
+	}
+	return b, true
 }
 
 // FindBackupsOf lists the backups of the store's database in dir, newest
@@ -309,5 +326,34 @@ func (s *Store) BackupNow(ctx context.Context, dir string, keep int) (string, er
 			return path, fmt.Errorf("remove old backup: %w", err)
 		}
 	}
+	removeStaleTemps(dir, s.id, time.Now()) // file times are the real clock's
 	return path, nil
+}
+
+// staleAfter is the age at which the temporary file of a backup is taken
+// to be left over: its program was ended while it wrote (the file grows as
+// it is written, so a backup still running has a recent time).
+const staleAfter = time.Hour
+
+// removeStaleTemps deletes the temporary files (x.db.tmp-PID and its
+// -journal) that backups of the database with identity id left in dir when
+// their program was ended midway: each is as large as the database.
+func removeStaleTemps(dir, id string, now time.Time) {
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, e := range ents {
+		name := e.Name()
+		i := strings.LastIndex(name, backupExt+".tmp-")
+		if i < 0 || e.IsDir() {
+			continue
+		}
+		if b, _, ok := parseBackupName(name[:i+len(backupExt)]); !ok || b.DBID != ShortID(id) {
+			continue
+		}
+		if fi, err := e.Info(); err == nil && now.Sub(fi.ModTime()) > staleAfter {
+			os.Remove(filepath.Join(dir, name))
+		}
+	}
 }

@@ -244,3 +244,44 @@ func countCasesOf(tb testing.TB, s *Store) int {
 	}
 	return n
 }
+
+// A backup cut off when its program was ended leaves a temporary file as
+// large as the database; the next backup of that database removes it once
+// it is clearly left over, and leaves a running one, and other databases'
+// files, alone.
+func TestBackupRemovesLeftoverTemps(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	s := MustOpenStoreAt(t, filepath.Join(dir, "bulletin.db"))
+	backups := DefaultBackupDir(s.Path())
+	if err := os.MkdirAll(backups, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	old := time.Now().Add(-2 * time.Hour)
+	files := map[string]bool{ // name: removed
+		"bulletin-20261101-090000-" + ShortID(s.ID()) + ".db.tmp-4242":         true,
+		"bulletin-20261101-090000-" + ShortID(s.ID()) + ".db.tmp-4242-journal": true,
+		"bulletin-20261102-090000-" + ShortID(s.ID()) + ".db.tmp-77":           false, // still being written
+		"试用-20261101-090000-99999999.db.tmp-4242":                              false, // another database's
+	}
+	for name, stale := range files {
+		p := filepath.Join(backups, name)
+		if err := os.WriteFile(p, []byte("x"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if stale || strings.HasPrefix(name, "试用") {
+			if err := os.Chtimes(p, old, old); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if _, err := s.BackupNow(ctx, "", 0); err != nil {
+		t.Fatal(err)
+	}
+	for name, removed := range files {
+		_, err := os.Stat(filepath.Join(backups, name))
+		if gone := errors.Is(err, os.ErrNotExist); gone != removed {
+			t.Errorf("%s: removed %v, want %v", name, gone, removed)
+		}
+	}
+}
