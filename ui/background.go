@@ -34,6 +34,11 @@ type tasks struct {
 	pending []func() // applies waiting for settle (tests only)
 }
 
+// windowTasks makes the tasks of a new main window: newTasks in the program;
+// the tests make it newQueuedTasks, so that no test relies on the test
+// driver running fyne.Do at once.
+var windowTasks = newTasks
+
 // newTasks returns the tasks of a window in the running program.
 func newTasks() *tasks {
 	t := &tasks{do: fyne.Do}

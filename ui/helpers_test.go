@@ -40,6 +40,8 @@ func newTestShell(tb testing.TB, s *model.Store) (*shell, fyne.Window) {
 	return sh, w
 }
 
+func init() { windowTasks = newQueuedTasks }
+
 // newTestTasks returns tasks that queue their applies, as the real driver
 // does, until the test settles them; the work still running is waited for
 // (and its results dropped) before the test app goes.

@@ -56,7 +56,7 @@ func Create(a fyne.App, dbPath, version string) {
 		return
 	}
 	rememberDatabase(a.Preferences(), s)
-	sh := newShell(a, w, s, newTasks())
+	sh := newShell(a, w, s, windowTasks())
 	sh.version = version
 	w.SetContent(sh.buildUI())
 	w.SetMainMenu(sh.buildMenu())
