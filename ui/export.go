@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
 
 	"bulletin/model"
@@ -18,7 +17,7 @@ import (
 // them, not one page) to .xlsx, or to .csv when that name is chosen, in a
 // goroutine. The file has the headers the importer reads.
 func exportCases(win fyne.Window, s *model.Store, bg *tasks, f model.CaseFilter) {
-	fd := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+	fd := newFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
 			showError(win, "选择文件", err)
 			return

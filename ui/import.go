@@ -49,7 +49,7 @@ type importDialog struct {
 // showImportDialog asks for a .csv or .xlsx file and shows its preview.
 // onDone runs after an import that saved something.
 func showImportDialog(win fyne.Window, s *model.Store, bg *tasks, onDone func()) {
-	fd := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+	fd := newFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil {
 			showError(win, "选择文件", err)
 			return
@@ -76,7 +76,7 @@ const (
 )
 
 // startIn opens a file dialog in the folder remembered under key, if any.
-func startIn(fd *dialog.FileDialog, key string) {
+func startIn(fd *fileDialog, key string) {
 	a := fyne.CurrentApp()
 	if a == nil {
 		return
