@@ -20,6 +20,15 @@ func (s *Store) Calendar(ctx context.Context) (*Calendar, error) {
 	return NewCalendar(rows), nil
 }
 
+// loadCalendar reads the calendar inside tx.
+func loadCalendar(ctx context.Context, tx *sql.Tx) (*Calendar, error) {
+	rows, err := findHolidays(ctx, tx, 0)
+	if err != nil {
+		return nil, err
+	}
+	return NewCalendar(rows), nil
+}
+
 // FindHolidays returns the rows of year (all years when year is 0) by date.
 func (s *Store) FindHolidays(ctx context.Context, year int) ([]*Holiday, error) {
 	tx, err := s.beginRead(ctx)
@@ -27,6 +36,10 @@ func (s *Store) FindHolidays(ctx context.Context, year int) ([]*Holiday, error) 
 		return nil, fmt.Errorf("find holidays: %w", err)
 	}
 	defer tx.Rollback()
+	return findHolidays(ctx, tx, year)
+}
+
+func findHolidays(ctx context.Context, tx *sql.Tx, year int) ([]*Holiday, error) {
 	q, args := `SELECT day, kind, name FROM holidays ORDER BY day`, []any(nil)
 	if year != 0 {
 		q, args = `SELECT day, kind, name FROM holidays WHERE day >= ? AND day < ? ORDER BY day`,

@@ -208,3 +208,67 @@ func BenchmarkAddWorkdays(b *testing.B) {
 		cal.AddWorkdays(from, 15, true)
 	}
 }
+
+func TestDueStateAndFilter(t *testing.T) {
+	s, cal := mustCalendar(t)
+	ctx := context.Background()
+	now := time.Date(2026, 9, 30, 10, 0, 0, 0, time.Local) // Wed, before 国庆
+	clock := time.Date(2026, 9, 20, 9, 0, 0, 0, time.Local) // when the cases were assigned
+	s.SetNow(func() time.Time { return clock })
+	mk := func(title, due string) *Case {
+		c := &Case{Title: title, Source: "微博", Collected: now}
+		if err := s.CreateCase(ctx, c); err != nil {
+			t.Fatal(err)
+		}
+		if due != "" {
+			var err error
+			c, err = s.TransitionCase(ctx, c.ID, Transition{Action: ActionAssign, Departments: []string{"县住房和城乡建设局"}, Due: day(due)})
+			if err != nil {
+				t.Fatal(err)
+			}
+		}
+		return c
+	}
+	if err := s.CreateDepartment(ctx, &Department{Name: "县住房和城乡建设局"}); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		title, due string
+		want       string
+	}{
+		{"今天到期", "2026-09-30", "即将到期"},
+		{"下一个工作日到期", "2026-10-08", "即将到期"}, // 国庆 in between
+		{"以后到期", "2026-10-09", ""},
+		{"昨天到期", "2026-09-29", "逾期 1 个工作日"},
+		{"中秋前到期", "2026-09-24", "逾期 3 个工作日"}, // 9-25..27 off: 9-28, 9-29, 9-30
+		{"未交办", "", ""},
+	}
+	for _, tt := range tests {
+		c := mk(tt.title, tt.due)
+		if got := c.DueLabel(cal, now); got != tt.want {
+			t.Errorf("%s (due %s): %q, want %q", tt.title, tt.due, got, tt.want)
+		}
+	}
+	clock = now
+	soon, n, err := s.FindCases(ctx, CaseFilter{DueSoon: true, Sort: SortNumber})
+	if err != nil || n != 2 || soon[0].Title != "今天到期" || soon[1].Title != "下一个工作日到期" {
+		t.Errorf("即将到期 filter: %d cases %v, %v; want 今天到期 and 下一个工作日到期", n, titles(soon), err)
+	}
+	late, n, _ := s.FindCases(ctx, CaseFilter{Overdue: true})
+	if n != 2 {
+		t.Errorf("逾期 filter: %d cases %v, want 2", n, titles(late))
+	}
+}
+
+
+// BenchmarkListDueSoon is the 即将到期 filter's first page over the benchmark
+// database, on a day some assigned cases fall due.
+func BenchmarkListDueSoon(b *testing.B) {
+	s := MustOpenStoreAt(b, benchDB(b))
+	cs, _, err := s.FindCases(context.Background(), CaseFilter{Status: StatusAssigned, Limit: 1, Sort: SortDue, Desc: true})
+	if err != nil || len(cs) == 0 {
+		b.Fatalf("no assigned case to date the benchmark: %v", err)
+	}
+	s.Close()
+	benchSearch(b, CaseFilter{DueSoon: true, Now: cs[0].Due})
+}

@@ -207,12 +207,15 @@ type CaseFilter struct {
 	Source     string
 	From, To   time.Time // on 收集时间, inclusive days
 	Overdue    bool      // only overdue cases (as of Now)
-	Now        time.Time // "today" for Overdue; zero = time.Now()
+	DueSoon    bool      // only cases 即将到期: not replied, due today or on the next working day
+	Now        time.Time // "today" for Overdue and DueSoon; zero = time.Now()
 	Sort       CaseSort
 	Desc       bool
 	Offset     int
 	Limit      int  // 0 = no limit
 	Brief      bool // load only the list columns; long texts stay empty
+
+	soonUntil time.Time // DueSoon's last day, from the calendar (set by FindCases)
 }
 
 // CaseSort names a column cases can be sorted by.

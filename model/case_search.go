@@ -19,12 +19,19 @@ func (s *Store) FindCases(ctx context.Context, f CaseFilter) ([]*Case, int, erro
 	if f.Now.IsZero() {
 		f.Now = s.now()
 	}
-	where, args := caseWhere(f)
 	tx, err := s.beginRead(ctx)
 	if err != nil {
 		return nil, 0, fmt.Errorf("find cases: %w", err)
 	}
 	defer tx.Rollback()
+	if f.DueSoon {
+		cal, err := loadCalendar(ctx, tx)
+		if err != nil {
+			return nil, 0, fmt.Errorf("find cases: %w", err)
+		}
+		f.soonUntil = cal.NextWorkday(f.Now)
+	}
+	where, args := caseWhere(f)
 	// The page is chosen on ids alone (small rows to sort), then read whole.
 	// A search with no other filter is counted, and in number order paged,
 	// in its index alone.
@@ -65,7 +72,7 @@ func (s *Store) FindCases(ctx context.Context, f CaseFilter) ([]*Case, int, erro
 func searchOnly(f CaseFilter) (table string, ok bool) {
 	q := strings.TrimSpace(f.Query)
 	if q == "" || f.ID != nil || f.Status != "" || f.Department != "" || f.Source != "" ||
-		!f.From.IsZero() || !f.To.IsZero() || f.Overdue {
+		!f.From.IsZero() || !f.To.IsZero() || f.Overdue || f.DueSoon {
 		return "", false
 	}
 	table, _ = searchIndex(q)
@@ -143,6 +150,9 @@ func caseWhere(f CaseFilter) (string, []any) {
 	}
 	if f.Overdue {
 		add(`c.status = ? AND c.due < ?`, StatusAssigned, dbDate(Day(f.Now)))
+	}
+	if f.DueSoon {
+		add(`c.status = ? AND c.due >= ? AND c.due <= ?`, StatusAssigned, dbDate(Day(f.Now)), dbDate(f.soonUntil))
 	}
 	if len(conds) == 0 {
 		return "", nil
