@@ -212,7 +212,7 @@ func BenchmarkAddWorkdays(b *testing.B) {
 func TestDueStateAndFilter(t *testing.T) {
 	s, cal := mustCalendar(t)
 	ctx := context.Background()
-	now := time.Date(2026, 9, 30, 10, 0, 0, 0, time.Local) // Wed, before 国庆
+	now := time.Date(2026, 9, 30, 10, 0, 0, 0, time.Local)  // Wed, before 国庆
 	clock := time.Date(2026, 9, 20, 9, 0, 0, 0, time.Local) // when the cases were assigned
 	s.SetNow(func() time.Time { return clock })
 	mk := func(title, due string) *Case {
@@ -259,7 +259,6 @@ func TestDueStateAndFilter(t *testing.T) {
 		t.Errorf("逾期 filter: %d cases %v, want 2", n, titles(late))
 	}
 }
-
 
 // BenchmarkListDueSoon is the 即将到期 filter's first page over the benchmark
 // database, on a day some assigned cases fall due.
