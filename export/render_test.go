@@ -21,8 +21,8 @@ func TestRenderSample(t *testing.T) {
 	doc := mustSample(t)
 	pdf, rep := render(t, doc)
 	pages := pdfWords(t, pdf)
-	if len(pages) != 4 || rep.Pages != 4 {
-		t.Fatalf("sample: %d pages in the PDF, report says %d; want 4 (阅批单 + 3)", len(pages), rep.Pages)
+	if len(pages) != 5 || rep.Pages != 5 {
+		t.Fatalf("sample: %d pages in the PDF, report says %d; want 5 (阅批单, 2 of body, a blank page, the 报尾 on the even page 4)", len(pages), rep.Pages)
 	}
 	if len(rep.Missing) != 0 {
 		t.Errorf("sample: unprintable characters %v, want none", rep.Missing)
@@ -72,7 +72,17 @@ func TestRenderSample(t *testing.T) {
 	if justified < 15 {
 		t.Errorf("sample: %d lines end at x = 184 mm, want at least 15", justified)
 	}
-	checkPageNumbers(t, pages[1:])
+	checkPageNumbers(t, pages[1:3])
+	// 双面印刷: page 2 has no room for the 报尾, so it goes on page 4, after a
+	// blank page 3; neither is numbered.
+	if len(pages[3]) != 0 {
+		t.Errorf("sample: page 3 holds %q, want a blank page", joined(pages[3:4]))
+	}
+	for _, w := range pages[4] {
+		if w.yMin > pt(layout.Bottom) || w.yMax < pt(layout.Bottom-40) {
+			t.Errorf("sample: page 4 holds %q at y %.1f pt, want only the 报尾 at the foot of the 版心", w.text, w.yMin)
+		}
+	}
 }
 
 // find returns the first word starting with s.
@@ -257,8 +267,8 @@ func TestRenderFile(t *testing.T) {
 			continue
 		}
 		data, err := os.ReadFile(out)
-		if err != nil || !bytes.HasPrefix(data, []byte("%PDF-")) || rep.Pages != 4 {
-			t.Errorf("%s: err %v, %d bytes, %d pages; want a 4-page PDF", tt.name, err, len(data), rep.Pages)
+		if err != nil || !bytes.HasPrefix(data, []byte("%PDF-")) || rep.Pages != 5 {
+			t.Errorf("%s: err %v, %d bytes, %d pages; want a 5-page PDF (阅批单, 2 of body, a blank page, 报尾 on page 4)", tt.name, err, len(data), rep.Pages)
 		}
 	}
 }

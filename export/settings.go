@@ -17,8 +17,8 @@ import (
 var LinePitches = []float64{0, 28, 28.95, 29, 29.45}
 
 // OptionsFromSettings builds the render options from the stored settings
-// (model.Store.FindSettings): line pitch, red, page numbers and the font of
-// each role. The 阅批单 is a field of each bulletin, so it is not set here.
+// (model.Store.FindSettings): line pitch, red, page numbers, 单面/双面印刷 and
+// the font of each role. The 阅批单 is a field of each bulletin, so it is not set here.
 // The GUI and `bulletin export` both use it, so that they give the same PDF.
 // A bad value is an *model.Error naming the setting in Chinese.
 func OptionsFromSettings(kv map[string]string) (Options, error) {
@@ -38,6 +38,7 @@ func OptionsFromSettings(kv map[string]string) (Options, error) {
 		o.Red = c
 	}
 	o.NoPageNumbers = kv[model.SettingPageNumbers] == "0"
+	o.SingleSided = kv[model.SettingDuplex] == "0"
 	o.Fonts = FontConfig(kv)
 	return o, nil
 }

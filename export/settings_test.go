@@ -25,6 +25,8 @@ func TestOptionsFromSettings(t *testing.T) {
 				Fonts: fonts.Config{fonts.RoleFangsong: "/x/simfang.ttf"}}},
 		{name: "red as numbers", kv: map[string]string{model.SettingRed: "200, 10, 0"},
 			want: Options{Options: layout.Options{Red: layout.Colour{R: 200, G: 10}}}},
+		{name: "单面印刷", kv: map[string]string{model.SettingDuplex: "0"},
+			want: Options{Options: layout.Options{SingleSided: true}}},
 		{name: "bad pitch", kv: map[string]string{model.SettingLinePitch: "40"}, wantErr: "行距"},
 		{name: "bad red", kv: map[string]string{model.SettingRed: "red"}, wantErr: "颜色"},
 	}

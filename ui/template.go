@@ -32,7 +32,7 @@ type templateSection struct {
 	name, unit, bao, song, fa   *widget.Entry
 	copies, signer, editor, red *widget.Entry
 	marking                     *widget.SelectEntry
-	cover, pageNumbers          *widget.Check
+	cover, pageNumbers, duplex  *widget.Check
 	pitch                       *widget.Select
 	swatch                      *canvas.Rectangle
 	fontRows                    map[fonts.Role]*fontRow
@@ -55,6 +55,7 @@ func (t *templateSection) buildUI() fyne.CanvasObject {
 	t.marking.SetPlaceHolder("不标注留空")
 	t.cover = widget.NewCheck("新的一期默认加印阅批单", nil)
 	t.pageNumbers = widget.NewCheck("印页码", nil)
+	t.duplex = widget.NewCheck("双面印刷（报尾排在最后一个偶数页，阅批单背面留空）", nil)
 	t.pitch = widget.NewSelect(pitchChoices, nil)
 	t.pitch.PlaceHolder = "请选择"
 	t.swatch = canvas.NewRectangle(color.NRGBA{R: 255, A: 255})
@@ -79,6 +80,7 @@ func (t *templateSection) buildUI() fyne.CanvasObject {
 		widget.NewFormItem("行距", t.pitch),
 		widget.NewFormItem("报头红色", container.NewHBox(fixedWidth(t.red, 120), t.swatch, t.pickRed)),
 		widget.NewFormItem("", t.pageNumbers),
+		widget.NewFormItem("", t.duplex),
 	)
 	left := container.NewVBox(sectionHead("新的一期默认填写"), defaults, widget.NewSeparator(),
 		sectionHead("版式"), layoutForm)
@@ -107,6 +109,7 @@ func (t *templateSection) load() {
 	t.editor.SetText(kv[model.SettingEditor])
 	t.cover.SetChecked(kv[model.SettingCover] != "0")
 	t.pageNumbers.SetChecked(kv[model.SettingPageNumbers] != "0")
+	t.duplex.SetChecked(kv[model.SettingDuplex] != "0")
 	t.pitch.SetSelectedIndex(0)
 	if p, err := strconv.ParseFloat(kv[model.SettingLinePitch], 64); err == nil {
 		for i, v := range export.LinePitches {
@@ -149,6 +152,7 @@ func (t *templateSection) values() (map[string]string, error) {
 		model.SettingSigner: clean(t.signer.Text), model.SettingEditor: clean(t.editor.Text),
 		model.SettingCover: boolSetting(t.cover.Checked), model.SettingPageNumbers: boolSetting(t.pageNumbers.Checked),
 		model.SettingLinePitch: pitch, model.SettingRed: export.FormatColour(c),
+		model.SettingDuplex: boolSetting(t.duplex.Checked),
 	}
 	for _, r := range fonts.Roles {
 		p := strings.TrimSpace(t.fontRows[r].path.Text)

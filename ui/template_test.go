@@ -114,3 +114,22 @@ func TestTemplateFontsInUse(t *testing.T) {
 		t.Errorf("仿宋 stored %q (message shown: %v), want %q saved without a message", v, dialogShowing(w), fonts.Builtin)
 	}
 }
+
+// TestTemplateDuplex: 双面印刷 is on by default and is saved off as "0".
+func TestTemplateDuplex(t *testing.T) {
+	ctx := context.Background()
+	s := mustOpenStore(t)
+	test.NewTempApp(t)
+	w := test.NewTempWindow(t, nil)
+	ts := newTemplateSection(w, s, newTestTasks(t))
+	w.SetContent(ts.buildUI())
+	ts.bg.settle()
+	if !ts.duplex.Checked {
+		t.Errorf("双面印刷 is off by default, want on")
+	}
+	ts.duplex.SetChecked(false)
+	test.Tap(ts.saveBtn)
+	if v, _ := s.GetSetting(ctx, model.SettingDuplex); v != "0" {
+		t.Errorf("双面印刷 off stored as %q, want \"0\"", v)
+	}
+}

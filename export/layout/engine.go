@@ -42,6 +42,10 @@ type Options struct {
 	NameOffset    float64 // mm from the 版心 top to the top of the 刊名; 0 means 20
 	NoPageNumbers bool
 	Cover         bool // add the 阅批单 as the first sheet
+	// SingleSided sets the bulletin for 单面印刷: the 报尾 follows the body
+	// directly. By default (双面印刷) it sits on the last even face, and the
+	// 阅批单 gets a blank back.
+	SingleSided bool
 }
 
 func (o Options) normalised() (Options, float64, error) {
@@ -91,6 +95,9 @@ type engine struct {
 	pages  []Page
 	line   int
 	rep    Report
+	// unnumbered holds the pages that carry no page number: a blank page
+	// before the 报尾 and the 报尾 page after it.
+	unnumbered map[int]bool
 }
 
 // Layout places a bulletin on pages. The result is deterministic and depends only
@@ -100,7 +107,7 @@ func Layout(c *Content, m Metrics, o Options) ([]Page, *Report, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	e := &engine{m: m, o: o, c: c, pitch: pitch, nLines: int(Height/pitch + 0.05)}
+	e := &engine{m: m, o: o, c: c, pitch: pitch, nLines: int(Height/pitch + 0.05), unnumbered: map[int]bool{}}
 	e.newPage()
 	e.head()
 	e.title()

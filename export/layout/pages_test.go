@@ -17,13 +17,14 @@ func tailContent(n int) *Content {
 
 // TestTailPlacement lays out growing bodies and checks that the 报尾 sits at
 // the bottom of the last page with its last rule on y = 262, below all body
-// text, and moves to a new page exactly when the last page has no room.
+// text, and moves to a new page exactly when the last page has no room
+// (单面印刷; TestTailDuplex checks 双面印刷).
 func TestTailPlacement(t *testing.T) {
 	const tailLines = 4
 	sawShared, sawMoved := false, false
 	for n := 1; n <= 40; n++ {
 		c := tailContent(n)
-		pages, _ := mustLayout(t, c, Options{})
+		pages, _ := mustLayout(t, c, Options{SingleSided: true})
 		last := pages[len(pages)-1]
 		var rules []Rule
 		for _, r := range last.Rules {

@@ -195,6 +195,9 @@ func (e *engine) pageNumbers() {
 	y := Bottom + 7 + ascent*st.cell
 	for i := range e.pages {
 		n := i + 1
+		if e.unnumbered[i] {
+			continue
+		}
 		gs, w := e.natural(runes("— "+strconv.Itoa(n)+" —", Songti), st)
 		x := Left + st.cell
 		if n%2 == 1 {

@@ -16,7 +16,7 @@ type tailLine struct {
 }
 
 // tail sets the 报尾 at the bottom of the last page, or of a new page when the
-// body leaves no room: 报/送/发 in 四号 仿宋 (wrapped lines aligned after the
+// body leaves no room or the face is odd in 双面印刷 (tailPage): 报/送/发 in 四号 仿宋 (wrapped lines aligned after the
 // colon), a thin rule, then 签发/编辑 left and the 印数 right, between two
 // 0.35 mm rules, the last on the bottom edge of the 版心.
 func (e *engine) tail() {
@@ -45,9 +45,7 @@ func (e *engine) tail() {
 		return
 	}
 	top := Bottom - float64(k)*e.pitch
-	if e.bandTop(e.line) > top+eps || k > e.nLines {
-		e.newPage()
-	}
+	e.tailPage(e.bandTop(e.line) <= top+eps && k <= e.nLines)
 	e.rule(top, 0.35, Black)
 	for j, l := range dist {
 		e.emit(l.gs, st.size, e.baseline(top+float64(j)*e.pitch, st.size), Black, PartTail, l.para)
@@ -67,6 +65,29 @@ func (e *engine) tail() {
 	}
 	e.rule(Bottom, 0.35, Black)
 	e.line = e.nLines
+}
+
+// tailPage moves to the page the 报尾 goes on; room says whether the
+// current page has room for it. 单面印刷: this page, or a new one. 双面印刷
+// (GB/T 9704: the 版记 on the last face): this page when it is even and has
+// room; else the next even page, after a blank page when this one is even
+// and full; that blank page and the 报尾 page after it carry no number.
+func (e *engine) tailPage(room bool) {
+	even := len(e.pages)%2 == 0
+	switch {
+	case e.o.SingleSided:
+		if !room {
+			e.newPage()
+		}
+	case even && room:
+	case !even:
+		e.newPage()
+	default:
+		e.newPage()
+		e.unnumbered[len(e.pages)-1] = true
+		e.newPage()
+		e.unnumbered[len(e.pages)-1] = true
+	}
 }
 
 // fullStop trims a distribution list and makes it end with 。.
