@@ -203,7 +203,7 @@ func applyEffect(ctx context.Context, tx *sql.Tx, ce CaseEffect, in *Instruction
 			return fmt.Errorf("case %d: %w", ce.CaseID, err)
 		}
 		ev := &CaseEvent{CaseID: c.ID, At: now, Action: ActionAssign, From: c.Status, To: c.Status,
-			Note: ce.Line() + "（" + note + "）"}
+			Note: ce.Line() + "；" + note}
 		if err := appendCaseEvent(ctx, tx, ev); err != nil {
 			return fmt.Errorf("case %d: %w", ce.CaseID, err)
 		}

@@ -25,7 +25,7 @@ func openInViewer(path string) error {
 	default:
 		// Fyne starts xdg-open and does not report that it is missing.
 		if _, err := exec.LookPath("xdg-open"); err != nil {
-			return model.Errorf(model.EINVALID, "没有找到用来打开文件的程序（xdg-open）")
+			return model.Errorf(model.EINVALID, "没有找到用来打开文件的程序 xdg-open")
 		}
 	}
 	u, err := url.Parse(storage.NewFileURI(path).String())
@@ -52,7 +52,7 @@ func (e *bulletinEditor) showExported(path string, err error) {
 	n.folderBtn = widget.NewButton("打开所在文件夹", func() {
 		n.d.Hide()
 		if err := e.openURL(filepath.Dir(path)); err != nil {
-			showInfo(e.win, "没能打开文件夹（"+model.ErrorMessage(err)+"）。文件在：\n"+path)
+			showInfo(e.win, "没能打开文件夹："+model.ErrorMessage(err)+"\n文件在：\n"+path)
 		}
 	})
 	n.d.SetButtons([]fyne.CanvasObject{n.folderBtn, n.okBtn})
@@ -60,17 +60,20 @@ func (e *bulletinEditor) showExported(path string, err error) {
 	e.lastExported = n
 }
 
-// mastheadGaps names the 报头 fields of b left blank, and what prints instead.
+// mastheadGaps names the 报头 fields of b left blank.
 func mastheadGaps(b *model.Bulletin) []string {
 	var gaps []string
 	if strings.TrimSpace(b.Name) == "" {
-		gaps = append(gaps, "「刊名」为空，报头将印默认的「舆情专报」")
+		gaps = append(gaps, "刊名")
 	}
 	if strings.TrimSpace(b.Unit) == "" {
-		gaps = append(gaps, "「编印单位」为空，报头将没有编印单位")
+		gaps = append(gaps, "编印单位")
 	}
 	return gaps
 }
+
+// gapNote says what the 报头 prints instead of the blank field.
+var gapNote = map[string]string{"刊名": "报头将印默认的「舆情专报」", "编印单位": "报头将没有编印单位"}
 
 // checkMasthead runs next when the 报头 of b is complete; else it says which
 // field is blank and where to fill it, and lets the user go on (goOn, e.g.
@@ -81,9 +84,15 @@ func (e *bulletinEditor) checkMasthead(b *model.Bulletin, goOn string, next func
 		next()
 		return
 	}
-	msg := wrapLabel(fmt.Sprintf("%d年第%d期的报头不完整：\n%s。\n\n请在本期的「刊名」「编印单位」栏填写后再%s；"+
-		"今后新建的各期取自「设置 → 专报模板与字体」，也请在那里填好。",
-		b.Year, b.Number, "· "+strings.Join(gaps, "；\n· "), strings.TrimPrefix(goOn, "仍然")))
+	var lines, fields []string
+	for _, g := range gaps {
+		lines = append(lines, "· 「"+g+"」为空，"+gapNote[g])
+		fields = append(fields, "「"+g+"」")
+	}
+	msg := wrapLabel(fmt.Sprintf("%d年第%d期的报头不完整：\n%s。\n\n请在本期的%s栏填写后再%s；"+
+		"今后新建的各期取自「设置 → 专报模板与字体」中的%s，也请在那里填好。",
+		b.Year, b.Number, strings.Join(lines, "；\n"), strings.Join(fields, ""), strings.TrimPrefix(goOn, "仍然"),
+		strings.Join(fields, "")))
 	e.lastConfirm = newFormDialog(e.win, "报头不完整", goOn, sized(msg, 480), func() formResult {
 		return closeThen(next)
 	})

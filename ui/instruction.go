@@ -62,7 +62,7 @@ func (e *bulletinEditor) onInstruction() {
 	f := &instructionForm{leaders: leaders, cases: bl.Cases}
 	e.instrForm = f
 	f.dlg = newFormDialog(e.win, fmt.Sprintf("登记批示：%d年第%d期", b.Year, b.Number), "登记",
-		sized(f.buildUI(depts), 640), func() formResult { return e.saveInstruction(b, f) })
+		sized(f.buildUI(depts), 720), func() formResult { return e.saveInstruction(b, f) })
 }
 
 // buildUI lays the form out; depts are the departments offered.
@@ -103,7 +103,7 @@ func (f *instructionForm) buildUI(depts []*model.Department) fyne.CanvasObject {
 	f.moveDue = widget.NewCheck("已交办案件的时限也改为上面的办理时限（不勾选则保留原时限）", func(bool) { f.showPlan() })
 	f.plan = container.NewVBox()
 	planScroll := container.NewVScroll(f.plan)
-	planScroll.SetMinSize(fyne.NewSize(560, 110))
+	planScroll.SetMinSize(fyne.NewSize(600, 130))
 	f.showPlan()
 	return widget.NewForm(
 		widget.NewFormItem("批示领导", f.leader), widget.NewFormItem("职务", f.position),
@@ -145,13 +145,14 @@ func (f *instructionForm) showPlan() {
 		for _, c := range f.cases {
 			ce := model.PlanCaseEffect(c, in, opt, time.Now())
 			f.effects = append(f.effects, ce)
-			l := wrapLabel(c.Number + "　" + truncate(oneLine(c.Title), 18) + "（" + string(c.Status) + "）：" + ce.Line())
+			head := widget.NewLabel(c.Number + "　" + string(c.Status))
+			l := wrapLabel(ce.Line())
 			if ce.Effect == model.EffectSkip || !opt.Assign {
 				l.Importance = widget.LowImportance
 			} else if ce.Overdue {
 				l.Importance = widget.DangerImportance
 			}
-			f.plan.Add(l)
+			f.plan.Add(container.NewBorder(nil, nil, head, nil, l))
 		}
 	}
 	f.plan.Refresh()
