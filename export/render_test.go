@@ -21,9 +21,13 @@ func TestRenderSample(t *testing.T) {
 	doc := mustSample(t)
 	pdf, rep := render(t, doc)
 	pages := pdfWords(t, pdf)
-	if len(pages) != 5 || rep.Pages != 5 {
-		t.Fatalf("sample: %d pages in the PDF, report says %d; want 5 (阅批单, 2 of body, a blank page, the 报尾 on the even page 4)", len(pages), rep.Pages)
+	if len(pages) != 6 || rep.Pages != 6 {
+		t.Fatalf("sample: %d pages in the PDF, report says %d; want 6 (阅批单 and its blank back, 2 of body, a blank page, the 报尾 on the even page 4)", len(pages), rep.Pages)
 	}
+	if len(pages[1]) != 0 {
+		t.Errorf("sample: the 阅批单's back holds %q, want it blank", joined(pages[1:2]))
+	}
+	pages = append(pages[:1], pages[2:]...)
 	if len(rep.Missing) != 0 {
 		t.Errorf("sample: unprintable characters %v, want none", rep.Missing)
 	}
@@ -267,8 +271,8 @@ func TestRenderFile(t *testing.T) {
 			continue
 		}
 		data, err := os.ReadFile(out)
-		if err != nil || !bytes.HasPrefix(data, []byte("%PDF-")) || rep.Pages != 5 {
-			t.Errorf("%s: err %v, %d bytes, %d pages; want a 5-page PDF (阅批单, 2 of body, a blank page, 报尾 on page 4)", tt.name, err, len(data), rep.Pages)
+		if err != nil || !bytes.HasPrefix(data, []byte("%PDF-")) || rep.Pages != 6 {
+			t.Errorf("%s: err %v, %d bytes, %d pages; want a 6-page PDF (阅批单 and its back, 2 of body, a blank page, 报尾 on page 4)", tt.name, err, len(data), rep.Pages)
 		}
 	}
 }

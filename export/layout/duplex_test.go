@@ -90,3 +90,42 @@ func TestTailDuplex(t *testing.T) {
 		}
 	}
 }
+
+// TestCoverBack: in 双面印刷 the 阅批单 gets a blank, unnumbered back page,
+// so that the red 报头 starts a new sheet; in 单面印刷 the body follows it.
+// A character missing on the 阅批单 stays on page 1, one in the body moves on
+// by the pages before it.
+func TestCoverBack(t *testing.T) {
+	c := &Content{Name: "舆情专报", Title: "标题😀", Body: "正文😀"}
+	for _, tt := range []struct {
+		name       string
+		o          Options
+		firstBody  int // index of the first body page
+		bodyPageNo int // the page of the body's missing character in the report
+	}{
+		{"双面印刷", Options{Cover: true}, 2, 3},
+		{"单面印刷", Options{Cover: true, SingleSided: true}, 1, 2},
+	} {
+		pages, rep := mustLayout(t, c, tt.o)
+		if !pages[0].Cover || pages[0].Number != 0 {
+			t.Errorf("%s: page 1 cover %v number %d, want the unnumbered 阅批单", tt.name, pages[0].Cover, pages[0].Number)
+		}
+		if tt.firstBody == 2 {
+			if p := pages[1]; len(p.Runs) != 0 || len(p.Rules) != 0 || p.Number != 0 {
+				t.Errorf("%s: page 2 has %d runs, %d rules, number %d; want the 阅批单's blank back", tt.name, len(p.Runs), len(p.Rules), p.Number)
+			}
+		}
+		if p := pages[tt.firstBody]; p.Number != 1 || p.Cover {
+			t.Errorf("%s: page %d numbered %d (cover %v), want the body's page 1", tt.name, tt.firstBody+1, p.Number, p.Cover)
+		}
+		for _, m := range rep.Missing {
+			want := 1
+			if m.Part != PartCover {
+				want = tt.bodyPageNo
+			}
+			if m.Page != want {
+				t.Errorf("%s: missing %c in %s reported on page %d, want %d", tt.name, m.R, m.Part, m.Page, want)
+			}
+		}
+	}
+}

@@ -117,10 +117,16 @@ func Layout(c *Content, m Metrics, o Options) ([]Page, *Report, error) {
 	e.pageNumbers()
 	pages := e.pages
 	if o.Cover {
-		pages = append([]Page{e.cover()}, pages...)
+		// 双面印刷: the 阅批单's back stays blank, so that the red 报头
+		// does not print behind it.
+		front := []Page{e.cover()}
+		if !o.SingleSided {
+			front = append(front, Page{})
+		}
+		pages = append(front, pages...)
 		for i := range e.rep.Missing {
 			if e.rep.Missing[i].Part != PartCover {
-				e.rep.Missing[i].Page++
+				e.rep.Missing[i].Page += len(front)
 			}
 		}
 	}

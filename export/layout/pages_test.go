@@ -106,7 +106,7 @@ func TestTailText(t *testing.T) {
 // below the 版心, and that the 阅批单 has none.
 func TestPageNumbers(t *testing.T) {
 	c := bodyOnly(strings.Repeat("这是一个很长的段落，用来占满好几页。", 200))
-	pages, _ := mustLayout(t, c, Options{Cover: true})
+	pages, _ := mustLayout(t, c, Options{Cover: true, SingleSided: true})
 	if len(pages) < 4 || !pages[0].Cover || pages[0].Number != 0 {
 		t.Fatalf("got %d pages, first cover=%v number=%d; want ≥4 with the 阅批单 first, unnumbered", len(pages), pages[0].Cover, pages[0].Number)
 	}
