@@ -42,6 +42,8 @@ const usage = `用法 / usage:
   bulletin backup [-db PATH] -o FILE                在线备份数据库
   bulletin restore [-db PATH] FILE                  校验并恢复备份（保留原文件）
   bulletin check [-db PATH]                         完整性检查和数据汇总
+  bulletin calendar [-db PATH] [-year 2026]         节假日和全年工作日数
+  bulletin calendar [-db PATH] -add 2026-09-24 5    从该日起算 5 个工作日的到期日
   bulletin version                                  版本信息
 `
 
@@ -86,6 +88,8 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 			return m.runRestore(ctx, args[1:])
 		case "export":
 			return m.runExport(ctx, args[1:])
+		case "calendar":
+			return m.runCalendar(ctx, args[1:])
 		case "help":
 			fmt.Fprint(m.Stdout, usage)
 			return nil
