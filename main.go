@@ -149,6 +149,7 @@ func (m *Main) runGUI(args []string) error {
 	if err != nil {
 		return err
 	}
+	startHeapProfiler()
 	a := app.NewWithID(appID)
 	ui.Create(a, path, version)
 	a.Run()

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"bulletin/export/fonts"
 	"bulletin/export/layout"
@@ -328,7 +329,11 @@ func TestRenderConcurrent(t *testing.T) {
 		}()
 	}
 	for range got {
-		<-done
+		select {
+		case <-done:
+		case <-time.After(5 * time.Minute):
+			t.Fatal("a render did not finish within 5 minutes")
+		}
 	}
 	for i := range got {
 		if errs[i] != nil || !bytes.Equal(got[i], want) {

@@ -51,7 +51,6 @@ type bulletinEditor struct {
 
 	// Dialogs shown last, and the export hooks tests replace.
 	lastPrompt   *unsavedPrompt
-	lastDialog   *formDialog
 	lastConfirm  *formDialog
 	picker       *casePicker
 	mpicker      *meetingPicker

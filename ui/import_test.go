@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -79,7 +80,12 @@ func TestImportDialog(t *testing.T) {
 
 	test.Tap(im.importBtn)
 	bg.settle()
-	r := <-done
+	var r *casefile.Report
+	select {
+	case r = <-done:
+	case <-time.After(time.Minute):
+		t.Fatal("the import did not report within a minute")
+	}
 	if len(r.Store.Imported) != 2 || countCases(t, s) != 3 || !imported {
 		t.Errorf("imported %d, store has %d cases, onDone called %v; want 2, 3, true", len(r.Store.Imported), countCases(t, s), imported)
 	}

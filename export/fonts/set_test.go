@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // faceID names a resolved face for messages ("" when none).
@@ -198,8 +199,13 @@ func TestResolveConcurrent(t *testing.T) {
 		}(Roles[g])
 	}
 	for g := 0; g < 4; g++ {
-		if e := <-errs; e != "" {
-			t.Error(e)
+		select {
+		case e := <-errs:
+			if e != "" {
+				t.Error(e)
+			}
+		case <-time.After(time.Minute):
+			t.Fatal("a goroutine did not finish within a minute")
 		}
 	}
 }
