@@ -80,6 +80,7 @@ type casesScreen struct {
 	sort     model.CaseSort
 	desc     bool
 	filter   model.CaseFilter // the current query, without paging
+	note     string           // what the count line adds: a date filter not used
 	total    int
 	pages    map[int][]*model.Case
 	loading  map[int]bool
@@ -207,8 +208,8 @@ func (cs *casesScreen) scheduleReload() {
 	cs.debounce.schedule(cs.bg, cs.reloadList)
 }
 
-// currentFilter reads the filter widgets. Invalid dates are ignored: the date
-// field itself shows what is wrong.
+// currentFilter reads the filter widgets. A date filter that is not a date is
+// not used: dateNote marks it and says so in the count line.
 func (cs *casesScreen) currentFilter() model.CaseFilter {
 	f := model.CaseFilter{Query: strings.TrimSpace(cs.search.Text), Sort: cs.sort, Desc: cs.desc,
 		Overdue: cs.overdue.Checked, Now: cs.now()}
@@ -233,6 +234,7 @@ func (cs *casesScreen) reloadList() {
 	}
 	cs.gen++
 	cs.filter = cs.currentFilter()
+	cs.note = cs.dateNote()
 	cs.pages = map[int][]*model.Case{}
 	cs.loading = map[int]bool{}
 	cs.loadPage(0)
@@ -260,11 +262,48 @@ func (cs *casesScreen) loadPage(p int) {
 			cs.evict(p)
 			cs.pages[p] = cases
 			cs.total = total
-			cs.count.SetText(fmt.Sprintf("共 %d 件", total))
+			cs.showCount()
 			cs.showEmpty()
 			cs.table.Refresh()
 		}
 	})
+}
+
+// dateNote marks the date filters whose text is not a date, which the query
+// leaves out, and says so for the count line ("" when both are fine).
+func (cs *casesScreen) dateNote() string {
+	var bad []string
+	used := false
+	for _, d := range []struct {
+		name string
+		f    *dateField
+	}{{"起始日期", cs.from}, {"截止日期", cs.to}} {
+		switch {
+		case d.f.invalid():
+			d.f.markInvalid()
+			bad = append(bad, d.name)
+		case strings.TrimSpace(d.f.Text()) != "":
+			used = true
+		}
+	}
+	switch {
+	case len(bad) == 0:
+		return ""
+	case used:
+		return bad[0] + "格式不对，未按" + bad[0] + "筛选"
+	}
+	return strings.Join(bad, "、") + "格式不对，未按日期筛选"
+}
+
+// showCount writes how many cases match, and which date filter was not used.
+func (cs *casesScreen) showCount() {
+	text := fmt.Sprintf("共 %d 件", cs.total)
+	cs.count.Importance = widget.MediumImportance
+	if cs.note != "" {
+		text += "（" + cs.note + "）"
+		cs.count.Importance = widget.DangerImportance
+	}
+	cs.count.SetText(text)
 }
 
 // evict drops the cached pages farthest from p when there are too many.

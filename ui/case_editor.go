@@ -15,9 +15,9 @@ import (
 	"bulletin/model"
 )
 
-// wrapLimit is the length above which the 原文内容 entry stops wrapping lines:
-// a wrapped multi-line entry becomes slow past about 10,000 characters
-// (fyne-io/fyne#5297), so long texts scroll sideways instead.
+// wrapLimit is the length above which longEntry (the meeting editor's long
+// texts) stops wrapping lines: a wrapped multi-line entry becomes slow past
+// about 10,000 characters (fyne-io/fyne#5297). The case editor uses longText.
 const wrapLimit = 10000
 
 // caseEditor is the form of one case: its fields in four groups, the timeline
@@ -29,25 +29,29 @@ type caseEditor struct {
 	now   func() time.Time
 
 	orig   *model.Case // as last loaded or saved; nil when nothing is open
+	snap   caseFormState
 	events []*model.CaseEvent
 
-	heading, overdueMark, longNote *widget.Label
-	title, url, poster, area       *widget.Entry
-	source, domain                 *widget.SelectEntry
-	kind, risk                     *widget.Select
-	posted, collected, due         *dateField
-	content                        *longEntry
-	spread, summary                *longEntry
-	assessment, proposal           *longEntry
-	handling, reply, remarks       *longEntry
-	depts, assignedAt, repliedAt   *widget.Label
-	closedAt                       *widget.Label
-	timeline                       *widget.List
-	newBtn, saveBtn, deleteBtn     *widget.Button
-	assignBtn, replyBtn, closeBtn  *widget.Button
-	returnBtn                      *widget.Button
-	form                           fyne.CanvasObject
-	empty                          fyne.CanvasObject
+	heading, overdueMark          *widget.Label
+	title, url, poster, area      *widget.Entry
+	source, domain                *widget.SelectEntry
+	kind, risk                    *widget.Select
+	posted, collected, due        *dateField
+	content                       *longText
+	spread, summary               *longText
+	assessment, proposal          *longText
+	handling, reply, remarks      *longText
+	depts, assignedAt, repliedAt  *widget.Label
+	closedAt                      *widget.Label
+	timeline                      *timeline
+	tabs                          *container.AppTabs
+	pages                         []*container.Scroll // the form of each tab but 办理记录
+	fields                        []caseField
+	newBtn, saveBtn, deleteBtn    *widget.Button
+	assignBtn, replyBtn, closeBtn *widget.Button
+	returnBtn                     *widget.Button
+	form                          fyne.CanvasObject
+	empty                         fyne.CanvasObject
 
 	// lastPrompt and lastDialog are the dialogs shown last (for tests).
 	lastPrompt *unsavedPrompt
@@ -57,6 +61,13 @@ type caseEditor struct {
 	onSaved   func(*model.Case)
 	onDeleted func()
 	onNew     func()
+}
+
+// caseField is one field of the form, where a message naming it can find it.
+type caseField struct {
+	name string
+	tab  int
+	obj  fyne.CanvasObject
 }
 
 func newCaseEditor(w fyne.Window, s *model.Store, bg *tasks, now func() time.Time) *caseEditor {
@@ -80,22 +91,14 @@ func (e *caseEditor) buildUI() fyne.CanvasObject {
 	e.kind, e.risk = widget.NewSelect(model.Kinds, nil), widget.NewSelect(model.RiskLevels, nil)
 	e.kind.PlaceHolder, e.risk.PlaceHolder = "请选择", "请选择"
 	e.posted, e.collected, e.due = newDateField(true), newDateField(true), newDateField(false)
-	e.content = newLongEntry(8)
-	e.spread, e.summary = newLongEntry(3), newLongEntry(3)
-	e.assessment, e.proposal = newLongEntry(3), newLongEntry(3)
-	e.handling, e.reply, e.remarks = newLongEntry(3), newLongEntry(3), newLongEntry(2)
-	e.content.OnChanged = e.onContentChanged
-	e.longNote = widget.NewLabel("")
-	e.longNote.Importance = widget.LowImportance
+	e.posted.now, e.collected.now = e.now, e.now
+	e.content = newLongText(e.win, "原文内容", 8)
+	e.spread, e.summary = newLongText(e.win, "传播情况", 3), newLongText(e.win, "摘要", 3)
+	e.assessment, e.proposal = newLongText(e.win, "研判意见", 3), newLongText(e.win, "处置建议", 3)
+	e.handling, e.reply, e.remarks = newLongText(e.win, "办理情况", 3), newLongText(e.win, "回复内容", 3), newLongText(e.win, "备注", 2)
 	e.depts, e.assignedAt, e.repliedAt, e.closedAt = widget.NewLabel(""), widget.NewLabel(""), widget.NewLabel(""), widget.NewLabel("")
 	e.depts.Wrapping = fyne.TextWrapWord
-	e.timeline = widget.NewList(func() int { return len(e.events) },
-		func() fyne.CanvasObject { l := widget.NewLabel(""); l.Wrapping = fyne.TextWrapWord; return l },
-		func(i widget.ListItemID, o fyne.CanvasObject) {
-			if ev, ok := at(e.events, i); ok {
-				o.(*widget.Label).SetText(eventText(ev))
-			}
-		})
+	e.timeline = newTimeline()
 
 	e.newBtn = widget.NewButtonWithIcon("新建", theme.ContentAddIcon(), func() { e.onNew() })
 	e.saveBtn = widget.NewButtonWithIcon("保存", theme.DocumentSaveIcon(), func() { e.save(nil) })
@@ -106,30 +109,39 @@ func (e *caseEditor) buildUI() fyne.CanvasObject {
 	e.closeBtn = widget.NewButton(model.ActionClose, e.onClose)
 	e.returnBtn = widget.NewButton(model.ActionReturn, e.onReturn)
 
-	tabs := container.NewAppTabs(
-		container.NewTabItem("基本信息", formScroll(
-			widget.NewFormItem("标题", e.title), widget.NewFormItem("涉及地域", e.area),
-			widget.NewFormItem("领域", e.domain), widget.NewFormItem("诉求类型", e.kind),
-			widget.NewFormItem("风险等级", e.risk), widget.NewFormItem("备注", e.remarks))),
-		container.NewTabItem("来源", formScroll(
-			widget.NewFormItem("来源平台", e.source), widget.NewFormItem("原文链接", e.url),
-			widget.NewFormItem("网民昵称", e.poster), widget.NewFormItem("发布时间", e.posted),
-			widget.NewFormItem("收集时间", e.collected), widget.NewFormItem("传播情况", e.spread),
-			widget.NewFormItem("原文内容", container.NewBorder(nil, e.longNote, nil, nil, e.content)))),
-		container.NewTabItem("研判", formScroll(
-			widget.NewFormItem("摘要", e.summary), widget.NewFormItem("研判意见", e.assessment),
-			widget.NewFormItem("处置建议", e.proposal))),
-		container.NewTabItem("办理", formScroll(
-			widget.NewFormItem("责任单位", e.depts), widget.NewFormItem("交办时间", e.assignedAt),
-			widget.NewFormItem("办理时限", container.NewHBox(e.due)), widget.NewFormItem("办理情况", e.handling),
-			widget.NewFormItem("回复内容", e.reply), widget.NewFormItem("回复时间", e.repliedAt),
-			widget.NewFormItem("办结时间", e.closedAt))),
-		container.NewTabItem("办理记录", e.timeline),
-	)
+	groups := []struct {
+		tab   string
+		items []caseField
+	}{
+		{"基本信息", []caseField{{"标题", 0, e.title}, {"涉及地域", 0, e.area}, {"领域", 0, e.domain},
+			{"诉求类型", 0, e.kind}, {"风险等级", 0, e.risk}, {"备注", 0, e.remarks}}},
+		{"来源", []caseField{{"来源平台", 1, e.source}, {"原文链接", 1, e.url}, {"网民昵称", 1, e.poster},
+			{"发布时间", 1, e.posted}, {"收集时间", 1, e.collected}, {"传播情况", 1, e.spread}, {"原文内容", 1, e.content}}},
+		{"研判", []caseField{{"摘要", 2, e.summary}, {"研判意见", 2, e.assessment}, {"处置建议", 2, e.proposal}}},
+		{"办理", []caseField{{"责任单位", 3, e.depts}, {"交办时间", 3, e.assignedAt},
+			{"办理时限", 3, container.NewHBox(e.due)}, {"办理情况", 3, e.handling},
+			{"回复内容", 3, e.reply}, {"回复时间", 3, e.repliedAt}, {"办结时间", 3, e.closedAt}}},
+	}
+	e.tabs = container.NewAppTabs()
+	e.fields = nil
+	for _, g := range groups {
+		items := make([]*widget.FormItem, len(g.items))
+		for i, f := range g.items {
+			items[i] = widget.NewFormItem(f.name, f.obj)
+			if h, ok := f.obj.(*fyne.Container); ok && len(h.Objects) == 1 {
+				f.obj = h.Objects[0] // the date inside its box
+			}
+			e.fields = append(e.fields, f)
+		}
+		page := container.NewVScroll(container.NewPadded(widget.NewForm(items...)))
+		e.pages = append(e.pages, page)
+		e.tabs.Append(container.NewTabItem(g.tab, page))
+	}
+	e.tabs.Append(container.NewTabItem("办理记录", e.timeline))
 	bar := container.NewHBox(e.newBtn, e.saveBtn, e.deleteBtn)
 	head := container.NewHBox(e.heading, e.overdueMark)
 	moves := container.NewHBox(e.assignBtn, e.replyBtn, e.closeBtn, e.returnBtn)
-	e.form = container.NewBorder(container.NewVBox(bar, widget.NewSeparator(), head, moves), nil, nil, nil, tabs)
+	e.form = container.NewBorder(container.NewVBox(bar, widget.NewSeparator(), head, moves), nil, nil, nil, e.tabs)
 	hint := widget.NewLabel("在左侧选择案件，或点「新建」（Ctrl+N）登记新案件。")
 	hint.Alignment = fyne.TextAlignCenter
 	e.empty = container.NewCenter(container.NewVBox(hint, container.NewCenter(
@@ -138,28 +150,16 @@ func (e *caseEditor) buildUI() fyne.CanvasObject {
 	return container.NewStack(e.empty, e.form)
 }
 
-// formScroll is a form in a vertical scroll.
-func formScroll(items ...*widget.FormItem) fyne.CanvasObject {
-	return container.NewVScroll(container.NewPadded(widget.NewForm(items...)))
-}
-
-// eventText is one line of the timeline.
-func eventText(ev *model.CaseEvent) string {
-	s := formatDate(ev.At, true) + "  " + ev.Action
-	if ev.From != ev.To && ev.From != "" {
-		s += fmt.Sprintf("（%s → %s）", ev.From, ev.To)
-	}
-	if ev.Note != "" {
-		s += "  " + ev.Note
-	}
-	return s
-}
-
-// newCase shows an empty form for a new case, collected now.
+// newCase shows an empty form for a new case, collected now, on the first
+// tab: a new record starts from the zero value, whatever was open before.
 func (e *caseEditor) newCase() {
 	y, m, d := e.now().Date()
 	hh, mm, _ := e.now().Clock()
 	e.show(&model.Case{Collected: time.Date(y, m, d, hh, mm, 0, 0, time.Local)}, nil)
+	e.tabs.SelectIndex(0)
+	for _, p := range e.pages {
+		p.ScrollToTop()
+	}
 }
 
 // open loads case id with its timeline.
@@ -177,14 +177,15 @@ func (e *caseEditor) open(id int64) {
 	e.show(c, evs)
 }
 
-// show fills the form with c.
+// show fills every widget of the form from c, then takes the snapshot that
+// "unsaved" is measured against.
 func (e *caseEditor) show(c *model.Case, evs []*model.CaseEvent) {
 	e.orig, e.events = c, evs
 	e.title.SetText(c.Title)
 	e.area.SetText(c.Area)
 	e.domain.SetText(c.Domain)
-	e.kind.SetSelected(c.Kind)
-	e.risk.SetSelected(c.Risk)
+	setChoice(e.kind, c.Kind)
+	setChoice(e.risk, c.Risk)
 	e.remarks.setText(c.Remarks)
 	e.source.SetText(c.Source)
 	e.url.SetText(c.URL)
@@ -192,31 +193,29 @@ func (e *caseEditor) show(c *model.Case, evs []*model.CaseEvent) {
 	e.posted.SetDate(c.Posted)
 	e.collected.SetDate(c.Collected)
 	e.spread.setText(c.Spread)
-	e.setContent(c.Content)
+	e.content.setText(c.Content)
 	e.summary.setText(c.Summary)
 	e.assessment.setText(c.Assessment)
 	e.proposal.setText(c.Proposal)
 	e.due.SetDate(c.Due)
 	e.handling.setText(c.Handling)
 	e.reply.setText(c.Reply)
+	e.snap = e.state()
+	e.timeline.setEvents(evs)
 	e.showStatus()
 	e.empty.Hide()
 	e.form.Show()
 }
 
-// setContent shows the original text, without wrapping when it is long.
-func (e *caseEditor) setContent(s string) {
-	n := len([]rune(s))
-	if n > wrapLimit {
-		e.content.Wrapping = fyne.TextWrapOff
-		e.longNote.SetText(fmt.Sprintf("原文较长（%d 字），已关闭自动换行，请横向滚动查看。", n))
-		e.longNote.Show()
-	} else {
-		e.content.Wrapping = fyne.TextWrapWord
-		e.longNote.Hide()
+// setChoice shows v in s; "" clears it (SetSelected("") would keep the
+// choice of the case shown before).
+func setChoice(s *widget.Select, v string) {
+	if v == "" {
+		s.ClearSelected()
+		return
 	}
-	e.content.SetText(s)
-	e.content.Refresh()
+	s.Selected = v // also a value no longer among the options, kept as stored
+	s.Refresh()
 }
 
 // longEntry is a multi-line entry for the long texts of a record. It stops
@@ -254,18 +253,6 @@ func (e *longEntry) TypedShortcut(s fyne.Shortcut) {
 	e.Entry.TypedShortcut(s)
 }
 
-// onContentChanged tells how long the text is once wrapping is off.
-func (e *caseEditor) onContentChanged(s string) {
-	if len(s) <= wrapLimit {
-		return // len counts bytes: a cheap first test
-	}
-	if n := utf8.RuneCountInString(s); n > wrapLimit {
-		e.content.Wrapping = fyne.TextWrapOff
-		e.longNote.SetText(fmt.Sprintf("原文较长（%d 字），已关闭自动换行，请横向滚动查看。", n))
-		e.longNote.Show()
-	}
-}
-
 // showStatus updates the heading, the read-only handling fields and which
 // buttons are enabled.
 func (e *caseEditor) showStatus() {
@@ -281,7 +268,6 @@ func (e *caseEditor) showStatus() {
 	e.assignedAt.SetText(orDash(formatDate(c.AssignedAt, true)))
 	e.repliedAt.SetText(orDash(formatDate(c.RepliedAt, true)))
 	e.closedAt.SetText(orDash(formatDate(c.ClosedAt, true)))
-	e.timeline.Refresh()
 	can := allowedActions(c)
 	setEnabled(e.deleteBtn, c.ID != 0)
 	setEnabled(e.assignBtn, can[model.ActionAssign])

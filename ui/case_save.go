@@ -2,35 +2,72 @@ package ui
 
 import (
 	"context"
-	"fmt"
 	"slices"
+	"strings"
 	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 
 	"bulletin/model"
 )
 
+// caseFormState is the form's values in the form the editor shows them: the
+// texts as they would be saved (cleaned, one-line fields trimmed) and the
+// dates as shown, to the minute or the day (the text typed when it is not a
+// date). "Unsaved" means the state differs from the one taken when the case
+// was shown.
+type caseFormState struct {
+	texts [16]string
+	dates [3]string
+}
+
+// formTexts copies the text fields of the form into c.
+func (e *caseEditor) formTexts(c *model.Case) {
+	c.Title, c.Area, c.Domain = e.title.Text, e.area.Text, e.domain.Text
+	c.Kind, c.Risk, c.Remarks = e.kind.Selected, e.risk.Selected, e.remarks.text()
+	c.Source, c.URL, c.Poster = e.source.Text, e.url.Text, e.poster.Text
+	c.Spread, c.Content, c.Summary = e.spread.text(), e.content.text(), e.summary.text()
+	c.Assessment, c.Proposal = e.assessment.text(), e.proposal.text()
+	c.Handling, c.Reply = e.handling.text(), e.reply.text()
+}
+
+// dateFields are the form's dates with their names, in caseFormState order.
+func (e *caseEditor) dateFields() [3]*dateField { return [3]*dateField{e.posted, e.collected, e.due} }
+
+// state reads the form's values as caseFormState.
+func (e *caseEditor) state() caseFormState {
+	var c model.Case
+	e.formTexts(&c)
+	c.Clean()
+	st := caseFormState{texts: [16]string{c.Title, c.Area, c.Domain, c.Kind, c.Risk, c.Remarks,
+		c.Source, c.URL, c.Poster, c.Spread, c.Content, c.Summary, c.Assessment, c.Proposal, c.Handling, c.Reply}}
+	for i, f := range e.dateFields() {
+		st.dates[i] = f.shown()
+	}
+	return st
+}
+
 // read returns a copy of the open case with the form's values, cleaned of
 // control characters, with one note per field that lost some, or a message
-// about a bad date.
+// about a bad date. A date whose text was not changed keeps its stored value,
+// seconds and all.
 func (e *caseEditor) read() (*model.Case, []string, error) {
 	c := *e.orig
 	c.Departments = slices.Clone(e.orig.Departments)
-	c.Title, c.Area, c.Domain = e.title.Text, e.area.Text, e.domain.Text
-	c.Kind, c.Risk, c.Remarks = e.kind.Selected, e.risk.Selected, e.remarks.Text
-	c.Source, c.URL, c.Poster = e.source.Text, e.url.Text, e.poster.Text
-	c.Spread, c.Content, c.Summary = e.spread.Text, e.content.Text, e.summary.Text
-	c.Assessment, c.Proposal = e.assessment.Text, e.proposal.Text
-	c.Handling, c.Reply = e.handling.Text, e.reply.Text
-	for _, d := range []struct {
-		name string
-		f    *dateField
-		dst  *time.Time
-	}{{"发布时间", e.posted, &c.Posted}, {"收集时间", e.collected, &c.Collected}, {"办理时限", e.due, &c.Due}} {
-		t, err := d.f.Date()
-		if err != nil {
-			return nil, nil, fmt.Errorf("%s：%v", d.name, err)
+	e.formTexts(&c)
+	names := [3]string{"发布时间", "收集时间", "办理时限"}
+	dst := [3]*time.Time{&c.Posted, &c.Collected, &c.Due}
+	for i, f := range e.dateFields() {
+		if f.shown() == e.snap.dates[i] {
+			continue
 		}
-		*d.dst = t
+		t, err := f.Date()
+		if err != nil {
+			return nil, nil, model.Errorf(model.EINVALID, "%s：%v", names[i], err)
+		}
+		*dst[i] = t
 	}
 	return &c, c.Clean(), nil
 }
@@ -71,17 +108,9 @@ func diff(a, b *model.Case) (model.CaseUpdate, bool) {
 	return u, changed
 }
 
-// dirty reports whether the form holds edits not yet saved.
+// dirty reports whether the form differs from what was shown last.
 func (e *caseEditor) dirty() bool {
-	if e.orig == nil {
-		return false
-	}
-	c, notes, err := e.read()
-	if err != nil || len(notes) > 0 {
-		return true
-	}
-	_, changed := diff(e.orig, c)
-	return changed
+	return e.orig != nil && e.state() != e.snap
 }
 
 // save writes the form to the store (Ctrl+S). done, when not nil, learns
@@ -99,7 +128,7 @@ func (e *caseEditor) save(done func(ok bool)) {
 	}
 	c, notes, err := e.read()
 	if err != nil {
-		showInfo(e.win, err.Error())
+		e.refuse(err)
 		finish(false)
 		return
 	}
@@ -113,7 +142,7 @@ func (e *caseEditor) save(done func(ok bool)) {
 		return
 	}
 	if err != nil {
-		showError(e.win, "保存案件", err)
+		e.refuse(err)
 		finish(false)
 		return
 	}
@@ -125,3 +154,61 @@ func (e *caseEditor) save(done func(ok bool)) {
 
 // reload shows case id afresh from the store, with its timeline.
 func (e *caseEditor) reload(id int64) { e.open(id) }
+
+// refuse tells why the case was not saved. A message that names a field
+// first shows that field: its tab, scrolled to it, with the cursor in it.
+func (e *caseEditor) refuse(err error) {
+	if model.ErrorCode(err) == model.EINVALID {
+		e.revealField(model.ErrorMessage(err))
+	}
+	showError(e.win, "保存案件", err)
+}
+
+// revealField shows the field that msg names first (by the place of its
+// name in msg) and puts the cursor in it.
+func (e *caseEditor) revealField(msg string) {
+	best, at := -1, len(msg)
+	for i, f := range e.fields {
+		if j := strings.Index(msg, f.name); j >= 0 && (j < at || j == at && len(f.name) > len(e.fields[best].name)) {
+			best, at = i, j
+		}
+	}
+	if best < 0 {
+		return
+	}
+	f := e.fields[best]
+	e.tabs.SelectIndex(f.tab)
+	scrollTo(e.pages[f.tab], f.obj)
+	if fo := focusTarget(f.obj); fo != nil {
+		e.win.Canvas().Focus(fo)
+	}
+}
+
+// focusTarget is the part of a field that takes the cursor.
+func focusTarget(o fyne.CanvasObject) fyne.Focusable {
+	switch v := o.(type) {
+	case *dateField:
+		return v.entry
+	case *longText:
+		return v.focusTarget()
+	case fyne.Focusable:
+		return v
+	}
+	return nil
+}
+
+// scrollTo scrolls s so that o, somewhere inside its content, is in view.
+func scrollTo(s *container.Scroll, o fyne.CanvasObject) {
+	d := fyne.CurrentApp().Driver()
+	y := d.AbsolutePositionForObject(o).Y - d.AbsolutePositionForObject(s.Content).Y
+	pad := theme.Padding() * 4
+	switch {
+	case y-pad < s.Offset.Y:
+		s.Offset.Y = max(0, y-pad)
+	case y+o.Size().Height+pad > s.Offset.Y+s.Size().Height:
+		s.Offset.Y = min(y-pad, s.Content.MinSize().Height-s.Size().Height)
+	default:
+		return
+	}
+	s.Refresh()
+}

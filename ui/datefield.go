@@ -36,7 +36,7 @@ func parseDate(s string, withTime bool) (time.Time, error) {
 		if withTime {
 			return time.Time{}, fmt.Errorf("日期时间格式应为 2026-11-28 09:30")
 		}
-		return time.Time{}, fmt.Errorf(errDateFormat)
+		return time.Time{}, fmt.Errorf("%s", errDateFormat)
 	}
 	n := func(i int) int { v, _ := strconv.Atoi(m[i]); return v }
 	y, mo, d := n(1), n(2), n(3)
@@ -85,9 +85,13 @@ type dateField struct {
 	widget.BaseWidget
 	entry    *dateEntry
 	pick     *widget.Button
+	mark     *widget.Icon // the red mark of text that is not a date
 	withTime bool
 	popup    *widget.PopUp
 	cal      *calendar
+	now      func() time.Time // the time of day a date picked for an empty date-time field gets
+	focused  bool
+	insist   bool // show the mark even while the cursor is in the field (markInvalid)
 
 	// OnChanged is called after each change of the text.
 	OnChanged func()
@@ -100,19 +104,28 @@ type dateEntry struct {
 	field *dateField
 }
 
+// FocusGained implements fyne.Focusable.
+func (e *dateEntry) FocusGained() {
+	e.Entry.FocusGained()
+	e.field.focused = true
+	e.field.updateMark()
+}
+
 // FocusLost implements fyne.Focusable.
 func (e *dateEntry) FocusLost() {
 	e.Entry.FocusLost()
+	e.field.focused = false
 	if t, err := parseDate(e.Text, e.field.withTime); err == nil {
 		if s := formatDate(t, e.field.withTime); s != e.Text {
 			e.SetText(s)
 		}
 	}
+	e.field.updateMark()
 }
 
 // newDateField returns an empty date field; withTime also takes a time of day.
 func newDateField(withTime bool) *dateField {
-	f := &dateField{withTime: withTime}
+	f := &dateField{withTime: withTime, now: time.Now}
 	f.entry = &dateEntry{field: f}
 	f.entry.ExtendBaseWidget(f.entry)
 	f.entry.Wrapping = fyne.TextWrapOff
@@ -128,19 +141,60 @@ func newDateField(withTime bool) *dateField {
 		return err
 	}
 	f.entry.OnChanged = func(string) {
+		f.updateMark()
 		if f.OnChanged != nil {
 			f.OnChanged()
 		}
 	}
 	f.pick = widget.NewButtonWithIcon("", theme.CalendarIcon(), f.onPick)
+	f.mark = widget.NewIcon(theme.NewErrorThemedResource(theme.ErrorIcon()))
+	f.mark.Hide()
 	f.ExtendBaseWidget(f)
 	return f
 }
 
 // CreateRenderer implements fyne.Widget.
 func (f *dateField) CreateRenderer() fyne.WidgetRenderer {
-	return widget.NewSimpleRenderer(container.NewBorder(nil, nil, nil, f.pick,
+	return widget.NewSimpleRenderer(container.NewBorder(nil, nil, nil, container.NewHBox(f.mark, f.pick),
 		container.NewThemeOverride(f.entry, noCheckTheme{})))
+}
+
+// invalid reports whether the field holds text that is not a date.
+func (f *dateField) invalid() bool {
+	_, err := f.Date()
+	return err != nil
+}
+
+// markInvalid shows the red mark now when the text is not a date, even with
+// the cursor still in the field: a filter that ignores the date says so at
+// once. The mark goes when the text becomes a date.
+func (f *dateField) markInvalid() {
+	f.insist = true
+	f.updateMark()
+}
+
+// updateMark shows the red mark for text that is not a date once the cursor
+// has left the field (as Fyne does), or at once after markInvalid.
+func (f *dateField) updateMark() {
+	bad := f.invalid()
+	if !bad {
+		f.insist = false
+	}
+	if bad && (!f.focused || f.insist) {
+		f.mark.Show()
+	} else {
+		f.mark.Hide()
+	}
+}
+
+// shown is the date as the field shows it (2026-11-28 09:30), or the text
+// as typed, marked, when it is not a date: what "unsaved" compares.
+func (f *dateField) shown() string {
+	t, err := f.Date()
+	if err != nil {
+		return "\x00" + f.entry.Text
+	}
+	return formatDate(t, f.withTime)
 }
 
 // MinSize keeps the field wide enough for a whole date.
@@ -182,12 +236,8 @@ func (f *dateField) onPick() {
 		return
 	}
 	shown, _ := f.Date()
-	f.cal = newCalendar(shown, time.Now(), func(d time.Time) {
-		old, _ := f.Date()
-		if f.withTime && !old.IsZero() {
-			d = time.Date(d.Year(), d.Month(), d.Day(), old.Hour(), old.Minute(), 0, 0, time.Local)
-		}
-		f.SetDate(d)
+	f.cal = newCalendar(shown, f.now(), func(d time.Time) {
+		f.SetDate(f.pickedTime(d))
 		f.popup.Hide()
 	})
 	f.popup = widget.NewPopUp(f.cal.buildUI(), c)
@@ -196,13 +246,27 @@ func (f *dateField) onPick() {
 	f.popup.ShowAtPosition(pos)
 }
 
+// pickedTime is day d picked in the calendar with the time of day already in
+// the field, or the time now for an empty date-time field (not 00:00).
+func (f *dateField) pickedTime(d time.Time) time.Time {
+	if !f.withTime {
+		return d
+	}
+	at, err := f.Date()
+	if err != nil || at.IsZero() {
+		at = f.now()
+	}
+	return time.Date(d.Year(), d.Month(), d.Day(), at.Hour(), at.Minute(), 0, 0, time.Local)
+}
+
 // blankIcon draws nothing.
 var blankIcon = fyne.NewStaticResource("blank.svg",
 	[]byte(`<svg xmlns="http://www.w3.org/2000/svg" width="24" height="24" viewBox="0 0 24 24"/>`))
 
 // noCheckTheme is the app's theme without the ✓ that Fyne draws in every
-// valid entry having a validator: in forms full of dates it is noise, while
-// the red mark of an invalid date stays.
+// valid entry having a validator: in forms full of dates it is noise. Fyne's
+// red mark goes too: the field draws its own beside the text (updateMark),
+// which can show while the cursor is still in the field; the red border stays.
 type noCheckTheme struct{}
 
 func (noCheckTheme) base() fyne.Theme {
@@ -222,7 +286,7 @@ func (t noCheckTheme) Font(s fyne.TextStyle) fyne.Resource { return t.base().Fon
 
 // Icon implements fyne.Theme.
 func (t noCheckTheme) Icon(n fyne.ThemeIconName) fyne.Resource {
-	if n == theme.IconNameConfirm {
+	if n == theme.IconNameConfirm || n == theme.IconNameError {
 		return blankIcon
 	}
 	return t.base().Icon(n)

@@ -152,16 +152,70 @@ func TestDateFieldPlaceholderIsAHint(t *testing.T) {
 }
 
 // A valid date is not ticked (✓ next to every date is noise); an invalid one
-// keeps its red mark.
-func TestDateFieldNoTickWhenValid(t *testing.T) {
+// gets the field's own red mark once the cursor leaves it, and at once after
+// markInvalid (a filter that ignores it says so), and loses it when fixed.
+func TestDateFieldMarks(t *testing.T) {
 	test.NewTempApp(t)
 	f := newDateField(false)
-	test.NewTempWindow(t, f)
+	w := test.NewTempWindow(t, f)
 	f.SetText("2026-11-28")
 	if got := f.entry.Theme().Icon(theme.IconNameConfirm); got != blankIcon {
 		t.Errorf("a valid date is marked with %v, want nothing", got.Name())
 	}
-	if got := f.entry.Theme().Icon(theme.IconNameError); got == blankIcon {
-		t.Error("the mark of an invalid date is blank")
+	if f.mark.Visible() {
+		t.Error("a valid date shows the red mark")
+	}
+	w.Canvas().Focus(f.entry)
+	test.Type(f.entry, "x")
+	if f.mark.Visible() {
+		t.Error("the red mark shows while the date is still being typed")
+	}
+	f.markInvalid()
+	if !f.mark.Visible() {
+		t.Error("markInvalid did not show the red mark of 2026-11-28x")
+	}
+	w.Canvas().Unfocus()
+	if !f.mark.Visible() {
+		t.Error("no red mark on 2026-11-28x after the cursor left")
+	}
+	f.SetText("2026-11-29")
+	if f.mark.Visible() {
+		t.Error("the red mark stays on a valid date")
+	}
+}
+
+// A day picked in the calendar keeps the time of day in the field, and an
+// empty date-time field gets the time now, not 00:00.
+func TestCalendarKeepsTimeOfDay(t *testing.T) {
+	test.NewTempApp(t)
+	now := time.Date(2026, 11, 28, 14, 37, 20, 0, time.Local)
+	tests := []struct {
+		name     string
+		withTime bool
+		text     string
+		want     string
+	}{
+		{"time kept", true, "2026-11-02 09:30", "2026-11-25 09:30"},
+		{"empty date-time field", true, "", "2026-11-25 14:37"},
+		{"date only", false, "2026-11-02", "2026-11-25"},
+		{"not a date", true, "昨天", "2026-11-25 14:37"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := newDateField(tt.withTime)
+			f.now = func() time.Time { return now }
+			test.NewTempWindow(t, f)
+			f.SetText(tt.text)
+			test.Tap(f.pick)
+			if f.cal == nil {
+				t.Fatal("the calendar did not open")
+			}
+			f.cal.month = time.Date(2026, 11, 1, 0, 0, 0, 0, time.Local)
+			f.cal.refresh()
+			test.Tap(f.cal.days[f.cal.firstCell()+24]) // 25 November
+			if f.Text() != tt.want {
+				t.Errorf("field %q, picked 2026-11-25: %q, want %q", tt.text, f.Text(), tt.want)
+			}
+		})
 	}
 }
