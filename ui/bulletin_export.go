@@ -45,7 +45,7 @@ func (e *bulletinEditor) onExport() {
 
 // chooseFileDialog asks where to save the PDF; done gets the file chosen.
 func (e *bulletinEditor) chooseFileDialog(name string, done func(fyne.URIWriteCloser)) {
-	fd := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+	fd := newFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
 			showError(e.win, "选择文件", err)
 			return
@@ -88,9 +88,7 @@ func (e *bulletinEditor) writeExport(b *model.Bulletin, w fyne.URIWriteCloser) {
 			if e.lastReport != "" {
 				showLongInfo(e.win, "有字符无法打印", e.lastReport)
 			}
-			if err := e.openURL(e.lastExport); err != nil {
-				e.showExported(e.lastExport, err)
-			}
+			e.openFile(e.lastExport, e.showExported)
 		}
 	})
 }

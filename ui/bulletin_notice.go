@@ -1,12 +1,14 @@
 package ui
 
 import (
+	"context"
 	"fmt"
 	"net/url"
 	"os/exec"
 	"path/filepath"
 	"runtime"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
@@ -17,22 +19,50 @@ import (
 )
 
 // openInViewer opens a file (or a folder) with the program the system uses
-// for it. The error says no program could be started: then the user must be
-// told where the file went.
+// for it. The error says no program opened it: then the user must be told
+// where the file went. It may wait a few seconds: call it off the UI thread.
 func openInViewer(path string) error {
 	switch runtime.GOOS {
 	case "windows", "darwin", "android", "ios":
-	default:
-		// Fyne starts xdg-open and does not report that it is missing.
-		if _, err := exec.LookPath("xdg-open"); err != nil {
-			return model.Errorf(model.EINVALID, "没有找到用来打开文件的程序 xdg-open")
+		u, err := url.Parse(storage.NewFileURI(path).String())
+		if err != nil {
+			return err
 		}
+		return fyne.CurrentApp().OpenURL(u)
 	}
-	u, err := url.Parse(storage.NewFileURI(path).String())
+	// Fyne starts xdg-open and does not learn whether it found a program:
+	// run it and wait for its answer. Still running after viewerWait means
+	// it runs a viewer in the foreground: opened (the viewer is its child,
+	// and outlives it).
+	xdg, err := exec.LookPath("xdg-open")
 	if err != nil {
-		return err
+		return model.Errorf(model.EINVALID, "没有找到用来打开文件的程序 xdg-open")
 	}
-	return fyne.CurrentApp().OpenURL(u)
+	ctx, cancel := context.WithTimeout(context.Background(), viewerWait)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, xdg, path)
+	err = cmd.Run()
+	if ctx.Err() != nil {
+		return nil
+	} else if err != nil {
+		return model.Errorf(model.EINVALID, "系统没有能打开它的程序（xdg-open：%v）", err)
+	}
+	return nil
+}
+
+// viewerWait is how long openInViewer waits for xdg-open to say it failed.
+const viewerWait = 5 * time.Second
+
+// openFile opens path with e.openURL in the background, then, if that
+// failed, calls failed on the UI thread.
+func (e *bulletinEditor) openFile(path string, failed func(path string, err error)) {
+	e.bg.run(func() func() {
+		err := e.openURL(path)
+		if err == nil {
+			return nil
+		}
+		return func() { failed(path, err) }
+	})
 }
 
 // exportedNotice says where an exported PDF went when no viewer opened it.
@@ -51,9 +81,9 @@ func (e *bulletinEditor) showExported(path string, err error) {
 	n.okBtn.Importance = widget.HighImportance
 	n.folderBtn = widget.NewButton("打开所在文件夹", func() {
 		n.d.Hide()
-		if err := e.openURL(filepath.Dir(path)); err != nil {
+		e.openFile(filepath.Dir(path), func(_ string, err error) {
 			showInfo(e.win, "没能打开文件夹："+model.ErrorMessage(err)+"\n文件在：\n"+path)
-		}
+		})
 	})
 	n.d.SetButtons([]fyne.CanvasObject{n.folderBtn, n.okBtn})
 	n.d.Show()

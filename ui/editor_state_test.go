@@ -4,7 +4,10 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
+	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -240,6 +243,7 @@ func TestExportSaysWhereWhenNoViewer(t *testing.T) {
 		t.Errorf("notice buttons %q, %q", e.lastExported.folderBtn.Text, e.lastExported.okBtn.Text)
 	}
 	test.Tap(e.lastExported.folderBtn)
+	bs.wait()
 	if len(tried) != 2 || tried[1] != dir {
 		t.Errorf("opened %q, want the PDF then its folder %s", tried, dir)
 	}
@@ -367,5 +371,67 @@ func TestInstructionShowsPlanAndKeepsDue(t *testing.T) {
 	}
 	if list := labelsIn(t, e.instrBox); !strings.Contains(list, want) || strings.Contains(list, "已交办关联案件") {
 		t.Errorf("the 批示 in the list says:\n%s\nwant %q", list, want)
+	}
+}
+
+// On Linux the viewer is opened through xdg-open, whose failure (no program
+// for the file, or no xdg-open at all) must come back as an error.
+func TestOpenInViewerReportsFailure(t *testing.T) {
+	if runtime.GOOS == "windows" || runtime.GOOS == "darwin" {
+		t.Skip("xdg-open is used on Linux and the BSDs only")
+	}
+	dir := t.TempDir()
+	t.Setenv("PATH", dir)
+	if err := openInViewer("/tmp/x.pdf"); err == nil {
+		t.Error("no xdg-open: no error")
+	}
+	for _, tc := range []struct {
+		exit    int
+		wantErr bool
+	}{{3, true}, {0, false}} {
+		script := fmt.Sprintf("#!/bin/sh\nexit %d\n", tc.exit)
+		if err := os.WriteFile(filepath.Join(dir, "xdg-open"), []byte(script), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := openInViewer("/tmp/x.pdf"); (err != nil) != tc.wantErr {
+			t.Errorf("xdg-open exiting %d: error %v, want error %v", tc.exit, err, tc.wantErr)
+		}
+	}
+}
+
+// A meeting note whose linked case cannot be read does not open with fewer
+// cases (a save would drop the link): it says so instead.
+func TestMeetingKeepsLinksWhenACaseCannotBeRead(t *testing.T) {
+	ctx := context.Background()
+	s := mustOpenStore(t)
+	var ids []int64
+	for _, title := range []string{"第一件", "第二件"} {
+		c := &model.Case{Title: title}
+		if err := s.CreateCase(ctx, c); err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, c.ID)
+	}
+	m := &model.Meeting{Name: "协调会", CaseIDs: ids}
+	if err := s.CreateMeeting(ctx, m); err != nil {
+		t.Fatal(err)
+	}
+	sh, w := newTestShell(t, s)
+	sh.onNavigate(navMeetings)
+	ms := sh.meetings
+	ms.wait()
+	corruptCase(t, s, ids[0])
+	ms.list.Select(0)
+	if ms.ed.orig != nil {
+		test.Type(ms.ed.name, "（改）")
+		ms.ed.save(nil)
+		ms.wait()
+	}
+	got, _ := s.FindMeetingByID(ctx, m.ID)
+	if len(got.CaseIDs) != 2 {
+		t.Errorf("after opening with an unreadable case (and saving): %d links, want 2", len(got.CaseIDs))
+	}
+	if !strings.Contains(overlayTexts(t, w), "读取") {
+		t.Errorf("no message about the case that could not be read: %q", overlayTexts(t, w))
 	}
 }
