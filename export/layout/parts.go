@@ -26,7 +26,8 @@ func (e *engine) lines(rs []srune, st style, x0First, x0Rest, right float64) [][
 		}
 		return x0Rest
 	}
-	spans := breakLines(toks, func(i int) float64 { return right - x0(i) })
+	avail := func(i int) float64 { return right - x0(i) }
+	spans := evenLines(toks, avail, st.cell, breakLines(toks, avail))
 	out := make([][]pglyph, len(spans))
 	for i, sp := range spans {
 		out[i], _ = setLine(toks[sp.s:sp.e], x0(i), right-x0(i), i < len(spans)-1)
