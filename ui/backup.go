@@ -10,7 +10,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -26,7 +25,9 @@ import (
 const autoBackupDelay = 2 * time.Second
 
 // newBackupStatus is the status line of the automatic backup, below the
-// navigation: small and quiet, since it only says that all is well.
+// navigation: small and quiet, since it only says that all is well, and no
+// wider than the navigation (lines of at most five characters), so that the
+// screens do not move when it changes.
 func newBackupStatus() *widget.Label {
 	l := widget.NewLabel("")
 	l.SizeName = theme.SizeNameCaptionText
@@ -37,10 +38,11 @@ func newBackupStatus() *widget.Label {
 
 // startAutoBackup makes the day's automatic backup of the store's database
 // in the background, after delay, saying so in status: 正在自动备份…, then
-// when the day's backup was made. A failure is also shown in a dialog, once,
-// since it means the backups are not being made. Closing the window stops
-// the wait and the backup: the next start makes it.
-func startAutoBackup(win fyne.Window, s *model.Store, prefs fyne.Preferences, bg *tasks, status *widget.Label, delay time.Duration) {
+// when the day's backup was made; done (if any) runs after it on the UI
+// thread. A failure is also shown in a dialog, once, since it means the
+// backups are not being made. Closing the window stops the wait and the
+// backup: the next start makes it.
+func startAutoBackup(win fyne.Window, s *model.Store, prefs fyne.Preferences, bg *tasks, status *widget.Label, delay time.Duration, done func()) {
 	bg.run(func() func() {
 		select {
 		case <-bg.ctx.Done():
@@ -48,10 +50,15 @@ func startAutoBackup(win fyne.Window, s *model.Store, prefs fyne.Preferences, bg
 		case <-time.After(delay):
 		}
 		return func() {
-			status.SetText("正在\n自动备份…")
+			status.SetText("正在自动\n备份…")
 			bg.run(func() func() {
 				path, err := autoBackup(bg.ctx, s, prefs)
-				return func() { showAutoBackup(win, s, status, path, err) }
+				return func() {
+					showAutoBackup(win, s, status, path, err)
+					if done != nil {
+						done()
+					}
+				}
 			})
 		}
 	})
@@ -79,7 +86,7 @@ func showAutoBackup(win fyne.Window, s *model.Store, status *widget.Label, path 
 	if b, ok := model.ParseBackup(path); ok {
 		at = b.Time
 	}
-	status.SetText("今日已自动备份\n（" + at.Format("15:04") + "）")
+	status.SetText("今日已备份\n（" + at.Format("15:04") + "）")
 }
 
 // backupSection is the 备份与恢复 part of the settings screen.
@@ -176,6 +183,8 @@ func (b *backupSection) reload() {
 		b.listHead.SetText("备份文件夹中还没有备份")
 	case len(other) == 0:
 		b.listHead.SetText(fmt.Sprintf("本数据库已有 %d 份备份（选中一份再点“恢复…”即用它恢复；不选则可挑选其他文件）", len(own)))
+	case len(own) == 0:
+		b.listHead.SetText(fmt.Sprintf("本数据库在这个文件夹中还没有备份；另有 %d 份不属于本数据库的备份，已标明", len(other)))
 	default:
 		b.listHead.SetText(fmt.Sprintf("本数据库已有 %d 份备份；文件夹中另有 %d 份不属于本数据库的备份，列在后面并已标明", len(own), len(other)))
 	}
@@ -219,7 +228,7 @@ func (b *backupSection) onDirChanged() {
 }
 
 func (b *backupSection) onPickDir() {
-	d := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
+	d := newFolderOpen(func(u fyne.ListableURI, err error) {
 		if err != nil || u == nil {
 			showError(b.win, "选择文件夹", err)
 			return
@@ -270,7 +279,7 @@ func (b *backupSection) onBackupNow() {
 
 // onBackupElsewhere saves a backup where the user says (a USB stick).
 func (b *backupSection) onBackupElsewhere() {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+	d := newFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil || w == nil {
 			showError(b.win, "选择文件", err)
 			return
@@ -301,7 +310,7 @@ func (b *backupSection) onRestore() {
 		b.lastRestore = confirmRestore(b.win, b.store, b.bg, bk.Path)
 		return
 	}
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+	d := newFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil || r == nil {
 			showError(b.win, "选择文件", err)
 			return
@@ -340,6 +349,7 @@ func confirmRestore(win fyne.Window, s *model.Store, bg *tasks, src string) *for
 		return closeThen(func() { restoreNow(win, s, bg, src) })
 	})
 	fd.ok.Importance = widget.DangerImportance
+	fd.ok.Refresh() // the dialog is showing already
 	return fd
 }
 
@@ -359,13 +369,21 @@ func restoreNow(win fyne.Window, s *model.Store, bg *tasks, src string) {
 	bg.run(func() func() {
 		kept, err := s.Restore(src)
 		return func() {
-			title, text := "已恢复数据库", "已恢复。原来的数据库保留为：\n"+kept+"\n\n请重新启动程序。"
+			title, text := "已恢复数据库", "已恢复。原来的数据库保留为：\n"+kept+"\n\n程序将关闭，请重新启动。"
 			if err != nil {
-				title, text = "恢复失败", "恢复失败："+model.ErrorMessage(err)+"\n数据库未被替换。请重新启动程序。"
+				title, text = "恢复失败", "恢复失败："+model.ErrorMessage(err)+"\n数据库未被替换。程序将关闭，请重新启动。"
 			}
 			done := newStartupPage(title, []string{text, "数据文件：" + s.Path()}, widget.NewButton("退出", quit))
 			win.SetContent(done.content)
 			showMessage(win, "恢复数据库", text).SetOnClosed(quit)
 		}
 	})
+}
+
+// backupMade lists the day's automatic backup in 备份与恢复, when that has
+// been opened before the backup was made.
+func (sh *shell) backupMade() {
+	if b := sh.settings.backup; b != nil {
+		b.reload()
+	}
 }

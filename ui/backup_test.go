@@ -190,7 +190,7 @@ func TestRestoreFromSettings(t *testing.T) {
 	if n := len(w.Canvas().Overlays().List()); n != 1 {
 		t.Errorf("%d overlays after 恢复, want only the message (the question closed)", n)
 	}
-	if page := labelsIn(t, w.Content()); !strings.Contains(page, "请重新启动程序") || strings.Contains(page, "舆情专报\n工作台") {
+	if page := labelsIn(t, w.Content()); !strings.Contains(page, "请重新启动") || strings.Contains(page, "舆情专报\n工作台") {
 		t.Errorf("window shows %q after the restore; want a page saying to start again, not the screens on the closed store", page)
 	}
 	if _, err := s.FindDepartments(ctx); model.ErrorMessage(err) != "数据库已关闭（已恢复备份），请重新启动程序。" {
@@ -272,7 +272,7 @@ func TestAutoBackupStatus(t *testing.T) {
 		w := test.NewTempWindow(t, nil)
 		status := newBackupStatus()
 		bg := newTestTasks(t)
-		startAutoBackup(w, s, a.Preferences(), bg, status, 0)
+		startAutoBackup(w, s, a.Preferences(), bg, status, 0, nil)
 		if status.Text != "" {
 			t.Errorf("%s: status %q before the backup started", name, status.Text)
 		}
@@ -281,8 +281,38 @@ func TestAutoBackupStatus(t *testing.T) {
 		if err != nil || len(own) != 1 {
 			t.Fatalf("%s: %d backups of its own (%v), want the day's one", name, len(own), err)
 		}
-		if want := "今日已自动备份\n（" + own[0].Time.Format("15:04") + "）"; status.Text != want {
+		if want := "今日已备份\n（" + own[0].Time.Format("15:04") + "）"; status.Text != want {
 			t.Errorf("%s: status %q, want %q", name, status.Text, want)
 		}
+	}
+}
+
+// The status line fits the navigation column in every state: the screens
+// beside it do not move when it changes.
+func TestAutoBackupStatusFitsNavigation(t *testing.T) {
+	sh, _ := newTestShell(t, mustOpenStore(t))
+	nav := sh.navBtns[navMeetings].MinSize().Width // the widest name
+	for _, text := range []string{"正在自动\n备份…", "今日已备份\n（23:59）", "自动备份\n失败"} {
+		sh.backupStatus.SetText(text)
+		if w := sh.backupStatus.MinSize().Width; w > nav {
+			t.Errorf("status %q is %.0f wide, wider than the navigation (%.0f)", text, w, nav)
+		}
+	}
+}
+
+// 备份与恢复, opened before the day's backup was made (the program starts on
+// 设置), lists it once it is made.
+func TestAutoBackupListed(t *testing.T) {
+	s := mustOpenStore(t)
+	sh, w := newTestShell(t, s)
+	sh.onNavigate(navSettings)
+	sh.wait()
+	if n := len(sh.settings.backup.backups); n != 0 {
+		t.Fatalf("%d backups listed before any was made", n)
+	}
+	startAutoBackup(w, s, sh.app.Preferences(), sh.bg, sh.backupStatus, 0, sh.backupMade)
+	sh.wait()
+	if n := len(sh.settings.backup.backups); n != 1 {
+		t.Errorf("%d backups listed after the automatic backup, want the day's one", n)
 	}
 }

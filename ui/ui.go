@@ -65,7 +65,7 @@ func Create(a fyne.App, dbPath, version string) {
 	w.Show()
 	// The day's backup waits for the window and its first screen: started
 	// with them, it held the window back by seconds on a large database.
-	startAutoBackup(w, s, a.Preferences(), sh.bg, sh.backupStatus, autoBackupDelay)
+	startAutoBackup(w, s, a.Preferences(), sh.bg, sh.backupStatus, autoBackupDelay, sh.backupMade)
 }
 
 // limitHeapGrowth makes the garbage collector run at 30 % heap growth instead
