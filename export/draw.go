@@ -3,6 +3,7 @@ package export
 import (
 	"fmt"
 	"io"
+	"math"
 	"sort"
 	"strings"
 	"time"
@@ -127,6 +128,11 @@ func drawRun(pdf *fpdf.Fpdf, r layout.Run, hidden string) {
 			placeholder(pdf, g, r)
 		case g.R > 0xFFFF:
 			outline(pdf, f, g, r, scale, hidden)
+		case g.Hidden || g.DashW > 0:
+			invisibleText(pdf, f, g, r, scale)
+			if g.DashW > 0 {
+				dash(pdf, f, g, r, scale)
+			}
 		default:
 			pdf.SetFont(f.ID, "", r.Size)
 			if scale != 1 {
@@ -139,6 +145,39 @@ func drawRun(pdf *fpdf.Fpdf, r layout.Run, hidden string) {
 			}
 		}
 	}
+}
+
+// invisibleText writes the glyph's character in text render mode 3 (no
+// ink), so that text extraction still finds it where it is drawn otherwise.
+func invisibleText(pdf *fpdf.Fpdf, f *fonts.Face, g layout.Glyph, r layout.Run, scale float64) {
+	pdf.SetFont(f.ID, "", r.Size)
+	pdf.SetTextRenderingMode(3)
+	if scale != 1 {
+		pdf.TransformBegin()
+		pdf.TransformScale(scale*100, 100, g.X, r.Y)
+	}
+	pdf.Text(g.X, r.Y, string(g.R))
+	if scale != 1 {
+		pdf.TransformEnd()
+	}
+	pdf.SetTextRenderingMode(0)
+}
+
+// dash paints a glyph as one unbroken bar g.DashW long from g.X+g.DashL, at
+// the height and thickness of the font's own dash (its outline's ink), so
+// that a 破折号 has no notch and a 一字线 is one character long.
+func dash(pdf *fpdf.Fpdf, f *fonts.Face, g layout.Glyph, r layout.Run, scale float64) {
+	em := r.Size * mmPerPt
+	top, bottom := -0.40, -0.35 // em, y down: used when the outline cannot be read
+	if path, ok := f.Outline(g.R); ok && len(path) > 0 {
+		top, bottom = math.Inf(1), math.Inf(-1)
+		for _, s := range path {
+			if s.Op != fonts.Close {
+				top, bottom = math.Min(top, s.Pts[0].Y), math.Max(bottom, s.Pts[0].Y)
+			}
+		}
+	}
+	pdf.Rect(g.X+g.DashL*scale, r.Y+top*em, g.DashW*scale, (bottom-top)*em, "F")
 }
 
 // placeholder draws a box in the glyph's cell for a rune no font has.

@@ -47,6 +47,9 @@ func dropped(r rune) bool {
 		(r >= 0xFE00 && r <= 0xFE0F) || (r >= 0xE0100 && r <= 0xE01EF)
 }
 
+// isDash reports the dashes a 破折号 is made of.
+func isDash(r rune) bool { return r == '—' || r == '\u2015' }
+
 // pairable runes never split when doubled: …… and ——.
 func pairable(r rune) bool {
 	return r == '…' || r == '—' || r == '\u2015'

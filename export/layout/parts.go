@@ -226,6 +226,9 @@ func (e *engine) natural(rs []srune, st style) ([]pglyph, float64) {
 	for _, s := range rs {
 		g := tz.glyph(s)
 		g.X = x
+		if isDash(s.r) && g.Font != nil {
+			g.DashW = g.W // the 一字线: as long as one character, not its narrower ink
+		}
 		x += g.W
 		if !isSpace(s.r) {
 			out = append(out, g)

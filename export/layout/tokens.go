@@ -108,6 +108,11 @@ func (tz *tokenizer) wide(rs []srune) token {
 		t.glyphs = append(t.glyphs, g)
 	}
 	r := rs[0].r
+	if len(rs) == 2 && isDash(r) && t.glyphs[0].Font != nil && t.glyphs[1].Font != nil {
+		// One unbroken dash across both cells, not two glyphs with a notch.
+		t.glyphs[0].DashL, t.glyphs[0].DashW = -t.glyphs[0].X, t.w
+		t.glyphs[1].Hidden = true
+	}
 	t.noStart = noStartSet[r]
 	t.noEnd = noEndSet[r]
 	if len(rs) == 1 {

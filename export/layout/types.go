@@ -47,6 +47,14 @@ type Glyph struct {
 	X    float64
 	W    float64
 	Font Font
+	// DashW > 0 draws the glyph as one unbroken dash DashW mm long from
+	// X+DashL, at the height and thickness of the font's dash, instead of its
+	// ink; the character stays in the text layer. A 破折号 —— spans its two
+	// cells that way, and the page number's 一字线 one character.
+	DashL, DashW float64
+	// Hidden keeps the character in the text layer only: the second half of
+	// a 破折号, drawn by the first.
+	Hidden bool
 }
 
 // Run is a line of glyphs of one role and size on one baseline.
