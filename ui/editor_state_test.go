@@ -435,3 +435,33 @@ func TestMeetingKeepsLinksWhenACaseCannotBeRead(t *testing.T) {
 		t.Errorf("no message about the case that could not be read: %q", overlayTexts(t, w))
 	}
 }
+
+// A new meeting saved while its linked case cannot be read back is saved
+// once: the editor holds the saved note, and saving again adds no second one.
+func TestMeetingSavedOnceWhenReadBackFails(t *testing.T) {
+	ctx := context.Background()
+	s := mustOpenStore(t)
+	c := &model.Case{Title: "第一件"}
+	if err := s.CreateCase(ctx, c); err != nil {
+		t.Fatal(err)
+	}
+	sh, _ := newTestShell(t, s)
+	sh.onNavigate(navMeetings)
+	ms := sh.meetings
+	ms.wait()
+	test.Tap(ms.ed.newBtn)
+	test.Type(ms.ed.name, "协调会")
+	ms.ed.cases = []*model.Case{c}
+	ms.ed.showCases()
+	corruptCase(t, s, c.ID)
+	ms.ed.save(nil)
+	ms.wait()
+	if ms.ed.dirty() {
+		t.Error("unsaved edits right after a save whose read-back failed")
+	}
+	ms.ed.save(nil)
+	ms.wait()
+	if found, _ := s.FindMeetings(ctx, model.MeetingFilter{}); len(found) != 1 {
+		t.Errorf("%d meetings after saving twice, want 1", len(found))
+	}
+}

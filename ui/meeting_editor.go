@@ -172,13 +172,14 @@ func (e *meetingEditor) newMeeting() {
 	e.show(&model.Meeting{}, nil)
 }
 
-// open loads meeting id and its linked cases.
-func (e *meetingEditor) open(id int64) {
+// open loads meeting id and its linked cases; false when they could not
+// be read, and the form keeps what it showed.
+func (e *meetingEditor) open(id int64) bool {
 	ctx := context.Background()
 	m, err := e.store.FindMeetingByID(ctx, id)
 	if err != nil {
 		showError(e.win, "读取会议纪要", err)
-		return
+		return false
 	}
 	// A link that cannot be read stops the opening: a form showing fewer
 	// cases would drop the others at the next save.
@@ -187,12 +188,13 @@ func (e *meetingEditor) open(id int64) {
 		c, err := e.store.FindCaseByID(ctx, cid)
 		if err != nil {
 			showError(e.win, "读取会议纪要的关联案件", err)
-			return
+			return false
 		}
 		cases = append(cases, c)
 	}
 	e.loadDepartments()
 	e.show(m, cases)
+	return true
 }
 
 // loadDepartments refreshes the choices of 牵头单位.

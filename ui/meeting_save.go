@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"fmt"
+	"slices"
 )
 
 // save writes the form to the store (Ctrl+S); done, when not nil, learns
@@ -38,7 +39,12 @@ func (e *meetingEditor) save(done func(ok bool)) {
 		finish(false)
 		return
 	}
-	e.open(m.ID)
+	if !e.open(m.ID) {
+		// Saved, but not read back: what the form shows is what was saved.
+		e.orig, e.loaded, e.snap = m, slices.Clone(e.cases), m
+		e.heading.SetText(m.Name)
+		setEnabled(e.deleteBtn, true)
+	}
 	e.onSaved(m)
 	if removed > 0 {
 		showInfo(e.win, fmt.Sprintf("已删除 %d 个不可见的控制字符（常见于从网页或文档复制的文字）。", removed))
