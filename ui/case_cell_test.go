@@ -1,9 +1,12 @@
 package ui
 
 import (
+	"fmt"
+	"math"
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -123,5 +126,36 @@ func TestCaseColumnsFitTheList(t *testing.T) {
 	}
 	if w := cs.split.Trailing.Size().Width; w < 480 {
 		t.Errorf("the editor is %.0f px wide, want at least 480", w)
+	}
+}
+
+// 标题 takes the width the other columns leave, at 1280×800 and 1920×1080:
+// the list shows every column, and a title of 20 characters whole at
+// 1920×1080.
+func TestCaseTitleTakesTheRoom(t *testing.T) {
+	for _, size := range []fyne.Size{{Width: 1280, Height: 800}, {Width: 1920, Height: 1080}} {
+		t.Run(fmt.Sprintf("%.0fx%.0f", size.Width, size.Height), func(t *testing.T) {
+			sh, w := newTestShell(t, mustOpenStore(t))
+			w.Resize(size)
+			cs := sh.cases
+			listW := cs.table.Size().Width
+			gap := cs.table.Theme().Size(theme.SizeNamePadding)
+			others := gap * float32(len(caseColumns)-1)
+			for i, c := range caseColumns {
+				if i != caseTitleColumn {
+					others += c.width
+				}
+			}
+			got := cs.colWidths[caseTitleColumn]
+			if want := float32(math.Floor(float64(listW - others))); got != want {
+				t.Errorf("list %.0f px wide: 标题 %.0f px, want the %.0f the others leave", listW, got, want)
+			}
+			title := "龙泉镇阳光花园小区停车难，消防通道被长期占用"
+			if size.Width >= 1920 {
+				if need := widget.NewLabel(title).MinSize().Width; need > got {
+					t.Errorf("at %v 标题 is %.0f px, %q needs %.0f", size, got, title, need)
+				}
+			}
+		})
 	}
 }

@@ -208,3 +208,34 @@ func closeOverlays(w fyne.Window) {
 		w.Canvas().Overlays().Remove(o)
 	}
 }
+
+// A date filter that is not a date is marked at once, not used, and the count
+// line says so; fixed, it filters again.
+func TestCaseFilterBadDate(t *testing.T) {
+	s := mustOpenStore(t)
+	sh, w := newTestShell(t, s)
+	cs := sh.cases
+	newCaseThroughForm(t, cs, "十天前的案件", "内容")
+	w.Canvas().Focus(cs.from.entry)
+	test.Type(cs.from.entry, "2026-13-01")
+	cs.reloadList() // as the search pause does
+	cs.wait()
+	if !cs.from.mark.Visible() {
+		t.Error("起始日期 2026-13-01 is not marked")
+	}
+	if want := "共 1 件（起始日期格式不对，未按日期筛选）"; cs.count.Text != want {
+		t.Errorf("count line %q, want %q", cs.count.Text, want)
+	}
+	cs.from.SetText(time.Now().Format("2006-01-02"))
+	cs.reloadList()
+	cs.wait()
+	if cs.from.mark.Visible() || cs.count.Text != "共 0 件" {
+		t.Errorf("after fixing the date: mark %v, count %q; want no mark, 共 0 件", cs.from.mark.Visible(), cs.count.Text)
+	}
+	cs.to.SetText("明天")
+	cs.reloadList()
+	cs.wait()
+	if want := "共 0 件（截止日期格式不对，未按截止日期筛选）"; cs.count.Text != want {
+		t.Errorf("count line %q, want %q", cs.count.Text, want)
+	}
+}
