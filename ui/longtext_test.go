@@ -254,4 +254,3 @@ func TestCaseLongContent(t *testing.T) {
 		t.Errorf("30,000-character paste into 摘要: long form %v, %d characters", cs.ed.summary.long, utf8.RuneCountInString(cs.ed.summary.text()))
 	}
 }
-
