@@ -139,13 +139,24 @@ func drawRun(pdf *fpdf.Fpdf, r layout.Run, hidden string) {
 				pdf.TransformBegin()
 				pdf.TransformScale(scale*100, 100, g.X, r.Y)
 			}
+			if g.Embolden {
+				pdf.SetLineWidth(emboldenStroke * r.Size * mmPerPt)
+				pdf.SetTextRenderingMode(2)
+			}
 			pdf.Text(g.X, r.Y, string(g.R))
+			if g.Embolden {
+				pdf.SetTextRenderingMode(0)
+			}
 			if scale != 1 {
 				pdf.TransformEnd()
 			}
 		}
 	}
 }
+
+// emboldenStroke is the outline stroke, in em, that thickens a regular
+// glyph to about the weight of a bold one beside it (fill and stroke).
+const emboldenStroke = 0.035
 
 // invisibleText writes the glyph's character in text render mode 3 (no
 // ink), so that text extraction still finds it where it is drawn otherwise.
@@ -227,7 +238,10 @@ func outline(pdf *fpdf.Fpdf, f *fonts.Face, g layout.Glyph, r layout.Run, scale 
 			pdf.ClosePath()
 		}
 	}
-	if drawn {
+	if drawn && g.Embolden {
+		pdf.SetLineWidth(emboldenStroke * em)
+		pdf.DrawPath("FD")
+	} else if drawn {
 		pdf.DrawPath("f")
 	}
 	pdf.RawWriteStr("EMC\n")

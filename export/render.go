@@ -111,7 +111,27 @@ func Layout(doc *Document, opt Options) ([]layout.Page, *Report, error) {
 		// Only settings out of range fail, with a Chinese message.
 		return nil, nil, model.Errorf(model.EINVALID, "%v", err)
 	}
+	embolden(pages, set)
 	return pages, &Report{Pages: len(pages), Missing: rep.Missing}, nil
+}
+
+// embolden marks the glyphs that a bold role prints with a regular fallback
+// face (a character its bold font lacks), so that the drawer thickens them
+// and the title keeps one weight.
+func embolden(pages []layout.Page, set *fonts.Set) {
+	for _, p := range pages {
+		for _, run := range p.Runs {
+			primary := set.Primary(fonts.Role(run.Role))
+			if primary.Weight() < 600 {
+				continue
+			}
+			for i, g := range run.Glyphs {
+				if f, ok := g.Font.(*fonts.Face); ok && f != primary && f.Weight() <= primary.Weight()-200 {
+					run.Glyphs[i].Embolden = true
+				}
+			}
+		}
+	}
 }
 
 // Render typesets doc and writes the PDF to w. The same document and options

@@ -25,6 +25,8 @@ type Face struct {
 	pdfOnce sync.Once // the fpdf trial run, done on first need
 	pdfErr  error
 
+	weightCache
+
 	mu     sync.Mutex // guards buf and glyphs: sfnt.Buffer is not safe for concurrent use
 	buf    sfnt.Buffer
 	glyphs map[rune]glyph

@@ -34,9 +34,11 @@ func TestResolve(t *testing.T) {
 		want string // face ID or file name; "" = no font
 	}{
 		{"kai has its own", RoleKaiti, '楷', "Kai"},
-		{"missing from kai, in noto serif", RoleKaiti, '䶮', "SerifRegular"},
-		{"traditional missing from kai", RoleKaiti, '體', "SerifRegular"},
-		{"outside the GB2312 bold subset", RoleXiaobiaosong, '堃', "SerifRegular"},
+		{"kai subset has 䶮", RoleKaiti, '䶮', "Kai"},
+		{"kai subset has 體 (jieba's dictionary)", RoleKaiti, '體', "Kai"},
+		{"bold subset has 堃", RoleXiaobiaosong, '堃', "SerifBold"},
+		{"missing from kai, in noto serif", RoleKaiti, '丄', "SerifRegular"},
+		{"outside the bold subset", RoleXiaobiaosong, '丄', "SerifRegular"},
 		{"bold subset has it", RoleXiaobiaosong, '国', "SerifBold"},
 		{"heiti latin", RoleHeiti, 'A', "SansBold"},
 		{"songti page dash", RoleSongti, '—', "SerifRegular"},
@@ -87,7 +89,7 @@ func TestNewSetConfig(t *testing.T) {
 	if p := s.Primary(RoleFangsong); p.ID != "SerifRegular" {
 		t.Errorf("Primary(仿宋) = %q, want the embedded SerifRegular", p.ID)
 	}
-	// gkai00mp is the same font as the embedded Kai, so it has no 䶮 either.
+	// gkai00mp is cut to GB 2312: 䶮 comes from the embedded Kai (or Serif) instead.
 	if f, _ := s.Resolve(RoleKaiti, '䶮'); faceID(f) != "Kai" && faceID(f) != "SerifRegular" {
 		t.Errorf("Resolve(楷体, 䶮) = %q, want an embedded fallback", faceID(f))
 	}

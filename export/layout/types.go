@@ -55,6 +55,9 @@ type Glyph struct {
 	// Hidden keeps the character in the text layer only: the second half of
 	// a 破折号, drawn by the first.
 	Hidden bool
+	// Embolden paints the glyph filled and stroked: it comes from a regular
+	// fallback font into a bold role (a rare character in the title).
+	Embolden bool
 }
 
 // Run is a line of glyphs of one role and size on one baseline.
