@@ -10,6 +10,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -307,7 +308,7 @@ func (b *backupSection) onBackupElsewhere() {
 // onRestore restores the backup chosen in the list, or asks for a file.
 func (b *backupSection) onRestore() {
 	if bk, ok := at(b.backups, b.chosen); ok {
-		b.lastRestore = confirmRestore(b.win, b.store, b.bg, bk.Path)
+		b.askRestore(bk.Path)
 		return
 	}
 	d := newFileOpen(func(r fyne.URIReadCloser, err error) {
@@ -317,40 +318,58 @@ func (b *backupSection) onRestore() {
 		}
 		path := r.URI().Path()
 		r.Close()
-		b.lastRestore = confirmRestore(b.win, b.store, b.bg, path)
+		b.askRestore(path)
 	}, b.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".db"}))
 	d.Resize(fyne.NewSize(900, 600))
 	d.Show()
 }
 
+// askRestore asks whether to restore from src, keeping the question for tests.
+func (b *backupSection) askRestore(src string) {
+	confirmRestore(b.win, b.store, b.bg, src, func(fd *formDialog) { b.lastRestore = fd })
+}
+
 // confirmRestore checks the backup, asks, then closes the store, restores
 // and quits: every screen holds the old store, so the program restarts. The
-// question is ours, with 恢复 and 取消, not Fyne's Yes/No in the system
-// language, and it says so when the backup is another database's. It
-// returns the question, or nil when the backup is not usable.
-func confirmRestore(win fyne.Window, s *model.Store, bg *tasks, src string) *formDialog {
-	ctx := context.Background()
-	if err := model.VerifyBackup(ctx, src); err != nil {
-		showError(win, "检查备份", err) // nothing has changed
-		return nil
-	}
-	text := fmt.Sprintf("用备份 %s 替换当前数据库？\n\n当前数据库会改名保留在原处。恢复后程序将关闭，请重新启动。", filepath.Base(src))
-	if id, err := model.ReadDatabaseID(ctx, src); err == nil && id != s.ID() {
-		whose := "它没有记录属于哪个数据库（旧版本所做）"
-		if id != "" {
-			whose = "它是另一个数据库的备份"
+// check reads the whole backup (seconds for a large database), so it runs in
+// the background behind a message that keeps the window still. The question
+// is ours, with 恢复 and 取消, not Fyne's Yes/No in the system language, and
+// it says so when the backup is another database's; asked gets it. A backup
+// that is not usable is reported instead, and nothing changes.
+func confirmRestore(win fyne.Window, s *model.Store, bg *tasks, src string, asked func(*formDialog)) {
+	checking := dialog.NewCustomWithoutButtons("恢复数据库", widget.NewLabel("正在检查备份文件 "+filepath.Base(src)+" …"), win)
+	checking.Show()
+	bg.run(func() func() {
+		ctx := context.Background()
+		err := model.VerifyBackup(ctx, src)
+		id, idErr := model.ReadDatabaseID(ctx, src)
+		return func() {
+			checking.Hide()
+			if err != nil {
+				showError(win, "检查备份", err) // nothing has changed
+				return
+			}
+			text := fmt.Sprintf("用备份 %s 替换当前数据库？\n\n当前数据库会改名保留在原处。恢复后程序将关闭，请重新启动。", filepath.Base(src))
+			if idErr == nil && id != s.ID() {
+				whose := "它没有记录属于哪个数据库（旧版本所做）"
+				if id != "" {
+					whose = "它是另一个数据库的备份"
+				}
+				text = "注意：" + whose + "，不是当前数据库的备份。\n\n" + text
+			}
+			msg := widget.NewLabel(text)
+			msg.Wrapping = fyne.TextWrapBreak
+			fd := newFormDialog(win, "恢复数据库", "恢复", sized(msg, 440), func() formResult {
+				return closeThen(func() { restoreNow(win, s, bg, src) })
+			})
+			fd.ok.Importance = widget.DangerImportance
+			fd.ok.Refresh() // the dialog is showing already
+			if asked != nil {
+				asked(fd)
+			}
 		}
-		text = "注意：" + whose + "，不是当前数据库的备份。\n\n" + text
-	}
-	msg := widget.NewLabel(text)
-	msg.Wrapping = fyne.TextWrapBreak
-	fd := newFormDialog(win, "恢复数据库", "恢复", sized(msg, 440), func() formResult {
-		return closeThen(func() { restoreNow(win, s, bg, src) })
 	})
-	fd.ok.Importance = widget.DangerImportance
-	fd.ok.Refresh() // the dialog is showing already
-	return fd
 }
 
 // restoreNow closes the store and swaps the files in the background, then

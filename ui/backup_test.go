@@ -139,7 +139,12 @@ func TestRestoreAsksAndRestores(t *testing.T) {
 		t.Fatal(err)
 	}
 	bg := newTestTasks(t)
-	fd := confirmRestore(w, s, bg, backup)
+	var fd *formDialog
+	confirmRestore(w, s, bg, backup, func(d *formDialog) { fd = d })
+	if got := overlayTexts(t, w); !strings.Contains(got, "正在检查备份文件") {
+		t.Errorf("while the backup is checked the window shows %q, want a message saying so", got)
+	}
+	bg.settle()
 	if fd == nil || fd.ok.Text != "恢复" || fd.cancel.Text != "取消" {
 		t.Fatalf("restore question %+v, want our dialog with 恢复 and 取消", fd)
 	}
@@ -153,8 +158,11 @@ func TestRestoreAsksAndRestores(t *testing.T) {
 	if n := countCases(t, restored); n != 0 {
 		t.Errorf("restored database holds %d cases, want the 0 of the backup", n)
 	}
-	if fd := confirmRestore(w, restored, bg, filepath.Join(t.TempDir(), "不存在.db")); fd != nil {
-		t.Error("a missing backup file was offered for restore")
+	fd = nil
+	confirmRestore(w, restored, bg, filepath.Join(t.TempDir(), "不存在.db"), func(d *formDialog) { fd = d })
+	bg.settle()
+	if fd != nil || !strings.Contains(overlayTexts(t, w), "找不到文件") {
+		t.Errorf("a missing backup file: question %v, message %q; want no question, the message", fd, overlayTexts(t, w))
 	}
 }
 
@@ -179,6 +187,7 @@ func TestRestoreFromSettings(t *testing.T) {
 	}
 	b.list.Select(0)
 	test.Tap(b.restore)
+	sh.wait()
 	if b.lastRestore == nil {
 		t.Fatal("恢复… asked nothing")
 	}
@@ -253,6 +262,7 @@ func TestBackupListMarksOtherDatabases(t *testing.T) {
 	}
 	b.list.Select(1)
 	test.Tap(b.restore)
+	b.bg.settle()
 	if b.lastRestore == nil || !strings.Contains(overlayTexts(t, w), "另一个数据库的备份") {
 		t.Errorf("restoring another database's backup asks %q; want it to say whose the backup is", overlayTexts(t, w))
 	}
