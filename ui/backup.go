@@ -152,9 +152,9 @@ func (b *backupSection) buildUI() fyne.CanvasObject {
 	b.restore = widget.NewButtonWithIcon("恢复…", theme.HistoryIcon(), b.onRestore)
 	form := widget.NewForm(
 		widget.NewFormItem("备份文件夹", container.NewBorder(nil, nil, nil, pick, b.dir)),
-		widget.NewFormItem("保留份数", container.NewHBox(fixedWidth(b.keep, 80), widget.NewLabel("份（备份文件夹中超出的最旧备份会被删除）"))),
+		widget.NewFormItem("保留份数", container.NewHBox(fixedWidth(b.keep, 80), widget.NewLabel("份（本数据库超出的最旧备份会被删除）"))),
 	)
-	hint := widget.NewLabel("程序每天启动时自动备份一次，只保留最新的若干份。恢复前会先检查备份文件；被替换的数据库会改名保留在原处。")
+	hint := widget.NewLabel("程序每天启动后在后台自动备份一次（进度显示在左下角），每个数据库只保留自己最新的若干份。恢复前会先检查备份文件；被替换的数据库会改名保留在原处。")
 	hint.Wrapping = fyne.TextWrapWord
 	b.listHead = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	top := container.NewVBox(form, container.NewHBox(b.backup, elsewhere, b.restore), hint, b.status, b.listHead)

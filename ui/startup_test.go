@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"os"
@@ -159,7 +160,12 @@ func TestDamagedDBOffersOnlyItsOwnBackups(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.Close()
-	c := damagedDBContent(a, w, path, damage(), func() {})
+	openErr := damage()
+	before, _ := os.ReadFile(path)
+	c := damagedDBContent(a, w, path, openErr, func() {})
+	if after, _ := os.ReadFile(path); !bytes.Equal(before, after) {
+		t.Error("looking for the damaged database's backups changed the file")
+	}
 	if c == nil {
 		t.Fatal("no restore offer for a damaged database with a backup of its own")
 	}
