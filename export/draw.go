@@ -1,6 +1,7 @@
 package export
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"math"
@@ -30,17 +31,21 @@ func draw(w io.Writer, pages []layout.Page, created time.Time) error {
 	pdf.SetProducer("bulletin", false)
 	pdf.SetAutoPageBreak(false, 0)
 	pdf.SetMargins(0, 0, 0)
-	hidden := registerFonts(pdf, pages)
+	ft := registerFonts(pdf, pages)
 	for _, p := range pages {
 		pdf.AddPage()
 		for _, r := range p.Rules {
 			drawRule(pdf, r)
 		}
 		for _, r := range p.Runs {
-			drawRun(pdf, r, hidden)
+			drawRun(pdf, r, ft)
 		}
 	}
-	if err := pdf.Output(w); err != nil {
+	var buf bytes.Buffer
+	if err := pdf.Output(&buf); err != nil {
+		return fmt.Errorf("write pdf: %w", err)
+	}
+	if _, err := w.Write(ft.rename(buf.Bytes())); err != nil {
 		return fmt.Errorf("write pdf: %w", err)
 	}
 	return nil
@@ -53,9 +58,10 @@ func face(g layout.Glyph) *fonts.Face {
 }
 
 // registerFonts adds each face used as text to the PDF once, in ID order.
-// fpdf embeds only the glyphs used (subset). It returns the ID of a face for
-// the invisible text under outline glyphs ("" when none is registered).
-func registerFonts(pdf *fpdf.Fpdf, pages []layout.Page) string {
+// fpdf embeds only the glyphs used (subset). It returns the families the
+// faces are registered under and the face for the invisible text under
+// outline glyphs.
+func registerFonts(pdf *fpdf.Fpdf, pages []layout.Page) *fontTable {
 	used := make(map[string]*fonts.Face)
 	runes := make(map[string]map[rune]bool)
 	for _, p := range pages {
@@ -76,15 +82,20 @@ func registerFonts(pdf *fpdf.Fpdf, pages []layout.Page) string {
 		ids = append(ids, id)
 	}
 	sort.Strings(ids)
-	for _, id := range ids {
-		pdf.AddUTF8FontFromBytes(id, "", subsetData(used[id], runes[id]))
+	ft := &fontTable{family: map[string]string{}}
+	for i, id := range ids {
+		fam, name := pdfFontName(i, used[id], runes[id])
+		ft.family[id] = fam
+		ft.names = append(ft.names, [2]string{"/utf8" + fam, "/" + name})
+		pdf.AddUTF8FontFromBytes(fam, "", subsetData(used[id], runes[id]))
 	}
 	for _, id := range ids {
 		if used[id].Has('\u3000') {
-			return id
+			ft.hidden = ft.family[id]
+			break
 		}
 	}
-	return ""
+	return ft
 }
 
 // subsetData returns the face cut down to the runes used, or the whole face
@@ -112,7 +123,7 @@ func drawRule(pdf *fpdf.Fpdf, r layout.Rule) {
 }
 
 // drawRun places the glyphs of one run.
-func drawRun(pdf *fpdf.Fpdf, r layout.Run, hidden string) {
+func drawRun(pdf *fpdf.Fpdf, r layout.Run, ft *fontTable) {
 	c := r.Colour
 	pdf.SetTextColor(c.R, c.G, c.B)
 	pdf.SetFillColor(c.R, c.G, c.B)
@@ -127,14 +138,14 @@ func drawRun(pdf *fpdf.Fpdf, r layout.Run, hidden string) {
 		case f == nil:
 			placeholder(pdf, g, r)
 		case g.R > 0xFFFF:
-			outline(pdf, f, g, r, scale, hidden)
+			outline(pdf, f, g, r, scale, ft.hidden)
 		case g.Hidden || g.DashW > 0:
-			invisibleText(pdf, f, g, r, scale)
+			invisibleText(pdf, ft.family[f.ID], g, r, scale)
 			if g.DashW > 0 {
 				dash(pdf, f, g, r, scale)
 			}
 		default:
-			pdf.SetFont(f.ID, "", r.Size)
+			pdf.SetFont(ft.family[f.ID], "", r.Size)
 			if scale != 1 {
 				pdf.TransformBegin()
 				pdf.TransformScale(scale*100, 100, g.X, r.Y)
@@ -160,8 +171,8 @@ const emboldenStroke = 0.035
 
 // invisibleText writes the glyph's character in text render mode 3 (no
 // ink), so that text extraction still finds it where it is drawn otherwise.
-func invisibleText(pdf *fpdf.Fpdf, f *fonts.Face, g layout.Glyph, r layout.Run, scale float64) {
-	pdf.SetFont(f.ID, "", r.Size)
+func invisibleText(pdf *fpdf.Fpdf, family string, g layout.Glyph, r layout.Run, scale float64) {
+	pdf.SetFont(family, "", r.Size)
 	pdf.SetTextRenderingMode(3)
 	if scale != 1 {
 		pdf.TransformBegin()
