@@ -78,6 +78,9 @@ func (e *bulletinEditor) writeExport(b *model.Bulletin, w fyne.URIWriteCloser) {
 		if cerr := w.Close(); err == nil && cerr != nil {
 			err = model.Errorf(model.EINVALID, "写入 %s 失败：%v", w.URI().Path(), cerr)
 		}
+		if err != nil {
+			_ = storage.Delete(w.URI()) // no empty or partial PDF left behind
+		}
 		return func() {
 			prog.Hide()
 			if err != nil {

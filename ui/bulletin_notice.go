@@ -44,8 +44,10 @@ func openInViewer(path string) error {
 	err = cmd.Run()
 	if ctx.Err() != nil {
 		return nil
+	} else if ee, ok := err.(*exec.ExitError); ok {
+		return model.Errorf(model.EINVALID, "系统没有能打开它的程序（xdg-open 返回 %d）", ee.ExitCode())
 	} else if err != nil {
-		return model.Errorf(model.EINVALID, "系统没有能打开它的程序（xdg-open：%v）", err)
+		return model.Errorf(model.EINVALID, "xdg-open 无法运行")
 	}
 	return nil
 }
@@ -74,7 +76,7 @@ type exportedNotice struct {
 // showExported tells that path was written but not opened (why: err), with
 // 打开所在文件夹 and 确定.
 func (e *bulletinEditor) showExported(path string, err error) {
-	msg := wrapLabel(fmt.Sprintf("PDF 已导出到：\n%s\n\n没能自动打开它（%s）。请到所在文件夹用 PDF 阅读程序打开，或直接打印。",
+	msg := wrapLabel(fmt.Sprintf("PDF 已导出到：\n%s\n\n没能自动打开它：%s。请到所在文件夹用 PDF 阅读程序打开，或直接打印。",
 		path, model.ErrorMessage(err)))
 	n := &exportedNotice{d: dialog.NewCustomWithoutButtons("已导出 PDF", sized(msg, 480), e.win)}
 	n.okBtn = widget.NewButton("确定", n.d.Hide)

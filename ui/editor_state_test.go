@@ -465,3 +465,21 @@ func TestMeetingSavedOnceWhenReadBackFails(t *testing.T) {
 		t.Errorf("%d meetings after saving twice, want 1", len(found))
 	}
 }
+
+// A failed export leaves no empty PDF behind under the name chosen.
+func TestFailedExportLeavesNoFile(t *testing.T) {
+	s := mustOpenStore(t)
+	b := storeDraft(t, s, 1, "")
+	_, bs, w := openBulletinsScreen(t, s)
+	bs.open(b.ID)
+	dir := t.TempDir()
+	h := hookExport(t, bs.ed, dir)
+	test.Tap(bs.ed.exportBtn)
+	bs.wait()
+	if len(h.names) != 1 || !dialogShowing(w) {
+		t.Fatalf("export of an empty body: names %v, message shown %v", h.names, dialogShowing(w))
+	}
+	if _, err := os.Stat(filepath.Join(dir, h.names[0])); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("failed export left %s behind (%v)", h.names[0], err)
+	}
+}
