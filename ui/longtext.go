@@ -165,7 +165,7 @@ func (t *longText) setLong(s string) {
 	t.parts = splitParts(s)
 	t.entry.SetText("")
 	t.wrap(t.width)
-	t.note.SetText(fmt.Sprintf("%s较长（%d 字），为免卡顿分段显示；点某一段可修改该段。", t.name, utf8.RuneCountInString(s)))
+	t.note.SetText(fmt.Sprintf("共 %d 字，点某段可修改", utf8.RuneCountInString(s)))
 	t.showForm()
 	t.view.ScrollToTop()
 }
@@ -226,7 +226,11 @@ func (t *longText) editPart(i int) {
 			s += "\n"
 		}
 		t.parts[i] = s
+		at := t.view.GetScrollOffset()
 		t.setText(strings.Join(t.parts, ""))
+		if t.long {
+			t.view.ScrollToOffset(at) // stay at the paragraph edited
+		}
 		t.changed()
 	}
 	e := newLongTextEntry(12, nil)
@@ -451,14 +455,17 @@ func wrapText(p string, room float32, m *runeMeasurer) []string {
 		return []string{""}
 	}
 	var lines []string
-	start, space := 0, -1 // byte offsets in p: the line's start, after its last space
+	start, space, prev := 0, -1, 0 // byte offsets in p: the line's start, after its last space, the last rune
 	w := float32(0)
 	for i, r := range p {
 		cw := m.width(r)
 		if w+cw > room && i > start {
 			cut := i
-			if isWordRune(r) && space > start {
+			switch {
+			case isWordRune(r) && space > start:
 				cut = space
+			case strings.ContainsRune(noLineStart, r) && prev > start:
+				cut = prev // the character before goes down with the comma
 			}
 			lines = append(lines, p[start:cut])
 			start, space = cut, -1
@@ -471,9 +478,13 @@ func wrapText(p string, room float32, m *runeMeasurer) []string {
 		if unicode.IsSpace(r) {
 			space = i + utf8.RuneLen(r)
 		}
+		prev = i
 	}
 	return append(lines, p[start:])
 }
+
+// noLineStart are the marks a Chinese line never starts with.
+const noLineStart = "，。、；：！？）」』》〉】,.;:!?)"
 
 // isWordRune reports whether r belongs to a Latin word or number.
 func isWordRune(r rune) bool {

@@ -220,6 +220,11 @@ func TestWrapText(t *testing.T) {
 	if got := strings.Join(lines, ""); got != "网民反映某小区停车难消防通道被占用 English words here" {
 		t.Errorf("lines %q lose text", lines)
 	}
+	// A line never starts with a comma or a full stop.
+	room = fyne.MeasureText("一二三四五", 14, fyne.TextStyle{}).Width
+	if got := wrapText("一二三四五，六七八九十。", room, m); strings.Join(got, "|") != "一二三四|五，六七八|九十。" {
+		t.Errorf("wrapText = %q, want 一二三四|五，六七八|九十。", got)
+	}
 }
 
 // 原文内容 of 100,000 characters pasted into a case is saved whole and shown
