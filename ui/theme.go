@@ -2,6 +2,7 @@ package ui
 
 import (
 	"image/color"
+	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
@@ -10,11 +11,27 @@ import (
 )
 
 // Fonts of the theme: the embedded Noto Sans SC, so that every office PC shows
-// the same glyphs whatever fonts Windows has.
+// the same glyphs whatever fonts Windows has, cut to the characters of the UI
+// (uifont.go) when first asked for: Fyne asks for the bold face only when it
+// first draws bold text.
 var (
-	fontRegular = fyne.NewStaticResource("NotoSansSC-Regular.ttf", assets.SansRegular)
-	fontBold    = fyne.NewStaticResource("NotoSansSC-Bold.ttf", assets.SansBold)
+	fontRegular = lazyFont("NotoSansSC-Regular-UI.ttf", assets.SansRegular)
+	fontBold    = lazyFont("NotoSansSC-Bold-UI.ttf", assets.SansBold)
 )
+
+// lazyFont returns a function making the UI subset of font once; the full
+// font stands in if it cannot be cut.
+func lazyFont(name string, font []byte) func() fyne.Resource {
+	return sync.OnceValue(func() fyne.Resource {
+		sub, err := subsetFont(font, uiRunes())
+		releasePages(font) // the full font was read once, to cut the subset
+		if err != nil {
+			fyne.LogError("UI font "+name, err)
+			sub = font
+		}
+		return fyne.NewStaticResource(name, sub)
+	})
+}
 
 // officeTheme is a calm light theme with the embedded CJK font. It is always
 // light: the program is used in bright offices and its documents are paper-like.
@@ -78,9 +95,9 @@ func (t *officeTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Co
 // regular one (monospace included, since it must show Chinese too).
 func (t *officeTheme) Font(s fyne.TextStyle) fyne.Resource {
 	if s.Bold {
-		return fontBold
+		return fontBold()
 	}
-	return fontRegular
+	return fontRegular()
 }
 
 // Icon implements fyne.Theme.
