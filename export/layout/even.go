@@ -87,10 +87,11 @@ func stretch(toks []token, a, cell float64) float64 {
 	if w >= a-eps {
 		return (a - w) / cell
 	}
-	if end < 2 {
+	n := gaps(toks[:end])
+	if n == 0 {
 		return math.Inf(1)
 	}
-	return (a - w) / float64(end-1) / cell
+	return (a - w) / float64(n) / cell
 }
 
 // worstStretch is the largest stretch of the justified lines of spans.

@@ -96,9 +96,12 @@ func setLine(toks []token, x0, avail float64, justify bool) ([]pglyph, float64) 
 		ratio = min(1, (w-avail)/shrink)
 		w -= ratio * shrink
 	}
+	if justify && w < avail-eps && onlyAddress(toks) {
+		return trackLine(toks, x0, avail, w)
+	}
 	gap := 0.0
-	if justify && w < avail-eps && len(toks) > 1 {
-		gap = (avail - w) / float64(len(toks)-1)
+	if n := gaps(toks); justify && w < avail-eps && n > 0 {
+		gap = (avail - w) / float64(n)
 	}
 	var out []pglyph
 	x := x0
@@ -109,9 +112,63 @@ func setLine(toks []token, x0, avail float64, justify bool) ([]pglyph, float64) 
 			out = append(out, g)
 		}
 		x += t.w - l - r
-		if i < len(toks)-1 {
+		if i < len(toks)-1 && widens(toks, i+1) {
 			x += gap
 		}
 	}
 	return out, x - x0
+}
+
+// gaps counts the places between tokens that justification may widen: not
+// inside an address cut into joined tokens, unless the line holds nothing
+// else.
+func gaps(toks []token) int {
+	n := 0
+	for i := 1; i < len(toks); i++ {
+		if !toks[i].joined {
+			n++
+		}
+	}
+	if n == 0 {
+		return len(toks) - 1
+	}
+	return n
+}
+
+// widens reports whether justification adds space before token i of toks.
+func widens(toks []token, i int) bool {
+	return !toks[i].joined || gaps(toks) == len(toks)-1
+}
+
+// onlyAddress reports a line of more than one token that is all one cut
+// address: justifying it between its pieces would look like spaces.
+func onlyAddress(toks []token) bool {
+	if len(toks) < 2 {
+		return false
+	}
+	for _, t := range toks[1:] {
+		if !t.joined {
+			return false
+		}
+	}
+	return true
+}
+
+// trackLine justifies a line holding only an address by spacing all its
+// characters evenly (w is its natural width).
+func trackLine(toks []token, x0, avail, w float64) ([]pglyph, float64) {
+	var out []pglyph
+	for _, t := range toks {
+		out = append(out, t.glyphs...)
+	}
+	gap := 0.0
+	if len(out) > 1 {
+		gap = (avail - w) / float64(len(out)-1)
+	}
+	x := x0
+	for i := range out {
+		out[i].X = x
+		x += out[i].W + gap
+	}
+	return out, avail
 }

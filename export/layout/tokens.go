@@ -26,6 +26,10 @@ type token struct {
 	space   bool
 	noStart bool
 	noEnd   bool
+	// joined continues the Latin run of the token before (a long web or
+	// e-mail address cut after / ? & @ - _): a line may break before it,
+	// but justification adds no space there.
+	joined bool
 }
 
 // style is the size of a text and the width of its full-width cell.
@@ -127,8 +131,39 @@ func (tz *tokenizer) wide(rs []srune) token {
 }
 
 // latin makes the token of a run of half-width characters at natural width.
-// A run longer than a line is cut into one token per character.
+// A run longer than a third of a line (a web or e-mail address) is cut after
+// / ? & @ - _ and . into joined tokens, so that a line can break there and
+// never before / or inside id=123; a piece still longer than a line is cut
+// into one token per character.
 func (tz *tokenizer) latin(rs []srune) []token {
+	whole := tz.run(rs)
+	if whole.w <= tz.width/3 {
+		whole.noStart = noStartSet[rs[0].r]
+		whole.noEnd = noEndSet[rs[len(rs)-1].r]
+		return []token{whole}
+	}
+	var out []token
+	for _, seg := range urlPieces(rs) {
+		t := tz.run(seg)
+		if t.w <= tz.width {
+			out = append(out, t)
+			continue
+		}
+		for _, g := range t.glyphs {
+			g.X = 0
+			out = append(out, token{glyphs: []pglyph{g}, w: g.W})
+		}
+	}
+	for i := 1; i < len(out); i++ {
+		out[i].joined = true
+	}
+	out[0].noStart = noStartSet[rs[0].r]
+	out[len(out)-1].noEnd = noEndSet[rs[len(rs)-1].r]
+	return out
+}
+
+// run measures half-width runes as one token at natural width.
+func (tz *tokenizer) run(rs []srune) token {
 	var t token
 	for _, s := range rs {
 		g := tz.glyph(s)
@@ -136,15 +171,29 @@ func (tz *tokenizer) latin(rs []srune) []token {
 		t.w += g.W
 		t.glyphs = append(t.glyphs, g)
 	}
-	if t.w <= tz.width {
-		t.noStart = noStartSet[rs[0].r]
-		t.noEnd = noEndSet[rs[len(rs)-1].r]
-		return []token{t}
+	return t
+}
+
+// urlBreakAfter holds the characters an address may break after.
+var urlBreakAfter = setOf("/?&@-_.")
+
+// digitDot reports a decimal point (3.14): no break after it.
+func digitDot(rs []srune, i int) bool {
+	return rs[i].r == '.' && i > 0 && i+1 < len(rs) && isDigit(rs[i-1].r) && isDigit(rs[i+1].r)
+}
+
+func isDigit(r rune) bool { return r >= '0' && r <= '9' }
+
+// urlPieces cuts a run after each character of urlBreakAfter (after the
+// last of a row, so that // stays with https:).
+func urlPieces(rs []srune) [][]srune {
+	var out [][]srune
+	start := 0
+	for i := range rs {
+		if urlBreakAfter[rs[i].r] && i+1 < len(rs) && rs[i+1].r != rs[i].r && !digitDot(rs, i) {
+			out = append(out, rs[start:i+1])
+			start = i + 1
+		}
 	}
-	out := make([]token, len(t.glyphs))
-	for k, g := range t.glyphs {
-		g.X = 0
-		out[k] = token{glyphs: []pglyph{g}, w: g.W}
-	}
-	return out
+	return append(out, rs[start:])
 }
