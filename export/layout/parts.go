@@ -35,9 +35,14 @@ func (e *engine) lines(rs []srune, st style, x0First, x0Rest, right float64) [][
 	return out
 }
 
-// flow sets lines on the next free grid lines, page after page.
+// flow sets lines on the next free grid lines, page after page. The last
+// line of a paragraph never starts a page alone: when it would, the line
+// before it goes to the new page too (widow control).
 func (e *engine) flow(ls [][]pglyph, st style, part Part, para int) {
-	for _, l := range ls {
+	for i, l := range ls {
+		if i == len(ls)-2 && e.line == e.nLines-1 {
+			e.newPage()
+		}
 		band := e.nextLine()
 		e.emit(l, st.size, e.baseline(e.bandTop(band), st.size), Black, part, para)
 	}
