@@ -14,15 +14,19 @@ import (
 )
 
 // A wrapped multi-line Entry wraps its whole text again at every keystroke,
-// and each paragraph costs about the square of its length (fyne-io/fyne#5297;
-// BenchmarkWrappedEntryTyping: 1,000 characters without a line break take
-// 58 ms a keystroke, 5,000 take 0.8 s, 20,000 take 8 s). Without wrapping, a
-// long line is wider than the graphics card's texture limit and shows as a
-// black bar. So a long text is never given to an Entry whole.
+// and a paragraph of Chinese (no spaces) costs about the square of its length
+// (fyne-io/fyne#5297; BenchmarkWrappedEntryTyping, 500 px wide: 800
+// characters without a line break take 49 ms a keystroke, 1,000 take 98 ms,
+// 5,000 take 0.6 s, 20,000 take 11 s; 5,000 in paragraphs of 100 take 8 ms).
+// Without wrapping, a long line is wider than the graphics card's texture
+// limit and shows as a black bar. So a long text is never given to an Entry
+// whole. BenchmarkLongTextShow: showing 100,000 characters takes 3–4 ms,
+// 1,000,000 take 66 ms; BenchmarkLongTextTypingInPart: a keystroke in a part
+// takes 15 ms.
 const (
 	// shortTextRunes and shortTextCost bound the text an Entry holds: up to
 	// 5,000 characters, and Σ (paragraph length)² up to that of one paragraph
-	// of 800 characters (about 30 ms a keystroke).
+	// of 800 characters (about 50 ms a keystroke).
 	shortTextRunes = 5000
 	shortTextCost  = 800 * 800
 	// chunkRunes bounds one part of a long text: a paragraph, or a piece of a
@@ -53,6 +57,7 @@ type longText struct {
 	width float32
 
 	view    *widget.List
+	frame   *canvas.Rectangle // the border of the view, as an Entry has
 	note    *widget.Label
 	copyBtn *widget.Button
 	clear   *widget.Button
@@ -89,6 +94,7 @@ func newLongText(w fyne.Window, name string, rows int) *longText {
 			}
 		})
 	t.view.HideSeparators = true
+	t.frame = canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
 	t.view.OnSelected = func(id widget.ListItemID) {
 		t.view.Unselect(id)
 		if l, ok := at(t.lines, id); ok {
@@ -175,9 +181,11 @@ func (t *longText) showForm() {
 	if t.long {
 		t.entry.Hide()
 		t.head.Show()
+		t.frame.Show()
 		t.view.Show()
 	} else {
 		t.head.Hide()
+		t.frame.Hide()
 		t.view.Hide()
 		t.entry.Show()
 	}
@@ -257,7 +265,7 @@ func (t *longText) CreateRenderer() fyne.WidgetRenderer {
 type longTextRenderer struct{ t *longText }
 
 func (r *longTextRenderer) Objects() []fyne.CanvasObject {
-	return []fyne.CanvasObject{r.t.entry, r.t.head, r.t.view}
+	return []fyne.CanvasObject{r.t.entry, r.t.head, r.t.frame, r.t.view}
 }
 
 func (r *longTextRenderer) Layout(size fyne.Size) {
@@ -267,10 +275,13 @@ func (r *longTextRenderer) Layout(size fyne.Size) {
 	hh := t.head.MinSize().Height
 	t.head.Resize(fyne.NewSize(size.Width, hh))
 	t.head.Move(fyne.NewPos(0, 0))
-	t.view.Move(fyne.NewPos(0, hh))
-	t.view.Resize(fyne.NewSize(size.Width, size.Height-hh))
-	if t.long && size.Width != t.width {
-		t.wrap(size.Width)
+	t.frame.Move(fyne.NewPos(0, hh))
+	t.frame.Resize(fyne.NewSize(size.Width, size.Height-hh))
+	b := t.Theme().Size(theme.SizeNameInputBorder)
+	t.view.Move(fyne.NewPos(b, hh+b))
+	t.view.Resize(fyne.NewSize(size.Width-2*b, size.Height-hh-2*b))
+	if t.long && t.view.Size().Width != t.width {
+		t.wrap(t.view.Size().Width)
 	}
 }
 
@@ -285,6 +296,12 @@ func (r *longTextRenderer) MinSize() fyne.Size {
 }
 
 func (r *longTextRenderer) Refresh() {
+	th, v := r.t.Theme(), fyne.CurrentApp().Settings().ThemeVariant()
+	r.t.frame.FillColor = th.Color(theme.ColorNameInputBackground, v)
+	r.t.frame.StrokeColor = th.Color(theme.ColorNameInputBorder, v)
+	r.t.frame.StrokeWidth = th.Size(theme.SizeNameInputBorder)
+	r.t.frame.CornerRadius = th.Size(theme.SizeNameInputRadius)
+	r.t.frame.Refresh()
 	r.Layout(r.t.Size())
 	r.t.entry.Refresh()
 	r.t.head.Refresh()
