@@ -33,7 +33,7 @@ const (
 	// longer one cut at the end of a sentence.
 	chunkRunes = 600
 	// minLongRows is the least number of lines the view of a long text shows.
-	minLongRows = 8
+	minLongRows = 12
 )
 
 // longText is a multi-line text field that stays readable and quick at any
