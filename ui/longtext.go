@@ -218,7 +218,7 @@ func (t *longText) onLongPaste(s string) {
 // onCopy puts the whole text on the clipboard.
 func (t *longText) onCopy() {
 	if t.win != nil {
-		t.win.Clipboard().SetContent(t.text())
+		fyne.CurrentApp().Clipboard().SetContent(t.text())
 	}
 }
 

@@ -56,8 +56,8 @@ func widestText(o fyne.CanvasObject) (float32, string) {
 }
 
 // pasteInto pastes s into e as Ctrl+V does.
-func pasteInto(w fyne.Window, e fyne.Shortcutable, s string) {
-	clip := w.Clipboard()
+func pasteInto(_ fyne.Window, e fyne.Shortcutable, s string) {
+	clip := fyne.CurrentApp().Clipboard()
 	clip.SetContent(s)
 	e.TypedShortcut(&fyne.ShortcutPaste{Clipboard: clip})
 }
@@ -152,6 +152,11 @@ func TestLongTextEditPart(t *testing.T) {
 	test.Tap(lt.edit.ok)
 	if want := strings.Replace(long, old, "改过的第四段\n", 1); lt.text() != want {
 		t.Errorf("after editing part 3 the text differs elsewhere (%d bytes, want %d)", len(lt.text()), len(want))
+	}
+
+	test.Tap(lt.copyBtn)
+	if got := fyne.CurrentApp().Clipboard().Content(); got != lt.text() {
+		t.Errorf("复制全文 put %d bytes on the clipboard, want the %d of the text", len(got), len(lt.text()))
 	}
 
 	lt.setText(postText(5050, 100))
