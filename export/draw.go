@@ -185,7 +185,7 @@ func invisibleText(pdf *fpdf.Fpdf, family string, g layout.Glyph, r layout.Run, 
 	pdf.SetTextRenderingMode(0)
 }
 
-// dash paints a glyph as one unbroken bar g.DashW long from g.X+g.DashL, at
+// dash paints a glyph as one unbroken bar g.DashW long from g.X, at
 // the height and thickness of the font's own dash (its outline's ink), so
 // that a 破折号 has no notch and a 一字线 is one character long.
 func dash(pdf *fpdf.Fpdf, f *fonts.Face, g layout.Glyph, r layout.Run, scale float64) {
@@ -199,7 +199,7 @@ func dash(pdf *fpdf.Fpdf, f *fonts.Face, g layout.Glyph, r layout.Run, scale flo
 			}
 		}
 	}
-	pdf.Rect(g.X+g.DashL*scale, r.Y+top*em, g.DashW*scale, (bottom-top)*em, "F")
+	pdf.Rect(g.X, r.Y+top*em, g.DashW*scale, (bottom-top)*em, "F")
 }
 
 // placeholder draws a box in the glyph's cell for a rune no font has.

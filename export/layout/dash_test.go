@@ -20,9 +20,9 @@ func TestDashes(t *testing.T) {
 	}
 	first, second := dashes[0], dashes[1]
 	cellLeft := Left + 2*Cell + 3*Cell // after the indent and 这说明
-	if !near(first.X+first.DashL, cellLeft) || !near(first.DashW, 2*Cell) {
+	if !near(first.X, cellLeft) || !near(first.DashW, 2*Cell) {
 		t.Errorf("破折号 drawn from %.3f mm, %.3f mm long; want from %.3f mm, %.3f mm (two cells) long",
-			first.X+first.DashL, first.DashW, cellLeft, 2*Cell)
+			first.X, first.DashW, cellLeft, 2*Cell)
 	}
 	if !second.Hidden || second.DashW != 0 || first.Hidden {
 		t.Errorf("破折号 halves: first hidden %v, second hidden %v dash %.2f; want the second kept for the text layer only", first.Hidden, second.Hidden, second.DashW)
@@ -39,8 +39,8 @@ func TestDashes(t *testing.T) {
 			continue
 		}
 		n++
-		if !near(g.DashW, em(SizeSihao)) || g.DashL != 0 {
-			t.Errorf("page number 一字线 drawn %.3f mm long from %.3f, want one 四号 character, %.3f mm, from its place", g.DashW, g.DashL, em(SizeSihao))
+		if !near(g.DashW, em(SizeSihao)) {
+			t.Errorf("page number 一字线 drawn %.3f mm long, want one 四号 character, %.3f mm", g.DashW, em(SizeSihao))
 		}
 	}
 	if n != 2 {

@@ -32,15 +32,31 @@ func evenLines(toks []token, avail func(int) float64, cell float64, spans []span
 		if e < n && (!legal(toks, e) || toks[e].space) {
 			continue
 		}
+		end := e // trailing spaces hang: they count for nothing
+		for end > 0 && toks[end-1].space {
+			end--
+		}
+		var w, shrink float64 // of toks[s:end], grown leftwards
+		widening := 0         // places justification may widen in toks[s:end]
 		for s := e - 1; s >= 0; s-- {
+			if s < end {
+				w += toks[s].w
+				shrink += toks[s].shrinkL + toks[s].shrinkR
+				if s+1 < end && !toks[s+1].joined {
+					widening++
+				}
+			}
+			a := avail(min(s, 1))
+			if w-shrink > a+eps {
+				break
+			}
 			if math.IsInf(best[s], 1) && s > 0 {
 				continue
 			}
-			a := avail(min(s, 1))
-			if !fits(toks[s:e], a) {
-				break
+			c := 0.0
+			if e < n {
+				c = stretchCost(stretchOf(w, a, cell, widening, end-s), w, a, cell)
 			}
-			c := lineCost(toks[s:e], a, cell, e == n)
 			if v := best[s] + c + evenLine; v < best[e] {
 				best[e], from[e] = v, s
 			}
@@ -59,16 +75,11 @@ func evenLines(toks []token, avail func(int) float64, cell float64, spans []span
 	return out
 }
 
-// lineCost is the cost of setting toks as one justified line of width a
-// (the last line of a paragraph is not justified and costs nothing).
-func lineCost(toks []token, a, cell float64, last bool) float64 {
-	if last {
-		return 0
-	}
-	st := stretch(toks, a, cell)
+// stretchCost is the cost of a justified line of natural width w set to
+// width a with the given stretch.
+func stretchCost(st, w, a, cell float64) float64 {
 	switch {
 	case st < 0:
-		w, _ := natural(toks)
 		return evenSqueeze * (w - a) / cell
 	case st > maxStretch+eps:
 		return evenLoose + evenStretchK*st*st
@@ -84,14 +95,28 @@ func stretch(toks []token, a, cell float64) float64 {
 		end--
 	}
 	w, _ := natural(toks[:end])
+	n := 0
+	for i := 1; i < end; i++ {
+		if !toks[i].joined {
+			n++
+		}
+	}
+	return stretchOf(w, a, cell, n, end)
+}
+
+// stretchOf is stretch for a line of natural width w with widening places
+// where justification may add space, out of count tokens.
+func stretchOf(w, a, cell float64, widening, count int) float64 {
 	if w >= a-eps {
 		return (a - w) / cell
 	}
-	n := gaps(toks[:end])
-	if n == 0 {
+	if widening == 0 {
+		widening = count - 1 // an address alone: spaced between its pieces
+	}
+	if widening <= 0 {
 		return math.Inf(1)
 	}
-	return (a - w) / float64(n) / cell
+	return (a - w) / float64(widening) / cell
 }
 
 // worstStretch is the largest stretch of the justified lines of spans.

@@ -114,7 +114,8 @@ func (tz *tokenizer) wide(rs []srune) token {
 	r := rs[0].r
 	if len(rs) == 2 && isDash(r) && t.glyphs[0].Font != nil && t.glyphs[1].Font != nil {
 		// One unbroken dash across both cells, not two glyphs with a notch.
-		t.glyphs[0].DashL, t.glyphs[0].DashW = -t.glyphs[0].X, t.w
+		// Its text (invisible) starts at the token's left edge with the bar.
+		t.glyphs[0].X, t.glyphs[0].DashW = 0, t.w
 		t.glyphs[1].Hidden = true
 	}
 	t.noStart = noStartSet[r]

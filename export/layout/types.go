@@ -43,21 +43,21 @@ var (
 // Font is nil for a rune no font has: the drawer prints a placeholder box
 // W mm wide instead, and the rune is in the Report.
 type Glyph struct {
-	R    rune
-	X    float64
-	W    float64
-	Font Font
-	// DashW > 0 draws the glyph as one unbroken dash DashW mm long from
-	// X+DashL, at the height and thickness of the font's dash, instead of its
-	// ink; the character stays in the text layer. A 破折号 —— spans its two
-	// cells that way, and the page number's 一字线 one character.
-	DashL, DashW float64
+	R rune
 	// Hidden keeps the character in the text layer only: the second half of
 	// a 破折号, drawn by the first.
 	Hidden bool
 	// Embolden paints the glyph filled and stroked: it comes from a regular
 	// fallback font into a bold role (a rare character in the title).
 	Embolden bool
+	X        float64
+	W        float64
+	Font     Font
+	// DashW > 0 draws the glyph as one unbroken dash DashW mm long from X,
+	// at the height and thickness of the font's dash, instead of its ink;
+	// the character stays in the text layer. A 破折号 —— spans its two cells
+	// that way, and the page number's 一字线 one character.
+	DashW float64
 }
 
 // Run is a line of glyphs of one role and size on one baseline.

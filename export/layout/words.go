@@ -25,11 +25,22 @@ import (
 var wordDictGz []byte
 
 // wordDict is the dictionary, read on first use: the log-probability of each
-// word, and that of a character not in it.
+// word, keyed by wordKey (a map without pointers, which the garbage
+// collector need not scan), and that of a character not in it.
 var wordDict struct {
 	once    sync.Once
-	logP    map[string]float32
+	logP    map[uint64]float32
 	unknown float32
+}
+
+// wordKey hashes the runes of a word (FNV-1a, 64 bits).
+func wordKey(rs []rune) uint64 {
+	h := uint64(14695981039346656037)
+	for _, r := range rs {
+		h ^= uint64(r)
+		h *= 1099511628211
+	}
+	return h
 }
 
 // lexiconCount is the frequency given to the lexicon's words: above any
@@ -56,10 +67,10 @@ func loadWordDict() {
 		counts[w] = lexiconCount
 		total += lexiconCount
 	}
-	wordDict.logP = make(map[string]float32, len(counts))
+	wordDict.logP = make(map[uint64]float32, len(counts))
 	lt := math.Log(total)
 	for w, n := range counts {
-		wordDict.logP[w] = float32(math.Log(n) - lt)
+		wordDict.logP[wordKey([]rune(w))] = float32(math.Log(n) - lt)
 	}
 	wordDict.unknown = float32(math.Log(1) - lt)
 }
@@ -132,7 +143,7 @@ func segment(rs []rune) (start, single []bool) {
 	best := make([]float32, n+1)
 	next := make([]int, n+1)
 	for i := n - 1; i >= 0; i-- {
-		p, ok := wordDict.logP[string(rs[i])]
+		p, ok := wordDict.logP[wordKey(rs[i:i+1])]
 		if !ok {
 			p = wordDict.unknown
 		}
@@ -141,7 +152,7 @@ func segment(rs []rune) (start, single []bool) {
 			continue
 		}
 		for l := 2; l <= maxWordLen && i+l <= n; l++ {
-			if p, ok := wordDict.logP[string(rs[i:i+l])]; ok && p+best[i+l] > best[i] {
+			if p, ok := wordDict.logP[wordKey(rs[i:i+l])]; ok && p+best[i+l] > best[i] {
 				best[i], next[i] = p+best[i+l], i+l
 			}
 		}
