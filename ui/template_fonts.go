@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"fmt"
+	"path/filepath"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -88,14 +89,14 @@ func fontInUse(role fonts.Role, value string) string {
 		return "在用：" + fonts.Embedded(role).Name
 	case "":
 		if p := fonts.RoleDefault(role); p != "" {
-			return "在用：" + p + "（本机字体，自动选用）"
+			return "在用：" + filepath.Base(p) + "（本机字体，自动选用，在 " + filepath.Dir(p) + "）"
 		}
 		return "在用：" + fonts.Embedded(role).Name + "（本机没有公文常用的" + string(role) + "字体）"
 	}
 	if _, err := fonts.Load(value); err != nil {
 		return "无法使用：" + err.Error()
 	}
-	return "在用：" + value + "（本机文件）"
+	return "在用：" + filepath.Base(value) + "（本机文件，在 " + filepath.Dir(value) + "）"
 }
 
 // onBrowse picks a font file for row.

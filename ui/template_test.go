@@ -98,7 +98,7 @@ func TestTemplateFontsInUse(t *testing.T) {
 	ts := newTemplateSection(w, s, newTestTasks(t))
 	w.SetContent(ts.buildUI())
 	ts.bg.settle()
-	if got, want := ts.fontRows[fonts.RoleFangsong].inUse.Text, "在用："+simfang+"（本机字体，自动选用）"; got != want {
+	if got, want := ts.fontRows[fonts.RoleFangsong].inUse.Text, "在用：simfang.ttf（本机字体，自动选用，在 "+dir+"）"; got != want {
 		t.Errorf("仿宋 in use: %q, want %q", got, want)
 	}
 	if got := ts.fontRows[fonts.RoleHeiti].inUse.Text; !strings.Contains(got, "NotoSansSC-Bold.ttf（内置）") {
