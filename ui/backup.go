@@ -363,8 +363,7 @@ func confirmRestore(win fyne.Window, s *model.Store, bg *tasks, src string, aske
 			fd := newFormDialog(win, "恢复数据库", "恢复", sized(msg, 440), func() formResult {
 				return closeThen(func() { restoreNow(win, s, bg, src) })
 			})
-			fd.ok.Importance = widget.DangerImportance
-			fd.ok.Refresh() // the dialog is showing already
+			fd.danger() // the dialog is showing already
 			if asked != nil {
 				asked(fd)
 			}

@@ -187,7 +187,7 @@ func (e *bulletinEditor) confirmIssue(b *model.Bulletin, pdf []byte, warn string
 		})
 	})
 	if warn != "" {
-		e.lastConfirm.ok.Importance = widget.DangerImportance
+		e.lastConfirm.danger()
 		e.lastConfirm.ok.SetText("仍然印发")
 	}
 }
@@ -219,5 +219,5 @@ func (e *bulletinEditor) onWithdraw() {
 			e.onChanged()
 		})
 	})
-	e.lastConfirm.ok.Importance = widget.DangerImportance
+	e.lastConfirm.danger()
 }

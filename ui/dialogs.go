@@ -52,6 +52,12 @@ func newFormDialog(w fyne.Window, title, okText string, content fyne.CanvasObjec
 	return fd
 }
 
+// danger marks OK as the button of an action that cannot be undone (red).
+// The button is already drawn, so it is refreshed, or it would stay blue.
+func (fd *formDialog) danger() {
+	fd.ok.Importance = widget.DangerImportance
+}
+
 // submitOnEnter makes Enter in every one-line entry of o (that has no action
 // of its own) run submit, as in the dialogs of Windows and WPS.
 func submitOnEnter(o fyne.CanvasObject, submit func()) {
@@ -152,7 +158,7 @@ func confirmDelete(w fyne.Window, title, text string, del func() error, done fun
 			done()
 		})
 	})
-	fd.ok.Importance = widget.DangerImportance
+	fd.danger()
 	return fd
 }
 

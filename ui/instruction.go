@@ -271,5 +271,5 @@ func (e *bulletinEditor) onDeleteInstruction(in *model.Instruction) {
 			e.onChanged()
 		})
 	})
-	e.lastConfirm.ok.Importance = widget.DangerImportance
+	e.lastConfirm.danger()
 }

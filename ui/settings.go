@@ -236,7 +236,7 @@ func (ss *settingsScreen) confirmDelete(msg string, del func() error) {
 			ss.reload()
 		})
 	})
-	ss.lastDialog.ok.Importance = widget.DangerImportance
+	ss.lastDialog.danger()
 }
 
 // The settings screen has nothing to create, save or find with the keyboard.
