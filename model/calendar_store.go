@@ -173,6 +173,10 @@ func (s *Store) FindDeadlineRules(ctx context.Context) ([]*DeadlineRule, error) 
 		return nil, fmt.Errorf("find deadline rules: %w", err)
 	}
 	defer tx.Rollback()
+	return findDeadlineRules(ctx, tx)
+}
+
+func findDeadlineRules(ctx context.Context, tx *sql.Tx) ([]*DeadlineRule, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT id, kind, risk, days, from_next_day, max_extension
 		FROM deadline_rules ORDER BY kind, risk`)
 	if err != nil {

@@ -9,7 +9,7 @@ import (
 // CaseStatus is where a case stands in its handling.
 type CaseStatus string
 
-// The case statuses. 逾期 is not a status: see Case.Overdue.
+// The case statuses. 逾期 is not a status: see Case.Overdue and Case.DueState.
 const (
 	StatusPending  CaseStatus = "待研判"
 	StatusAssigned CaseStatus = "已交办"
@@ -51,12 +51,21 @@ type Case struct {
 
 	Departments []string  // 责任单位 (department names)
 	AssignedAt  time.Time // 交办时间
-	Due         time.Time // 办理时限 (a date)
+	Due         time.Time // 办理时限 (a date): the one in force, 延期 included
+	OriginalDue time.Time // 原定时限: the 时限 of the first 交办; a 延期 never moves it
+	Reminders   int       // 催办次数: how many 催办 events the case has had
 	Handling    string    // 办理情况
 	Reply       string    // 回复内容
-	RepliedAt   time.Time // 回复时间
+	RepliedAt   time.Time // 回复时间: the day the department replied (登记回复)
+	ReplyDept   string    // 回复单位: which department replied
 	ClosedAt    time.Time // 办结时间
 	Remarks     string    // 备注
+
+	Sentiment   string    // 情感倾向: 正面, 中性, 负面 or ""
+	Engagement            // 阅读(播放)数, 转发数, 评论数, 点赞数 and when they were counted
+	VisitResult string    // 回访结果: 满意, 基本满意, 不满意, 未回访 or ""
+	VisitedAt   time.Time // 回访时间
+	Important   bool      // 重点
 
 	Status     CaseStatus
 	Reported   bool // 已编报: went into an issued bulletin
@@ -87,6 +96,9 @@ func (c *Case) Validate() error {
 	if err := checkDepartments(c.Departments); err != nil {
 		return err
 	}
+	if err := c.checkReport(); err != nil {
+		return err
+	}
 	return c.checkTimes()
 }
 
@@ -97,8 +109,8 @@ func (c *Case) checkTimes() error {
 		return Errorf(EINVALID, "发布时间晚于收集时间")
 	case !c.Due.IsZero() && !c.AssignedAt.IsZero() && Day(c.Due).Before(Day(c.AssignedAt)):
 		return Errorf(EINVALID, "办理时限早于交办时间")
-	case !c.RepliedAt.IsZero() && !c.AssignedAt.IsZero() && c.RepliedAt.Before(c.AssignedAt):
-		return Errorf(EINVALID, "回复时间早于交办时间")
+	case !c.RepliedAt.IsZero() && !c.AssignedAt.IsZero() && Day(c.RepliedAt).Before(Day(c.AssignedAt)):
+		return Errorf(EINVALID, "回复日期早于交办日期")
 	case !c.ClosedAt.IsZero() && !c.RepliedAt.IsZero() && c.ClosedAt.Before(c.RepliedAt):
 		return Errorf(EINVALID, "办结时间早于回复时间")
 	}
@@ -114,6 +126,7 @@ func (c *Case) textFields() []field {
 		{"传播情况", c.Spread, true}, {"原文内容", c.Content, true}, {"摘要", c.Summary, true},
 		{"研判意见", c.Assessment, true}, {"处置建议", c.Proposal, true},
 		{"办理情况", c.Handling, true}, {"回复内容", c.Reply, true}, {"备注", c.Remarks, true},
+		{"回复单位", c.ReplyDept, false},
 	}
 }
 
@@ -134,6 +147,7 @@ func (c *Case) Clean() []string {
 		{"传播情况", &c.Spread, true}, {"原文内容", &c.Content, true}, {"摘要", &c.Summary, true},
 		{"研判意见", &c.Assessment, true}, {"处置建议", &c.Proposal, true},
 		{"办理情况", &c.Handling, true}, {"回复内容", &c.Reply, true}, {"备注", &c.Remarks, true},
+		{"回复单位", &c.ReplyDept, false}, {"情感倾向", &c.Sentiment, false}, {"回访结果", &c.VisitResult, false},
 	} {
 		notes = cleanInto(notes, f.name, f.p, f.multiline)
 		if !f.multiline {
@@ -205,6 +219,8 @@ type CaseFilter struct {
 	Status     CaseStatus // "" = any
 	Department string     // one of the case's departments
 	Source     string
+	Sentiment  string    // 情感倾向, "" = any
+	Important  bool      // only cases marked 重点
 	From, To   time.Time // on 收集时间, inclusive days
 	Overdue    bool      // only overdue cases (as of Now)
 	DueSoon    bool      // only cases 即将到期: not replied, due today or on the next working day
@@ -238,16 +254,39 @@ type CaseUpdate struct {
 	Handling, Reply, Remarks                                *string
 	Posted, Collected, Due, AssignedAt, RepliedAt, ClosedAt *time.Time
 	Departments                                             *[]string
+
+	// The report fields. A later Due on a case waiting for its reply is
+	// refused here: that is a 延期 (TransitionCase with ActionExtend).
+	ReplyDept, Sentiment, VisitResult *string
+	Engagement                        *Engagement // all four numbers and their time together
+	VisitedAt                         *time.Time
+	Important                         *bool
 }
 
 // Transition is a request to move a case to another status (交办, 登记回复, 办结,
-// 退回重办). It records one timeline event in the same transaction.
+// 退回重办) or to act on it in its status (延期, 催办). It records one timeline
+// event in the same transaction.
+//
+//   - ActionAssign: Departments and Due required. When the case already has a
+//     时限 and Due is later, it is a 延期: Note (the reason) is required and
+//     the rule's longest extension applies. When Due is the date ProposeDue
+//     gives, the timeline names the rule.
+//   - ActionReply: Reply required; RepliedOn is the day the department
+//     replied (zero = the day of At; not after today, not before 交办);
+//     ReplyDept which department replied (zero = the only department).
+//   - ActionExtend (延期): Due, the new 时限, later than the present one and
+//     within the rule's longest extension counted from OriginalDue; Note, the
+//     reason, required.
+//   - ActionRemind (催办): At is the day of the reminder (not after today),
+//     Note what was said; the case's Reminders count goes up by one.
 type Transition struct {
 	Action      string    // one of the Action* constants
 	Departments []string  // for ActionAssign: required
-	Due         time.Time // for ActionAssign: 办理时限, required
+	Due         time.Time // for ActionAssign and ActionExtend: 办理时限, required
 	Reply       string    // for ActionReply: 回复内容, required
-	Note        string    // free note for the timeline
+	RepliedOn   time.Time // for ActionReply: 回复日期; zero = the day of At
+	ReplyDept   string    // for ActionReply: 回复单位; "" = the case's only department
+	Note        string    // free note for the timeline; the reason of a 延期
 	At          time.Time // when it happened; zero = now
 }
 
@@ -260,6 +299,8 @@ const (
 	ActionReturn   = "退回重办"
 	ActionReport   = "编报"
 	ActionInstruct = "批示"
+	ActionExtend   = "延期"
+	ActionRemind   = "催办"
 
 	// Marks taken back: the bulletin was withdrawn, the 批示 record deleted.
 	ActionUnreport   = "撤回编报"

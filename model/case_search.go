@@ -72,7 +72,7 @@ func (s *Store) FindCases(ctx context.Context, f CaseFilter) ([]*Case, int, erro
 func searchOnly(f CaseFilter) (table string, ok bool) {
 	q := strings.TrimSpace(f.Query)
 	if q == "" || f.ID != nil || f.Status != "" || f.Department != "" || f.Source != "" ||
-		!f.From.IsZero() || !f.To.IsZero() || f.Overdue || f.DueSoon {
+		f.Sentiment != "" || f.Important || !f.From.IsZero() || !f.To.IsZero() || f.Overdue || f.DueSoon {
 		return "", false
 	}
 	table, _ = searchIndex(q)
@@ -141,6 +141,12 @@ func caseWhere(f CaseFilter) (string, []any) {
 	}
 	if f.Source != "" {
 		add(`c.source = ?`, f.Source)
+	}
+	if f.Sentiment != "" {
+		add(`c.sentiment = ?`, f.Sentiment)
+	}
+	if f.Important {
+		add(`c.important = 1`)
 	}
 	if !f.From.IsZero() {
 		add(`c.collected >= ?`, dbTime(Day(f.From)))

@@ -24,6 +24,8 @@ var moves = []move{
 	{ActionReply, []CaseStatus{StatusAssigned}, StatusReplied},
 	{ActionClose, []CaseStatus{StatusReplied}, StatusClosed},
 	{ActionReturn, []CaseStatus{StatusReplied}, StatusAssigned},
+	{ActionExtend, []CaseStatus{StatusAssigned}, StatusAssigned},
+	{ActionRemind, []CaseStatus{StatusAssigned}, StatusAssigned},
 }
 
 // AllowedActions returns the actions a user may take on a case in status st,
@@ -89,7 +91,11 @@ func transitionCase(ctx context.Context, tx *sql.Tx, id int64, t Transition, now
 		return nil, err
 	}
 	before, from := searchFields(c), c.Status
-	note, err := applyMove(c, t)
+	d, err := loadDeadlines(ctx, tx, now)
+	if err != nil {
+		return nil, fmt.Errorf("transition case: %w", err)
+	}
+	note, err := applyMove(c, t, d)
 	if err != nil {
 		return nil, err
 	}
@@ -108,36 +114,30 @@ func transitionCase(ctx context.Context, tx *sql.Tx, id int64, t Transition, now
 }
 
 // applyMove sets the fields that go with t.Action and returns the timeline
-// note, which keeps what the fields will not (an earlier reply, the reason).
-func applyMove(c *Case, t Transition) (string, error) {
+// note, which keeps what the fields will not (an earlier reply, the reason,
+// the rule that gave the 时限).
+func applyMove(c *Case, t Transition, d *deadlines) (string, error) {
 	var parts []string
 	switch t.Action {
 	case ActionAssign:
-		if len(t.Departments) == 0 {
-			return "", Errorf(EINVALID, "交办时请选择责任单位")
-		} else if t.Due.IsZero() {
-			return "", Errorf(EINVALID, "交办时请填写办理时限")
-		} else if Day(t.Due).Before(Day(t.At)) {
-			return "", Errorf(EINVALID, "办理时限早于交办时间")
-		}
-		if err := checkDepartments(t.Departments); err != nil {
+		p, err := applyAssign(c, t, d)
+		if err != nil {
 			return "", err
 		}
-		c.Departments, c.Due, c.AssignedAt = slices.Clone(t.Departments), Day(t.Due), t.At
-		parts = append(parts, "责任单位："+strings.Join(c.Departments, "、"), "办理时限："+c.Due.Format(DateLayout))
+		parts = p
 	case ActionReply:
-		if err := required("回复内容", t.Reply); err != nil {
+		p, err := applyReply(c, t, d)
+		if err != nil {
 			return "", err
 		}
-		c.Reply, c.RepliedAt = t.Reply, t.At
-		parts = append(parts, "回复内容："+t.Reply)
+		parts = p
 	case ActionClose:
 		c.ClosedAt = t.At
 	case ActionReturn:
 		if err := required("退回重办的原因", t.Note); err != nil {
 			return "", err
 		}
-		c.RepliedAt = time.Time{}
+		c.RepliedAt, c.ReplyDept = time.Time{}, ""
 		if !t.Due.IsZero() {
 			if Day(t.Due).Before(Day(t.At)) {
 				return "", Errorf(EINVALID, "新的办理时限早于退回时间")
@@ -145,11 +145,131 @@ func applyMove(c *Case, t Transition) (string, error) {
 			c.Due = Day(t.Due)
 			parts = append(parts, "新的办理时限："+c.Due.Format(DateLayout))
 		}
+	case ActionExtend:
+		return applyExtend(c, t, d)
+	case ActionRemind:
+		if Day(t.At).After(d.today) {
+			return "", Errorf(EINVALID, "催办日期不能晚于今天（%s）", d.today.Format(DateLayout))
+		}
+		c.Reminders++
+		parts = append(parts, fmt.Sprintf("第 %d 次催办（%s）", c.Reminders, Day(t.At).Format(DateLayout)))
 	}
 	if t.Note != "" {
 		parts = append(parts, t.Note)
 	}
 	return strings.Join(parts, "；"), nil
+}
+
+// applyAssign sets the departments and the 时限 of a 交办. A later 时限 on a
+// case already waiting for its reply is a 延期: it needs its reason (t.Note)
+// and stays within the rule's longest extension; the 原定时限 stays.
+func applyAssign(c *Case, t Transition, d *deadlines) ([]string, error) {
+	if len(t.Departments) == 0 {
+		return nil, Errorf(EINVALID, "交办时请选择责任单位")
+	} else if t.Due.IsZero() {
+		return nil, Errorf(EINVALID, "交办时请填写办理时限")
+	} else if Day(t.Due).Before(Day(t.At)) {
+		return nil, Errorf(EINVALID, "办理时限早于交办时间")
+	}
+	if err := checkDepartments(t.Departments); err != nil {
+		return nil, err
+	}
+	due := Day(t.Due)
+	again := c.Status == StatusAssigned && !c.Due.IsZero()
+	var extended string
+	if again && due.After(Day(c.Due)) {
+		if err := required("延期原因", t.Note); err != nil {
+			return nil, Errorf(EINVALID, "时限由 %s 改为更晚的 %s 即为延期，请在备注中写明延期原因",
+				c.Due.Format(DateLayout), due.Format(DateLayout))
+		}
+		if _, err := d.checkExtension(c, due); err != nil {
+			return nil, err
+		}
+		extended = "延期：原时限 " + Day(c.Due).Format(DateLayout)
+	}
+	c.Departments, c.Due = slices.Clone(t.Departments), due
+	if !again || c.AssignedAt.IsZero() {
+		c.AssignedAt = t.At // a re-assignment keeps the first 交办 time
+	}
+	if c.OriginalDue.IsZero() {
+		c.OriginalDue = due
+	}
+	dueNote := "办理时限：" + due.Format(DateLayout)
+	if p := d.propose(c.Kind, c.Risk, t.At); p.Rule != nil && p.Due.Equal(due) && extended == "" {
+		dueNote += "（" + p.Describe() + "）"
+	}
+	parts := []string{"责任单位：" + strings.Join(c.Departments, "、"), dueNote}
+	if extended != "" {
+		parts = append(parts, extended)
+	}
+	return parts, nil
+}
+
+// applyReply records the reply: the day the department replied (not after
+// today, not before the 交办), which department, and whether it was late.
+func applyReply(c *Case, t Transition, d *deadlines) ([]string, error) {
+	if err := required("回复内容", t.Reply); err != nil {
+		return nil, err
+	}
+	day := Day(t.At)
+	if !t.RepliedOn.IsZero() {
+		day = Day(t.RepliedOn)
+	}
+	if day.After(d.today) {
+		return nil, Errorf(EINVALID, "回复日期 %s 晚于今天，请填写部门实际回复的日期", day.Format(DateLayout))
+	}
+	if !c.AssignedAt.IsZero() && day.Before(Day(c.AssignedAt)) {
+		return nil, Errorf(EINVALID, "回复日期 %s 早于交办日期 %s", day.Format(DateLayout), Day(c.AssignedAt).Format(DateLayout))
+	}
+	dept := strings.TrimSpace(t.ReplyDept)
+	if dept == "" && len(c.Departments) == 1 {
+		dept = c.Departments[0]
+	}
+	if dept != "" && len(c.Departments) > 0 && !slices.Contains(c.Departments, dept) {
+		return nil, Errorf(EINVALID, "回复单位“%s”不是本案的责任单位（%s）", dept, strings.Join(c.Departments, "、"))
+	}
+	at := t.At
+	if !Day(at).Equal(day) {
+		at = day // a reply of an earlier day: the day, not the time it was typed
+	}
+	c.Reply, c.RepliedAt, c.ReplyDept = t.Reply, at, dept
+	parts := []string{"回复日期：" + day.Format(DateLayout)}
+	if dept != "" {
+		parts = append(parts, "回复单位："+dept)
+	}
+	if !c.Due.IsZero() && day.After(Day(c.Due)) { // the status is not 已回复 yet: RepliedLate would say no
+		parts = append(parts, fmt.Sprintf("逾期回复（时限 %s，逾期 %d 个工作日）",
+			Day(c.Due).Format(DateLayout), d.cal.WorkdaysAfter(c.Due, day)))
+	}
+	return append(parts, "回复内容："+t.Reply), nil
+}
+
+// applyExtend moves the 时限 later (延期) within the rule's limit.
+func applyExtend(c *Case, t Transition, d *deadlines) (string, error) {
+	if err := required("延期原因", t.Note); err != nil {
+		return "", err
+	}
+	if t.Due.IsZero() {
+		return "", Errorf(EINVALID, "请填写延期后的办理时限")
+	}
+	if c.Due.IsZero() {
+		return "", Errorf(EINVALID, "案件 %s 还没有办理时限，不能延期", c.Number)
+	}
+	due, old := Day(t.Due), Day(c.Due)
+	if !due.After(old) {
+		return "", Errorf(EINVALID, "延期后的时限应晚于现时限 %s", old.Format(DateLayout))
+	}
+	e, err := d.checkExtension(c, due)
+	if err != nil {
+		return "", err
+	}
+	if c.OriginalDue.IsZero() {
+		c.OriginalDue = old
+	}
+	c.Due = due
+	return fmt.Sprintf("时限由 %s 延至 %s（延长 %d 个工作日，累计 %d 个，最多 %d 个）；延期原因：%s",
+		old.Format(DateLayout), due.Format(DateLayout), d.cal.WorkdaysAfter(old, due),
+		d.cal.WorkdaysAfter(e.OriginalDue, due), e.Max, t.Note), nil
 }
 
 // appendCaseEvent adds ev to its case's timeline and sets its ID.

@@ -19,6 +19,10 @@ func transitionFor(action string) Transition {
 		t.Reply = "已督促物业维修，电梯恢复运行。"
 	case ActionReturn:
 		t.Note = "回复未说明维修时间"
+	case ActionExtend:
+		t.Due, t.Note = date(2026, 12, 8), "需协调供电部门"
+	case ActionRemind:
+		t.Note = "电话催办"
 	}
 	return t
 }
@@ -46,12 +50,13 @@ func TestTransitionTable(t *testing.T) {
 	ctx := context.Background()
 	s := MustOpenStore(t)
 	statuses := []CaseStatus{StatusPending, StatusAssigned, StatusReplied, StatusClosed}
-	actions := []string{ActionAssign, ActionReply, ActionClose, ActionReturn, ActionReport, ActionInstruct}
+	actions := []string{ActionAssign, ActionReply, ActionClose, ActionReturn, ActionExtend, ActionRemind, ActionReport, ActionInstruct}
 	allowed := map[CaseStatus]map[string]CaseStatus{
-		StatusPending:  {ActionAssign: StatusAssigned},
-		StatusAssigned: {ActionAssign: StatusAssigned, ActionReply: StatusReplied},
-		StatusReplied:  {ActionClose: StatusClosed, ActionReturn: StatusAssigned},
-		StatusClosed:   {},
+		StatusPending: {ActionAssign: StatusAssigned},
+		StatusAssigned: {ActionAssign: StatusAssigned, ActionReply: StatusReplied,
+			ActionExtend: StatusAssigned, ActionRemind: StatusAssigned},
+		StatusReplied: {ActionClose: StatusClosed, ActionReturn: StatusAssigned},
+		StatusClosed:  {},
 	}
 	for _, from := range statuses {
 		for _, action := range actions {

@@ -15,7 +15,9 @@ import (
 const caseColumns = `c.id, c.number, c.title, c.source, c.url, c.poster, c.posted, c.collected,
 	c.area, c.domain, c.kind, c.risk, t.spread, t.content, t.summary, t.assessment,
 	t.proposal, c.assigned_at, c.due, t.handling, t.reply, c.replied_at, c.closed_at,
-	t.remarks, c.status, c.reported, c.instructed, c.created_at, c.updated_at`
+	t.remarks, c.status, c.reported, c.instructed, c.created_at, c.updated_at,
+	c.original_due, c.reminders, c.reply_department, c.sentiment, c.views, c.reposts,
+	c.comments, c.likes, c.counted_at, c.visit_result, c.visited_at, c.important`
 
 const caseFrom = ` FROM cases c JOIN case_texts t ON t.case_id = c.id`
 
@@ -24,7 +26,9 @@ const caseFrom = ` FROM cases c JOIN case_texts t ON t.case_id = c.id`
 const briefCaseColumns = `c.id, c.number, c.title, c.source, c.url, c.poster, c.posted, c.collected,
 	c.area, c.domain, c.kind, c.risk, '', '', '', '',
 	'', c.assigned_at, c.due, '', '', c.replied_at, c.closed_at,
-	'', c.status, c.reported, c.instructed, c.created_at, c.updated_at`
+	'', c.status, c.reported, c.instructed, c.created_at, c.updated_at,
+	c.original_due, c.reminders, c.reply_department, c.sentiment, c.views, c.reposts,
+	c.comments, c.likes, c.counted_at, c.visit_result, c.visited_at, c.important`
 
 const briefCaseFrom = ` FROM cases c`
 
@@ -86,10 +90,13 @@ func (s *Store) UpdateCase(ctx context.Context, id int64, upd CaseUpdate) (*Case
 	if err != nil {
 		return nil, fmt.Errorf("update case: %w", err)
 	}
-	before := searchFields(c)
+	before, oldDue := searchFields(c), c.Due
 	upd.apply(c)
 	if err := c.Validate(); err != nil {
 		return nil, err
+	}
+	if c.Status == StatusAssigned && !oldDue.IsZero() && Day(c.Due).After(Day(oldDue)) {
+		return nil, Errorf(EINVALID, "案件正在办理，时限 %s 不能直接改晚：请用「延期」填写新时限和原因", oldDue.Format(DateLayout))
 	}
 	c.UpdatedAt = s.now()
 	if err := updateCase(ctx, tx, c, before); err != nil {
@@ -157,6 +164,35 @@ func (upd CaseUpdate) apply(c *Case) {
 	if upd.Departments != nil {
 		c.Departments = slices.Clone(*upd.Departments)
 	}
+	for _, f := range []struct{ src, dst *string }{
+		{upd.ReplyDept, &c.ReplyDept}, {upd.Sentiment, &c.Sentiment}, {upd.VisitResult, &c.VisitResult},
+	} {
+		if f.src != nil {
+			*f.dst = *f.src
+		}
+	}
+	if upd.Engagement != nil {
+		c.Engagement = *upd.Engagement
+	}
+	if upd.VisitedAt != nil {
+		c.VisitedAt = *upd.VisitedAt
+	}
+	if upd.Important != nil {
+		c.Important = *upd.Important
+	}
+}
+
+// reportValues are the values of the columns added by 0006, in the order
+// original_due, reminders, reply_department, sentiment, views, reposts,
+// comments, likes, counted_at, visit_result, visited_at, important. Numbers
+// never counted are NULL.
+func reportValues(c *Case) []any {
+	nums := []any{nil, nil, nil, nil}
+	if c.Engagement.Counted() {
+		nums = []any{c.Views, c.Reposts, c.Comments, c.Likes}
+	}
+	return append(append([]any{dbDate(c.OriginalDue), c.Reminders, c.ReplyDept, c.Sentiment}, nums...),
+		dbTime(c.CountedAt), c.VisitResult, dbTime(c.VisitedAt), c.Important)
 }
 
 // findCaseByID reads one case with its departments; ENOTFOUND when missing.
@@ -181,10 +217,14 @@ type rowScanner interface{ Scan(dest ...any) error }
 func scanCase(r rowScanner) (*Case, error) {
 	var c Case
 	var posted, collected, assigned, due, replied, closed, created, updated sql.NullString
+	var origDue, counted, visited sql.NullString
+	var views, reposts, comments, likes sql.NullInt64
 	err := r.Scan(&c.ID, &c.Number, &c.Title, &c.Source, &c.URL, &c.Poster, &posted, &collected,
 		&c.Area, &c.Domain, &c.Kind, &c.Risk, &c.Spread, &c.Content, &c.Summary, &c.Assessment,
 		&c.Proposal, &assigned, &due, &c.Handling, &c.Reply, &replied, &closed,
-		&c.Remarks, &c.Status, &c.Reported, &c.Instructed, &created, &updated)
+		&c.Remarks, &c.Status, &c.Reported, &c.Instructed, &created, &updated,
+		&origDue, &c.Reminders, &c.ReplyDept, &c.Sentiment, &views, &reposts,
+		&comments, &likes, &counted, &c.VisitResult, &visited, &c.Important)
 	if err != nil {
 		return nil, err
 	}
@@ -192,6 +232,8 @@ func scanCase(r rowScanner) (*Case, error) {
 	c.Posted, c.Collected, c.AssignedAt = ts.dt(posted), ts.dt(collected), ts.dt(assigned)
 	c.Due, c.RepliedAt, c.ClosedAt = ts.date(due), ts.dt(replied), ts.dt(closed)
 	c.CreatedAt, c.UpdatedAt = ts.dt(created), ts.dt(updated)
+	c.OriginalDue, c.CountedAt, c.VisitedAt = ts.date(origDue), ts.dt(counted), ts.dt(visited)
+	c.Views, c.Reposts, c.Comments, c.Likes = int(views.Int64), int(reposts.Int64), int(comments.Int64), int(likes.Int64)
 	return &c, ts.err
 }
 
@@ -238,11 +280,13 @@ func updateCase(ctx context.Context, tx *sql.Tx, c *Case, before []string) error
 	_, err := tx.ExecContext(ctx, `UPDATE cases SET title = ?, source = ?, url = ?, poster = ?,
 		posted = ?, collected = ?, area = ?, domain = ?, kind = ?, risk = ?, assigned_at = ?,
 		due = ?, replied_at = ?, closed_at = ?, status = ?, reported = ?, instructed = ?,
-		updated_at = ? WHERE id = ?`,
-		c.Title, c.Source, c.URL, c.Poster,
-		dbTime(c.Posted), dbTime(c.Collected), c.Area, c.Domain, c.Kind, c.Risk, dbTime(c.AssignedAt),
-		dbDate(c.Due), dbTime(c.RepliedAt), dbTime(c.ClosedAt), c.Status, c.Reported, c.Instructed,
-		dbTime(c.UpdatedAt), c.ID)
+		updated_at = ?, original_due = ?, reminders = ?, reply_department = ?, sentiment = ?,
+		views = ?, reposts = ?, comments = ?, likes = ?, counted_at = ?, visit_result = ?,
+		visited_at = ?, important = ? WHERE id = ?`,
+		append([]any{c.Title, c.Source, c.URL, c.Poster,
+			dbTime(c.Posted), dbTime(c.Collected), c.Area, c.Domain, c.Kind, c.Risk, dbTime(c.AssignedAt),
+			dbDate(c.Due), dbTime(c.RepliedAt), dbTime(c.ClosedAt), c.Status, c.Reported, c.Instructed,
+			dbTime(c.UpdatedAt)}, append(reportValues(c), c.ID)...)...)
 	if err != nil {
 		return translate(err)
 	}

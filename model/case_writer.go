@@ -75,12 +75,16 @@ func (w *caseWriter) create(ctx context.Context, c *Case) error {
 	c.Number = CaseNumber(year, seq)
 	res, err := w.tx.ExecContext(ctx, `INSERT INTO cases (year, seq, number, title, source, url,
 		poster, posted, collected, area, domain, kind, risk, assigned_at, due, replied_at,
-		closed_at, status, reported, instructed, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		year, seq, c.Number, c.Title, c.Source, c.URL,
-		c.Poster, dbTime(c.Posted), dbTime(c.Collected), c.Area, c.Domain, c.Kind, c.Risk,
-		dbTime(c.AssignedAt), dbDate(c.Due), dbTime(c.RepliedAt),
-		dbTime(c.ClosedAt), c.Status, c.Reported, c.Instructed, dbTime(c.CreatedAt), dbTime(c.UpdatedAt))
+		closed_at, status, reported, instructed, created_at, updated_at,
+		original_due, reminders, reply_department, sentiment, views, reposts,
+		comments, likes, counted_at, visit_result, visited_at, important)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+		?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		append([]any{year, seq, c.Number, c.Title, c.Source, c.URL,
+			c.Poster, dbTime(c.Posted), dbTime(c.Collected), c.Area, c.Domain, c.Kind, c.Risk,
+			dbTime(c.AssignedAt), dbDate(c.Due), dbTime(c.RepliedAt),
+			dbTime(c.ClosedAt), c.Status, c.Reported, c.Instructed, dbTime(c.CreatedAt), dbTime(c.UpdatedAt)},
+			reportValues(c)...)...)
 	if err != nil {
 		return err
 	}
