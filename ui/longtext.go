@@ -129,8 +129,12 @@ func isLongText(s string) bool {
 	return cost+n*n > shortTextCost
 }
 
-// setText shows s, in the form its length calls for.
+// setText shows s, in the form its length calls for. The same long text
+// again (a case reloaded after saving) keeps its place in the view.
 func (t *longText) setText(s string) {
+	if t.long && s == t.full {
+		return
+	}
 	if isLongText(s) {
 		t.setLong(s)
 		return
