@@ -1,7 +1,6 @@
 package layout
 
 import (
-	"bufio"
 	"bytes"
 	"compress/gzip"
 	_ "embed"
@@ -9,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 )
 
 // The title's line breaks need to know where words are: 集中 or 水质 must not
@@ -47,32 +47,70 @@ func wordKey(rs []rune) uint64 {
 // ordinary word, so that the phrase wins over its parts.
 const lexiconCount = 200000
 
-// loadWordDict reads the embedded dictionary and adds the lexicon.
+// loadWordDict reads the embedded dictionary and adds the lexicon. Each
+// line is "word count"; the words are hashed as they are read, so that no
+// string is made per word.
 func loadWordDict() {
-	counts := make(map[string]float64, 140000)
+	data, err := gunzip(wordDictGz)
+	if err != nil {
+		data = nil // an empty dictionary: titles still break, by the lexicon
+	}
+	counts := make(map[uint64]float32, 140000)
 	total := 0.0
-	if zr, err := gzip.NewReader(bytes.NewReader(wordDictGz)); err == nil {
-		sc := bufio.NewScanner(zr)
-		for sc.Scan() {
-			w, f, ok := strings.Cut(sc.Text(), " ")
-			n, err := strconv.Atoi(f)
-			if !ok || err != nil {
-				continue
-			}
-			counts[w] = float64(n)
-			total += float64(n)
+	for len(data) > 0 {
+		line := data
+		if i := bytes.IndexByte(data, '\n'); i >= 0 {
+			line, data = data[:i], data[i+1:]
+		} else {
+			data = nil
 		}
+		sp := bytes.IndexByte(line, ' ')
+		if sp <= 0 {
+			continue
+		}
+		n, err := strconv.Atoi(string(line[sp+1:]))
+		if err != nil || n <= 0 {
+			continue
+		}
+		counts[wordKeyUTF8(line[:sp])] = float32(n)
+		total += float64(n)
 	}
 	for w := range titleWords {
-		counts[w] = lexiconCount
+		counts[wordKey([]rune(w))] = lexiconCount
 		total += lexiconCount
 	}
-	wordDict.logP = make(map[uint64]float32, len(counts))
 	lt := math.Log(total)
-	for w, n := range counts {
-		wordDict.logP[wordKey([]rune(w))] = float32(math.Log(n) - lt)
+	for k, n := range counts {
+		counts[k] = float32(math.Log(float64(n)) - lt)
 	}
-	wordDict.unknown = float32(math.Log(1) - lt)
+	wordDict.logP = counts
+	wordDict.unknown = float32(-lt)
+}
+
+// gunzip decompresses data.
+func gunzip(data []byte) ([]byte, error) {
+	zr, err := gzip.NewReader(bytes.NewReader(data))
+	if err != nil {
+		return nil, err
+	}
+	var out bytes.Buffer
+	out.Grow(4 << 20)
+	if _, err := out.ReadFrom(zr); err != nil {
+		return nil, err
+	}
+	return out.Bytes(), nil
+}
+
+// wordKeyUTF8 is wordKey of the runes of UTF-8 text.
+func wordKeyUTF8(b []byte) uint64 {
+	h := uint64(14695981039346656037)
+	for len(b) > 0 {
+		r, size := utf8.DecodeRune(b)
+		b = b[size:]
+		h ^= uint64(r)
+		h *= 1099511628211
+	}
+	return h
 }
 
 // maxWordLen is the length in runes of the longest lexicon entry.
