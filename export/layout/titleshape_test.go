@@ -6,7 +6,7 @@ import (
 	"testing"
 )
 
-// titleTable is 30 real-looking titles of 10 to 60 characters, each with
+// titleTable is 30 real-looking titles of 13 to 60 characters, each with
 // the words and phrases its lines must keep whole (the splits measured in
 // the audit among them: 校园周边/安全, 涉民生/领域, 县直/有关单位).
 var titleTable = []struct {
@@ -41,7 +41,7 @@ var titleTable = []struct {
 	{"关于网民反映县城区部分路段积水严重、排水设施老化及城管执法不规范等问题的舆情专报", []string{"排水设施", "城管执法"}},
 	{"关于县教育局、县卫健局、县市场监管局联合开展校园食品安全专项整治情况的报告", []string{"县教育局", "食品安全", "专项整治"}},
 	{"关于网民集中反映县第二人民医院急诊科夜间无医生值班、患者等候时间过长问题的舆情专报（第一次续报）", []string{"急诊科", "等候时间"}},
-	{"关于我县开展涉企舆情风险排查化解专项行动的工作方案", []string{"专项行动", "工作方案"}},
+	{"关于网民反映我县城关镇、城南片区及开发区部分老旧小区集中供水管网改造工程进展缓慢、水质发黄等问题的舆情专报（第二次续报）", []string{"老旧小区", "进展缓慢", "第二次续报"}},
 	{"关于网民反映暑期校外培训机构违规收费、虚假宣传和安全隐患问题的舆情专报", []string{"校外培训机构", "虚假宣传", "安全隐患"}},
 }
 
