@@ -246,8 +246,8 @@ func applyReply(c *Case, t Transition, d *deadlines) ([]string, error) {
 
 // applyExtend moves the 时限 later (延期) within the rule's limit.
 func applyExtend(c *Case, t Transition, d *deadlines) (string, error) {
-	if err := required("延期原因", t.Note); err != nil {
-		return "", err
+	if strings.TrimSpace(t.Note) == "" {
+		return "", Errorf(EINVALID, "请填写延期原因")
 	}
 	if t.Due.IsZero() {
 		return "", Errorf(EINVALID, "请填写延期后的办理时限")
