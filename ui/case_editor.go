@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -14,11 +13,6 @@ import (
 
 	"bulletin/model"
 )
-
-// wrapLimit is the length above which longEntry (the meeting editor's long
-// texts) stops wrapping lines: a wrapped multi-line entry becomes slow past
-// about 10,000 characters (fyne-io/fyne#5297). The case editor uses longText.
-const wrapLimit = 10000
 
 // caseEditor is the form of one case: its fields in four groups, the timeline
 // and the buttons that move the case through its handling.
@@ -216,41 +210,6 @@ func setChoice(s *widget.Select, v string) {
 	}
 	s.Selected = v // also a value no longer among the options, kept as stored
 	s.Refresh()
-}
-
-// longEntry is a multi-line entry for the long texts of a record. It stops
-// wrapping before a long paste lands, since wrapping 100,000 characters takes
-// minutes (fyne-io/fyne#5297).
-type longEntry struct {
-	widget.Entry
-}
-
-func newLongEntry(rows int) *longEntry {
-	e := &longEntry{}
-	e.ExtendBaseWidget(e)
-	e.MultiLine = true
-	e.Wrapping = fyne.TextWrapWord
-	e.SetMinRowsVisible(rows)
-	return e
-}
-
-// setText shows s, wrapping lines only when s is short enough.
-func (e *longEntry) setText(s string) {
-	if len(s) > wrapLimit && utf8.RuneCountInString(s) > wrapLimit {
-		e.Wrapping = fyne.TextWrapOff
-	} else {
-		e.Wrapping = fyne.TextWrapWord
-	}
-	e.SetText(s)
-	e.Refresh()
-}
-
-// TypedShortcut implements fyne.Shortcutable.
-func (e *longEntry) TypedShortcut(s fyne.Shortcut) {
-	if p, ok := s.(*fyne.ShortcutPaste); ok && p.Clipboard != nil && len(p.Clipboard.Content()) > wrapLimit {
-		e.Wrapping = fyne.TextWrapOff
-	}
-	e.Entry.TypedShortcut(s)
 }
 
 // showStatus updates the heading, the read-only handling fields and which

@@ -52,7 +52,7 @@ func TestMeetingUnsavedComparesShownValues(t *testing.T) {
 		t.Fatalf("新建 after opening an untouched meeting asked: %q", overlayTexts(t, w))
 	}
 	for name, text := range map[string]string{"会议名称": e.name.Text, "类型": e.typ.Text, "时间": e.when.Text(),
-		"地点": e.place.Text, "主持人": e.host.Text, "出席": e.present.Text, "议题": e.topic.Text} {
+		"地点": e.place.Text, "主持人": e.host.Text, "出席": e.present.Text, "议题": e.topic.text()} {
 		if text != "" {
 			t.Errorf("新建: %s shows %q from the meeting open before", name, text)
 		}

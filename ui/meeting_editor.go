@@ -29,7 +29,7 @@ type meetingEditor struct {
 	typ                         *widget.SelectEntry
 	when                        *dateField
 	present, attending, absent  *widget.Entry
-	topic, content              *longEntry
+	topic, content              *longText
 	decisions                   []*decisionRow
 	decisionBox, caseBox        *fyne.Container
 	addDecisionBtn, linkBtn     *widget.Button
@@ -72,7 +72,7 @@ func (e *meetingEditor) buildUI() fyne.CanvasObject {
 	for _, p := range []*widget.Entry{e.present, e.attending, e.absent} {
 		p.SetPlaceHolder("姓名以顿号分隔，如：张三、李四")
 	}
-	e.topic, e.content = newLongEntry(2), newLongEntry(6)
+	e.topic, e.content = newLongText(e.win, "议题", 2), newLongText(e.win, "会议内容", 6)
 	e.decisionBox = container.NewVBox()
 	e.caseBox = container.NewVBox()
 	e.addDecisionBtn = widget.NewButtonWithIcon("添加议定事项", theme.ContentAddIcon(), func() { e.addDecision(model.Decision{}) })
@@ -261,7 +261,7 @@ func (e *meetingEditor) read() (*model.Meeting, int, error) {
 	m.Present = splitNames(text(e.present.Text, false))
 	m.Attending = splitNames(text(e.attending.Text, false))
 	m.Absent = splitNames(text(e.absent.Text, false))
-	m.Topic, m.Content = text(e.topic.Text, true), text(e.content.Text, true)
+	m.Topic, m.Content = text(e.topic.text(), true), text(e.content.text(), true)
 	t, err := e.when.Date()
 	if err != nil {
 		return nil, 0, fmt.Errorf("时间：%v", err)

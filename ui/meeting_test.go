@@ -25,7 +25,7 @@ func TestMeetingLinkedToCase(t *testing.T) {
 	ms.ed.typ.SetText("专题研究会")
 	ms.ed.when.SetText("2026-11-28 09:30")
 	test.Type(ms.ed.present, "王淑芬、赵德明，刘建国")
-	test.Type(ms.ed.topic, "研究停车难问题")
+	test.Type(ms.ed.topic.entry, "研究停车难问题")
 
 	test.Tap(ms.ed.addDecisionBtn)
 	test.Tap(ms.ed.addDecisionBtn)
