@@ -9,6 +9,7 @@
 package casefile
 
 import (
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -25,6 +26,8 @@ const (
 	kindDate                 // a day (办理时限)
 	kindList                 // a list of names (责任单位)
 	kindReadOnly             // written on export, read back but not imported (编号, 状态)
+	kindNumber               // a count (阅读数…): 12000, 12,000 or 1.2万
+	kindFlag                 // yes or no (重点): 是/否, √, 1/0
 )
 
 // column is one known spreadsheet column.
@@ -37,6 +40,8 @@ type column struct {
 	time    func(c *model.Case) *time.Time // for kindTime, kindDate
 	list    func(c *model.Case) *[]string  // for kindList
 	show    func(c *model.Case) string     // for kindReadOnly
+	num     func(c *model.Case) *int       // for kindNumber
+	flag    func(c *model.Case) *bool      // for kindFlag
 }
 
 // columns lists the known columns in export order.
@@ -53,14 +58,26 @@ var columns = []column{
 	{header: "诉求类型", aliases: []string{"类型", "诉求类别", "留言类型"}, text: func(c *model.Case) *string { return &c.Kind }},
 	{header: "风险等级", aliases: []string{"风险", "等级", "舆情等级"}, text: func(c *model.Case) *string { return &c.Risk }},
 	{header: "传播情况", long: true, aliases: []string{"传播", "传播数据"}, text: func(c *model.Case) *string { return &c.Spread }},
+	{header: "情感倾向", aliases: []string{"情感", "倾向", "倾向性", "情感倾向性"}, text: func(c *model.Case) *string { return &c.Sentiment }},
+	{header: "阅读(播放)数", aliases: []string{"阅读数", "阅读量", "播放数", "播放量", "浏览量", "阅读播放数"}, kind: kindNumber, num: func(c *model.Case) *int { return &c.Views }},
+	{header: "转发数", aliases: []string{"转发量", "转发"}, kind: kindNumber, num: func(c *model.Case) *int { return &c.Reposts }},
+	{header: "评论数", aliases: []string{"评论量", "评论"}, kind: kindNumber, num: func(c *model.Case) *int { return &c.Comments }},
+	{header: "点赞数", aliases: []string{"点赞量", "点赞"}, kind: kindNumber, num: func(c *model.Case) *int { return &c.Likes }},
+	{header: "统计时间", aliases: []string{"传播数据统计时间", "数据统计时间"}, kind: kindTime, time: func(c *model.Case) *time.Time { return &c.CountedAt }},
+	{header: "重点", aliases: []string{"是否重点", "重点舆情", "重点关注"}, kind: kindFlag, flag: func(c *model.Case) *bool { return &c.Important }},
 	{header: "原文内容", long: true, aliases: []string{"内容", "正文", "留言内容", "原文"}, text: func(c *model.Case) *string { return &c.Content }},
 	{header: "摘要", long: true, aliases: []string{"内容摘要"}, text: func(c *model.Case) *string { return &c.Summary }},
 	{header: "研判意见", long: true, aliases: []string{"研判"}, text: func(c *model.Case) *string { return &c.Assessment }},
 	{header: "处置建议", long: true, aliases: []string{"处置意见"}, text: func(c *model.Case) *string { return &c.Proposal }},
 	{header: "责任单位", aliases: []string{"承办单位", "办理单位", "交办单位", "责任部门"}, kind: kindList, list: func(c *model.Case) *[]string { return &c.Departments }},
 	{header: "办理时限", aliases: []string{"时限", "截止日期", "办结时限"}, kind: kindDate, time: func(c *model.Case) *time.Time { return &c.Due }},
+	{header: "原定时限", kind: kindReadOnly, show: func(c *model.Case) string { return dateText(c.OriginalDue) }},
+	{header: "催办次数", kind: kindReadOnly, show: func(c *model.Case) string { return countText(c.Reminders) }},
 	{header: "办理情况", long: true, aliases: []string{"处理情况", "办理结果"}, text: func(c *model.Case) *string { return &c.Handling }},
 	{header: "回复内容", long: true, aliases: []string{"回复", "答复", "答复内容"}, text: func(c *model.Case) *string { return &c.Reply }},
+	{header: "回复单位", aliases: []string{"答复单位", "回复部门"}, text: func(c *model.Case) *string { return &c.ReplyDept }},
+	{header: "回访结果", aliases: []string{"回访", "满意度", "回访情况"}, text: func(c *model.Case) *string { return &c.VisitResult }},
+	{header: "回访时间", aliases: []string{"回访日期"}, kind: kindTime, time: func(c *model.Case) *time.Time { return &c.VisitedAt }},
 	{header: "备注", long: true, aliases: []string{"说明"}, text: func(c *model.Case) *string { return &c.Remarks }},
 	{header: "状态", aliases: []string{"办理状态"}, kind: kindReadOnly, show: func(c *model.Case) string { return string(c.Status) }},
 }
@@ -114,4 +131,47 @@ func splitDepartments(s string) []string {
 		}
 	}
 	return out
+}
+
+// dateText is a date as written on export, "" for none.
+func dateText(t time.Time) string { return formatTime(t, true) }
+
+// countText is a count as written on export, "" for none.
+func countText(n int) string {
+	if n == 0 {
+		return ""
+	}
+	return strconv.Itoa(n)
+}
+
+// parseCount reads a count as offices write it: 12000, 12,000, 1.2万 or
+// 3千; "" is 0.
+func parseCount(s string) (int, bool) {
+	s = strings.NewReplacer(",", "", "，", "", " ", "", "次", "", "条", "").Replace(s)
+	if s == "" {
+		return 0, true
+	}
+	mul := 1.0
+	switch {
+	case strings.HasSuffix(s, "万"):
+		s, mul = strings.TrimSuffix(s, "万"), 10000
+	case strings.HasSuffix(s, "千"):
+		s, mul = strings.TrimSuffix(s, "千"), 1000
+	}
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil || f < 0 || f*mul > 1e12 {
+		return 0, false
+	}
+	return int(f*mul + 0.5), true
+}
+
+// parseFlag reads a yes-or-no cell.
+func parseFlag(s string) (bool, bool) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "是", "√", "✓", "1", "y", "yes", "true", "重点":
+		return true, true
+	case "", "否", "×", "0", "n", "no", "false":
+		return false, true
+	}
+	return false, false
 }

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -159,6 +160,16 @@ func cellText(c *model.Case, col column) string {
 		return strings.Join(*col.list(c), "、")
 	case kindTime, kindDate:
 		return formatTime(*col.time(c), col.kind == kindDate)
+	case kindNumber:
+		if !c.Engagement.Counted() {
+			return ""
+		}
+		return strconv.Itoa(*col.num(c))
+	case kindFlag:
+		if *col.flag(c) {
+			return "是"
+		}
+		return ""
 	}
 	return *col.text(c)
 }

@@ -216,6 +216,10 @@ func buildRow(m mapping, cells, raw []string, line int, unescape bool) Row {
 			reasons = append(reasons, r)
 		}
 	}
+	if c.Engagement.Counted() && c.CountedAt.IsZero() && !c.Collected.IsZero() {
+		c.CountedAt = c.Collected
+		row.Notes = append(row.Notes, "传播数据未填统计时间，按收集时间记")
+	}
 	if c.Title == "" {
 		reasons = append([]string{"标题不能为空"}, reasons...)
 	} else if len(reasons) == 0 {
@@ -238,6 +242,20 @@ func buildRow(m mapping, cells, raw []string, line int, unescape bool) Row {
 func setField(c *model.Case, col column, s string) string {
 	switch col.kind {
 	case kindReadOnly:
+		return ""
+	case kindNumber:
+		n, ok := parseCount(s)
+		if !ok {
+			return fmt.Sprintf("%s“%s”应为不小于 0 的数字，如 12000 或 1.2万", col.header, clip(s))
+		}
+		*col.num(c) = n
+		return ""
+	case kindFlag:
+		v, ok := parseFlag(s)
+		if !ok {
+			return fmt.Sprintf("%s“%s”应为“是”或“否”", col.header, clip(s))
+		}
+		*col.flag(c) = v
 		return ""
 	case kindList:
 		*col.list(c) = splitDepartments(s)

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"bulletin/model"
 )
@@ -21,6 +22,9 @@ func fullCases() []*model.Case {
 		Content: strings.Repeat("第二实验小学门口😀𠮷\n", 10000), Summary: "'引号开头", Assessment: "研判",
 		Proposal: "建议\r\n疏导", Departments: []string{"县公安局交警大队", "县教育局"}, Due: local(2026, 3, 14, 0, 0),
 		Handling: "办理中", Reply: "+已回复", Remarks: "备注 ",
+		OriginalDue: local(2026, 3, 12, 0, 0), Reminders: 2, ReplyDept: "县教育局",
+		Sentiment: "负面", Important: true, VisitResult: "基本满意", VisitedAt: local(2026, 3, 20, 10, 0),
+		Engagement: model.Engagement{Views: 56000, Reposts: 0, Comments: 340, Likes: 12, CountedAt: local(2026, 3, 7, 18, 0)},
 	}
 	return []*model.Case{c, {Title: "只有标题"}}
 }
@@ -32,6 +36,7 @@ func wantBack(cs []*model.Case) []*model.Case {
 	for _, c := range cs {
 		w := *c
 		w.Number, w.Status = "", ""
+		w.OriginalDue, w.Reminders = time.Time{}, 0 // exported for the record, not imported
 		w.Proposal = strings.ReplaceAll(w.Proposal, "\r\n", "\n")
 		out = append(out, &w)
 	}
