@@ -9,9 +9,10 @@ import (
 
 // formDialog is a dialog with our own buttons, kept so that tests can tap them.
 type formDialog struct {
-	d      *dialog.CustomDialog
-	ok     *widget.Button
-	cancel *widget.Button
+	d          *dialog.CustomDialog
+	w          fyne.Window
+	ok, cancel *defaultButton
+	focused    *defaultButton // the button Enter presses, when no entry takes it
 }
 
 // formResult is what the OK button of a form dialog leads to: stay open (the
@@ -31,11 +32,12 @@ var keepOpen = formResult{keep: true}
 func closeThen(then func()) formResult { return formResult{then: then} }
 
 // newFormDialog shows content with an OK button labelled okText and 取消.
-// Enter in a one-line entry of the content presses OK. onOK says what follows.
+// Enter in a one-line entry of the content presses OK; in a dialog without
+// one, OK has the focus and Enter presses it. onOK says what follows.
 func newFormDialog(w fyne.Window, title, okText string, content fyne.CanvasObject, onOK func() formResult) *formDialog {
-	fd := &formDialog{d: dialog.NewCustomWithoutButtons(title, content, w)}
-	fd.cancel = widget.NewButton("取消", fd.d.Hide)
-	fd.ok = widget.NewButton(okText, func() {
+	fd := &formDialog{d: dialog.NewCustomWithoutButtons(title, content, w), w: w}
+	fd.cancel = newDefaultButton("取消", fd.d.Hide)
+	fd.ok = newDefaultButton(okText, func() {
 		r := onOK()
 		if r.keep {
 			return
@@ -47,38 +49,79 @@ func newFormDialog(w fyne.Window, title, okText string, content fyne.CanvasObjec
 	})
 	fd.ok.Importance = widget.HighImportance
 	fd.d.SetButtons([]fyne.CanvasObject{fd.cancel, fd.ok})
-	submitOnEnter(content, fd.ok.OnTapped)
+	entries := submitOnEnter(content, fd.ok.OnTapped)
 	fd.d.Show()
+	if !entries {
+		fd.focus(fd.ok)
+	}
 	return fd
 }
 
 // danger marks OK as the button of an action that cannot be undone (red).
 // The button is already drawn, so it is refreshed, or it would stay blue.
+// Enter then presses 取消, as the safe choice has the focus in Windows.
 func (fd *formDialog) danger() {
 	fd.ok.Importance = widget.DangerImportance
+	fd.ok.Refresh()
+	if fd.focused == fd.ok {
+		fd.focus(fd.cancel)
+	}
+}
+
+// focus gives b the keyboard focus, so that Enter presses it.
+func (fd *formDialog) focus(b *defaultButton) {
+	fd.focused = b
+	fd.w.Canvas().Focus(b)
+}
+
+// defaultButton is a dialog button that Enter and Return press when it has
+// the focus, as in the dialogs of Windows and WPS (Fyne's button takes only
+// the space bar).
+type defaultButton struct{ widget.Button }
+
+func newDefaultButton(label string, tapped func()) *defaultButton {
+	b := &defaultButton{}
+	b.Text, b.OnTapped = label, tapped
+	b.ExtendBaseWidget(b)
+	return b
+}
+
+// TypedKey implements fyne.Focusable.
+func (b *defaultButton) TypedKey(ev *fyne.KeyEvent) {
+	if ev.Name == fyne.KeyReturn || ev.Name == fyne.KeyEnter {
+		b.Tapped(&fyne.PointEvent{})
+		return
+	}
+	b.Button.TypedKey(ev)
 }
 
 // submitOnEnter makes Enter in every one-line entry of o (that has no action
-// of its own) run submit, as in the dialogs of Windows and WPS.
-func submitOnEnter(o fyne.CanvasObject, submit func()) {
+// of its own) run submit, as in the dialogs of Windows and WPS. It reports
+// whether o holds an entry at all, which then takes the keys.
+func submitOnEnter(o fyne.CanvasObject, submit func()) bool {
+	found := false
 	switch v := o.(type) {
 	case *widget.Entry:
 		if !v.MultiLine && v.OnSubmitted == nil {
 			v.OnSubmitted = func(string) { submit() }
 		}
+		return true
 	case *dateField:
-		submitOnEnter(&v.entry.Entry, submit)
+		return submitOnEnter(&v.entry.Entry, submit)
+	case *longText:
+		return true
 	case *widget.Form:
 		for _, it := range v.Items {
-			submitOnEnter(it.Widget, submit)
+			found = submitOnEnter(it.Widget, submit) || found
 		}
 	case *fyne.Container:
 		for _, c := range v.Objects {
-			submitOnEnter(c, submit)
+			found = submitOnEnter(c, submit) || found
 		}
 	case *container.Scroll:
-		submitOnEnter(v.Content, submit)
+		found = submitOnEnter(v.Content, submit)
 	}
+	return found
 }
 
 // unsavedPrompt asks what to do with unsaved edits: 保存, 放弃 or 取消.

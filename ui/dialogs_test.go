@@ -103,3 +103,39 @@ func TestFormDialogResultOutlivesTheForm(t *testing.T) {
 		t.Errorf("Enter in the name field: OK ran %d times in all (want 2), overlay left %v (want none)", tries, w.Canvas().Overlays().Top())
 	}
 }
+
+// Enter closes a message and presses OK of a form without entries; in a
+// dialog of an action that cannot be undone it presses 取消.
+func TestEnterPressesTheFocusedButton(t *testing.T) {
+	test.NewTempApp(t)
+	w := test.NewTempWindow(t, nil)
+	w.Resize(fyne.NewSize(1280, 800))
+	enter := func() {
+		if f := w.Canvas().Focused(); f != nil {
+			f.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+		}
+	}
+
+	showInfo(w, "已导出。")
+	enter()
+	if w.Canvas().Overlays().Top() != nil {
+		t.Error("Enter did not close the message")
+	}
+
+	issued := false
+	newFormDialog(w, "印发", "确认印发", widget.NewLabel("印发？"), func() formResult {
+		issued = true
+		return closeThen(nil)
+	})
+	enter()
+	if !issued || w.Canvas().Overlays().Top() != nil {
+		t.Errorf("Enter in a confirmation: OK pressed %v, dialog left %v", issued, w.Canvas().Overlays().Top())
+	}
+
+	deleted := false
+	confirmDelete(w, "删除案件", "删除案件 2026-0001？", func() error { deleted = true; return nil }, func() {})
+	enter()
+	if deleted || w.Canvas().Overlays().Top() != nil {
+		t.Errorf("Enter in a delete confirmation: deleted %v (want 取消 pressed)", deleted)
+	}
+}

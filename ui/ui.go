@@ -298,12 +298,16 @@ func showError(w fyne.Window, what string, err error) {
 // showInfo shows a short information dialog.
 func showInfo(w fyne.Window, msg string) { showMessage(w, "提示", msg) }
 
-// showMessage shows msg with a 确定 button. Fyne's own information and error
-// dialogs take their button text from the system language, which may not be
-// Chinese on an office PC.
+// showMessage shows msg with a 确定 button, which Enter presses. Fyne's own
+// information and error dialogs take their button text from the system
+// language, which may not be Chinese on an office PC.
 func showMessage(w fyne.Window, title, msg string) *dialog.CustomDialog {
-	d := dialog.NewCustom(title, "确定", widget.NewLabel(hardWrap(msg, 32)), w)
+	d := dialog.NewCustomWithoutButtons(title, widget.NewLabel(hardWrap(msg, 32)), w)
+	ok := newDefaultButton("确定", d.Hide)
+	ok.Importance = widget.HighImportance
+	d.SetButtons([]fyne.CanvasObject{ok})
 	d.Show()
+	w.Canvas().Focus(ok)
 	return d
 }
 
