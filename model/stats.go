@@ -17,6 +17,10 @@ type Stats struct {
 	BySource    []Count           // most first
 	ByMonth     []Count           // "2026-11", in order, months with cases only
 	Departments []DepartmentStats // by name
+
+	Handling    Handling // 回复率, 按期回复率, 办结率, 满意率 and their counts, each case once
+	BySentiment []Count  // 正面, 中性, 负面, then 未标注
+	ByKind      []Count  // 诉求类型, most first; "" for none
 }
 
 // DepartmentStats are one department's figures. A reply is on time when its
@@ -63,7 +67,11 @@ func (s *Store) FindStats(ctx context.Context, f StatsFilter) (*Stats, error) {
 	}
 	defer tx.Rollback()
 	st := &Stats{}
-	if err := caseStats(ctx, tx, st, where, args, Day(f.Now)); err != nil {
+	cal, err := loadCalendar(ctx, tx)
+	if err != nil {
+		return nil, fmt.Errorf("find stats: %w", err)
+	}
+	if err := caseStats(ctx, tx, st, where, args, Day(f.Now), cal); err != nil {
 		return nil, fmt.Errorf("find stats: %w", err)
 	}
 	if err := departmentStats(ctx, tx, st, where, args, Day(f.Now)); err != nil {
@@ -72,22 +80,27 @@ func (s *Store) FindStats(ctx context.Context, f StatsFilter) (*Stats, error) {
 	return st, nil
 }
 
-// caseStats fills the totals, statuses, sources and months in one pass.
-func caseStats(ctx context.Context, tx *sql.Tx, st *Stats, where string, args []any, today time.Time) error {
-	rows, err := tx.QueryContext(ctx, `SELECT c.status, c.source, c.collected, c.due FROM cases c`+where, args...)
+// caseStats fills the totals, statuses, sources, months, kinds, sentiments
+// and the handling figures in one pass.
+func caseStats(ctx context.Context, tx *sql.Tx, st *Stats, where string, args []any, today time.Time, cal *Calendar) error {
+	rows, err := tx.QueryContext(ctx, `SELECT c.status, c.source, c.collected, c.due, c.kind, c.sentiment,
+		c.assigned_at, c.replied_at, c.closed_at, c.original_due, c.visit_result FROM cases c`+where, args...)
 	if err != nil {
 		return err
 	}
 	defer rows.Close()
 	status, source, month := map[string]int{}, map[string]int{}, map[string]int{}
+	kind, sentiment := map[string]int{}, map[string]int{}
 	for rows.Next() {
 		var c Case
-		var collected, due sql.NullString
-		if err := rows.Scan(&c.Status, &c.Source, &collected, &due); err != nil {
+		var collected, due, assigned, replied, closed, orig sql.NullString
+		if err := rows.Scan(&c.Status, &c.Source, &collected, &due, &c.Kind, &c.Sentiment,
+			&assigned, &replied, &closed, &orig, &c.VisitResult); err != nil {
 			return err
 		}
 		var ts timeScanner
-		c.Collected, c.Due = ts.dt(collected), ts.date(due)
+		c.Collected, c.Due, c.OriginalDue = ts.dt(collected), ts.date(due), ts.date(orig)
+		c.AssignedAt, c.RepliedAt, c.ClosedAt = ts.dt(assigned), ts.dt(replied), ts.dt(closed)
 		if ts.err != nil {
 			return ts.err
 		}
@@ -95,9 +108,12 @@ func caseStats(ctx context.Context, tx *sql.Tx, st *Stats, where string, args []
 		status[string(c.Status)]++
 		source[c.Source]++
 		month[c.Collected.Format("2006-01")]++
+		kind[c.Kind]++
+		sentiment[c.Sentiment]++
 		if c.Overdue(today) {
 			st.Overdue++
 		}
+		st.Handling.add(&c, cal, today)
 	}
 	if err := rows.Err(); err != nil {
 		return err
@@ -107,6 +123,8 @@ func caseStats(ctx context.Context, tx *sql.Tx, st *Stats, where string, args []
 	}
 	st.BySource = sortedCounts(source, func(a, b Count) bool { return a.N > b.N || a.N == b.N && a.Label < b.Label })
 	st.ByMonth = sortedCounts(month, func(a, b Count) bool { return a.Label < b.Label })
+	st.ByKind = sortedCounts(kind, func(a, b Count) bool { return a.N > b.N || a.N == b.N && a.Label < b.Label })
+	st.BySentiment = sentimentCounts(sentiment)
 	return nil
 }
 
