@@ -27,7 +27,11 @@ type statsScreen struct {
 	clearBtn   *widget.Button
 	scope      *widget.Label // the period shown, or why nothing is
 
-	total, pending, working, closed, overdue, rate *statTile
+	total, pending, working, closed, overdue, extended *statTile
+	rate                                               *statTile      // 按期回复率, in the handling row
+	handling                                           *handlingTiles // 回复率, 按期回复率, 办结率, 满意率…
+
+	byKind, bySentiment *barChart
 
 	byStatus, bySource, byDept, byMonth *barChart
 	monthTitle                          *widget.Label
@@ -87,12 +91,15 @@ func (ss *statsScreen) buildUI() fyne.CanvasObject {
 		widget.NewLabel("至"), ss.to, ss.refreshBtn, ss.clearBtn), nil, ss.scope)
 
 	ss.total, ss.pending, ss.working = newStatTile("案件总数"), newStatTile("待研判"), newStatTile("办理中")
-	ss.closed, ss.overdue, ss.rate = newStatTile("已办结"), newStatTile("逾期"), newStatTile("按时回复率")
+	ss.closed, ss.overdue, ss.extended = newStatTile("已办结"), newStatTile("逾期"), newStatTile("延期")
 	tiles := container.NewGridWithColumns(6, ss.total.box, ss.pending.box, ss.working.box,
-		ss.closed.box, ss.overdue.box, ss.rate.box)
+		ss.closed.box, ss.overdue.box, ss.extended.box)
+	ss.handling = newHandlingTiles()
+	ss.rate = ss.handling.onTime
 
 	ss.byStatus, ss.bySource = newBarChart(false), newBarChart(false)
 	ss.byDept, ss.byMonth = newBarChart(false), newBarChart(true)
+	ss.byKind, ss.bySentiment = newBarChart(false), newBarChart(false)
 	ss.monthTitle = panelTitle("按月份")
 	ss.table, ss.rateDef = container.NewVBox(), rateNote()
 	ss.charts = container.NewVBox(
@@ -100,13 +107,15 @@ func (ss *statsScreen) buildUI() fyne.CanvasObject {
 			panel(panelTitle("按状态"), ss.byStatus), panel(ss.monthTitle, ss.byMonth)),
 		container.NewGridWithColumns(2, panel(panelTitle("按来源"), ss.bySource),
 			panel(panelTitle(fmt.Sprintf("按责任单位（交办数前 %d）", statsTopDepartments)), ss.byDept)),
-		panel(panelTitle("各责任单位按时回复情况"), container.NewVBox(ss.table, ss.rateDef)),
+		container.NewGridWithColumns(2, panel(panelTitle("按诉求类型"), ss.byKind),
+			panel(panelTitle("按情感倾向"), ss.bySentiment)),
+		panel(panelTitle("各责任单位按期回复情况"), container.NewVBox(ss.table, ss.rateDef)),
 	)
 	ss.empty = widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{})
 	ss.emptyBox = panel(widget.NewLabelWithStyle("暂无数据", fyne.TextAlignCenter, fyne.TextStyle{Bold: true}),
 		container.NewStack(minHeight(120), container.NewCenter(ss.empty)))
 	ss.body = container.NewStack(ss.charts)
-	page := container.NewVBox(filters, tiles, ss.body)
+	page := container.NewVBox(filters, tiles, ss.handling.box, ss.body)
 	return container.NewVScroll(container.NewPadded(page))
 }
 
@@ -197,7 +206,9 @@ func (ss *statsScreen) show(st *model.Stats, from, to, now time.Time) {
 	ss.monthTitle.SetText(fmt.Sprintf("按月份（%s 至 %s）", first.Format("2006-01"),
 		first.AddDate(0, len(bars)-1, 0).Format("2006-01")))
 	ss.byMonth.SetBars(bars)
-	ss.deptRows = departmentRows(st.Departments)
+	ss.byKind.SetBars(countBars(st.ByKind))
+	ss.bySentiment.SetBars(sentimentBars(st.BySentiment))
+	ss.deptRows = departmentRows(st.Departments, st.Handling)
 	fillTable(ss.table, ss.deptRows, 4)
 	ss.body.Objects = []fyne.CanvasObject{ss.charts}
 	ss.relayout()
@@ -222,12 +233,25 @@ func (ss *statsScreen) showTiles(st *model.Stats) {
 	ss.working.set(fmt.Sprint(assigned+replied), fmt.Sprintf("已交办 %d · 已回复 %d", assigned, replied), false)
 	ss.closed.set(fmt.Sprint(n[string(model.StatusClosed)]), "", false)
 	ss.overdue.set(fmt.Sprint(st.Overdue), "超过时限未回复", st.Overdue > 0)
-	sum := totalOf(st.Departments)
-	note := "尚无应回复的案件"
-	if sum.ReplyDue() > 0 {
-		note = fmt.Sprintf("按时 %d / 应回复 %d", sum.OnTime, sum.ReplyDue())
+	ss.extended.set(fmt.Sprint(st.Handling.Extended), "时限延长过的案件", false)
+	ss.handling.show(st.Handling)
+}
+
+// Colours of the 情感倾向 bars.
+var sentimentColors = map[string]color.Color{
+	"正面":  color.NRGBA{R: 0x3b, G: 0x8e, B: 0x5a, A: 0xff},
+	"中性":  color.NRGBA{R: 0x94, G: 0xa3, B: 0xb3, A: 0xff},
+	"负面":  color.NRGBA{R: 0xc6, G: 0x3d, B: 0x3d, A: 0xff},
+	"未标注": colorDisabled,
+}
+
+// sentimentBars are the 情感倾向 counts in their order, in their colours.
+func sentimentBars(cs []model.Count) []chartBar {
+	out := make([]chartBar, 0, len(cs))
+	for _, c := range cs {
+		out = append(out, chartBar{Label: c.Label, N: c.N, Color: sentimentColors[c.Label]})
 	}
-	ss.rate.set(rateText(sum), note, false)
+	return out
 }
 
 // scopeText says which cases are counted.
