@@ -30,6 +30,8 @@ type settingsScreen struct {
 	path      *widget.Label
 	root      fyne.CanvasObject
 	backup    *backupSection // the 备份与恢复 tab
+	holidays  *holidaySection
+	rules     *rulesSection
 
 	// lastDialog is the dialog shown last, with form holding its entries (tests).
 	lastDialog *formDialog
@@ -85,6 +87,9 @@ func (ss *settingsScreen) buildUI() fyne.CanvasObject {
 		container.NewTabItem("备份与恢复", ss.newBackupTab(prefs)),
 		container.NewTabItem("专报模板与字体", newTemplateSection(ss.win, ss.store, ss.bg).buildUI()),
 	)
+	ss.holidays, ss.rules = newHolidaySection(ss.win, ss.store, ss.bg), newRulesSection(ss.win, ss.store, ss.bg)
+	tabs.Append(container.NewTabItem("节假日", ss.holidays.buildUI()))
+	tabs.Append(container.NewTabItem("办理时限规则", ss.rules.buildUI()))
 	return container.NewBorder(nil, ss.path, nil, nil, tabs)
 }
 
