@@ -110,34 +110,49 @@ func (e *engine) head() {
 		e.put(gs, w, Left, Right, alignCentre, SizeSanhao, e.baseline(e.bandTop(i), SizeSanhao), Black, PartIssue, 1)
 		i++
 	}
+	e.unitLine(i, c.Unit, c.Date, true)
+	e.line += 2
+}
+
+// unitLine sets the 编印单位 (one character in from the left) and the date
+// (one character in from the right) on grid line i and, when rule is set,
+// the red rule 4 mm below; the grid resumes on the line after them.
+func (e *engine) unitLine(i int, unit, date string, rule bool) {
 	y := e.baseline(e.bandTop(i), SizeSanhao)
 	dateLeft := Right - Cell
-	if c.Date != "" {
-		gs, w := e.single(runes(c.Date, Fangsong), body16)
+	if date != "" {
+		gs, w := e.single(runes(date, Fangsong), body16)
 		dateLeft = Right - Cell - w
 		e.put(gs, w, Left+Cell, Right-Cell, alignRight, SizeSanhao, y, Black, PartUnit, 2)
 	}
-	if c.Unit != "" {
-		gs, w := e.single(runes(c.Unit, Fangsong), body16)
+	if unit != "" {
+		gs, w := e.single(runes(unit, Fangsong), body16)
 		e.put(gs, w, Left+Cell, max(Left+Cell+Cell, dateLeft-Cell), alignLeft, SizeSanhao, y, Black, PartUnit, 1)
 	}
-	ruleY := e.bandTop(i) + (e.pitch+em(SizeSanhao))/2 + 4
-	e.rule(ruleY, 0.5, e.o.Red)
-	e.line = int(math.Ceil((ruleY+0.25-Top)/e.pitch-eps)) + 2
+	bottom := e.bandTop(i) + (e.pitch+em(SizeSanhao))/2
+	if rule {
+		bottom += 4
+		e.rule(bottom, 0.5, e.o.Red)
+		bottom += 0.25
+	}
+	e.line = int(math.Ceil((bottom-Top)/e.pitch - eps))
 }
 
 // title sets the title in 二号 小标宋, centred, wrapped into balanced lines
 // that keep words whole (titleSpans).
-func (e *engine) title() {
+func (e *engine) title() { e.titleText(e.c.Title, Black) }
+
+// titleText sets a title in 二号 小标宋 in the given colour.
+func (e *engine) titleText(text string, col Colour) {
 	st := style{size: SizeErhao, cell: em(SizeErhao)}
-	for n, p := range paragraphs(e.c.Title) {
+	for n, p := range paragraphs(text) {
 		tz := &tokenizer{m: e.m, st: st, width: Width}
 		toks := tz.tokens(runes(p, Xiaobiaosong))
 		spans := titleSpans(toks, st.cell)
 		for _, sp := range spans {
 			gs, w := setLine(toks[sp.s:sp.e], 0, Width, false)
 			band := e.nextLine()
-			e.emit(shift(gs, Left+(Width-w)/2), st.size, e.baseline(e.bandTop(band), st.size), Black, PartTitle, n+1)
+			e.emit(shift(gs, Left+(Width-w)/2), st.size, e.baseline(e.bandTop(band), st.size), col, PartTitle, n+1)
 		}
 	}
 }
@@ -169,8 +184,13 @@ func (e *engine) note() {
 // is kept as one empty grid line.
 func (e *engine) body() {
 	e.skip(1)
+	e.bodyText(e.c.Body, PartBody)
+}
+
+// bodyText sets paragraphs of body text as the body is set.
+func (e *engine) bodyText(text string, part Part) {
 	blank := true // leading blank lines add nothing
-	for n, p := range paragraphs(e.c.Body) {
+	for n, p := range paragraphs(text) {
 		rs := runes(p, Fangsong)
 		if len(rs) == 0 {
 			if !blank {
@@ -188,7 +208,7 @@ func (e *engine) body() {
 		if level > 0 && k >= len(rs) && len(ls) == 1 && e.line == e.nLines-1 {
 			e.newPage() // a heading on its own never ends a page
 		}
-		e.flow(ls, body16, PartBody, n+1)
+		e.flow(ls, body16, part, n+1)
 	}
 }
 

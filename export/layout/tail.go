@@ -20,22 +20,36 @@ type tailLine struct {
 // colon), a thin rule, then 签发/编辑 left and the 印数 right, between two
 // 0.35 mm rules, the last on the bottom edge of the 版心.
 func (e *engine) tail() {
-	st := style{size: SizeSihao, cell: em(SizeSihao)}
 	c := e.c
+	left, right := signLine(c)
+	e.tailOf([]FootItem{{"报", c.Bao}, {"送", c.Song}, {"发", c.Fa}}, left, right)
+}
+
+// FootItem is a list of the 报尾 or 版记: 报：…, 抄送：…. Its text ends with
+// 。 when printed; wrapped lines align after the colon.
+type FootItem struct{ Label, Text string }
+
+// tailOf sets a 报尾 of the given lists and last line (left and right
+// parts) at the bottom of the last page.
+func (e *engine) tailOf(items []FootItem, left, right string) {
+	st := style{size: SizeSihao, cell: em(SizeSihao)}
 	var dist []tailLine
-	for k, l := range []struct{ label, text string }{{"报", c.Bao}, {"送", c.Song}, {"发", c.Fa}} {
-		text := fullStop(l.text)
+	for k, l := range items {
+		text := fullStop(l.Text)
 		if text == "" {
 			continue
 		}
-		rs := append(runes(l.label+"：", Fangsong), runes(text, Fangsong)...)
-		rs[0].idx, rs[1].idx = 0, 0
-		for _, gs := range e.lines(rs, st, Left+st.cell, Left+3*st.cell, Right-st.cell) {
+		label := runes(l.Label+"：", Fangsong)
+		for i := range label {
+			label[i].idx = 0
+		}
+		rs := append(label, runes(text, Fangsong)...)
+		for _, gs := range e.lines(rs, st, Left+st.cell, Left+float64(len(label)+1)*st.cell, Right-st.cell) {
 			dist = append(dist, tailLine{gs: gs, para: k + 1})
 		}
 	}
 	var sign []tailLine
-	if left, right := signLine(c); left != "" || right != "" {
+	if left != "" || right != "" {
 		l, lw := e.single(runes(left, Fangsong), st)
 		r, rw := e.single(runes(right, Fangsong), st)
 		sign = append(sign, tailLine{gs: l, w: lw, right: shift(r, Right-st.cell-rw), rightW: rw, para: 4})
