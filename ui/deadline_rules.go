@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -120,7 +121,7 @@ func (rs *rulesSection) reload() {
 				showError(rs.win, "读取办理时限规则", err)
 				return
 			}
-			rs.rules = rules
+			rs.rules = sortRules(rules)
 			rs.sample.SetText(sample)
 			rs.list.Refresh()
 		}
@@ -222,4 +223,23 @@ func (rs *rulesSection) onDelete(r *model.DeadlineRule) {
 	rs.lastDialog = confirmDelete(rs.win, "删除办理时限规则", msg, func() error {
 		return rs.store.DeleteDeadlineRule(context.Background(), r.ID)
 	}, rs.reload)
+}
+
+// sortRules orders rules as the 诉求类型 and 风险等级 are offered: a kind's
+// general rule first, then its rules by rising risk; kinds not offered last.
+func sortRules(rules []*model.DeadlineRule) []*model.DeadlineRule {
+	rank := func(list []string, v string) int {
+		if i := slices.Index(list, v); i >= 0 {
+			return i
+		}
+		return len(list)
+	}
+	out := slices.Clone(rules)
+	slices.SortStableFunc(out, func(a, b *model.DeadlineRule) int {
+		if c := rank(model.Kinds, a.Kind) - rank(model.Kinds, b.Kind); c != 0 {
+			return c
+		}
+		return rank(append([]string{""}, model.RiskLevels...), a.Risk) - rank(append([]string{""}, model.RiskLevels...), b.Risk)
+	})
+	return out
 }

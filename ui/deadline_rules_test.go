@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -17,6 +18,15 @@ func TestRulesSection(t *testing.T) {
 	ctx := context.Background()
 	if len(rs.rules) != 8 {
 		t.Fatalf("%d rules listed, want the 8 defaults", len(rs.rules))
+	}
+	// In the order the 诉求类型 and 风险等级 are offered.
+	var order []string
+	for _, r := range rs.rules {
+		order = append(order, ruleWho(r))
+	}
+	if want := []string{"投诉（所有风险等级）", "求助（所有风险等级）", "咨询（所有风险等级）", "建议（所有风险等级）",
+		"举报（所有风险等级）", "舆情（所有风险等级）", "舆情（重大）", "舆情（特别重大）"}; !reflect.DeepEqual(order, want) {
+		t.Errorf("rules listed as %v, want %v", order, want)
 	}
 	// 2026-11-28 is a Saturday: 咨询 (2 days) is due on Tuesday 12-01.
 	if !strings.Contains(rs.sample.Text, "今天（2026-11-28）交办的案件，时限为：") || !strings.Contains(rs.sample.Text, "咨询 12-01") {

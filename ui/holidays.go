@@ -63,8 +63,7 @@ func (hs *holidaySection) buildUI() fyne.CanvasObject {
 	hs.known = widget.NewLabel("")
 	hs.known.Importance = widget.LowImportance
 	hs.known.Wrapping = fyne.TextWrapWord
-	hs.empty = widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{})
-	hs.empty.Wrapping = fyne.TextWrapWord
+	hs.empty = widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{}) // one line: centred, a wrapped label would get no width
 	hs.list = widget.NewList(func() int { return len(hs.rows) }, newHolidayRow, func(i widget.ListItemID, o fyne.CanvasObject) {
 		if h, ok := at(hs.rows, i); ok {
 			setHolidayRow(o, h, func() { hs.onEdit(h) }, func() { hs.onDelete(h) })
@@ -175,7 +174,7 @@ func (hs *holidaySection) show(rows []*model.Holiday, cal *model.Calendar, all [
 		hs.summary.Importance = widget.DangerImportance
 		hs.empty.SetText("这一年还没有节假日。点击「添加日期」逐日录入，或「导入 CSV…」。")
 	} else {
-		hs.summary.SetText(fmt.Sprintf("放假 %d 天（不含普通周末），调休上班 %d 天；全年共 %d 个工作日。", off, worked, cal.WorkdaysInYear(hs.year)))
+		hs.summary.SetText(fmt.Sprintf("休 %d 天、班（调休上班）%d 天；全年共 %d 个工作日。", off, worked, cal.WorkdaysInYear(hs.year)))
 		hs.summary.Importance = widget.MediumImportance
 		hs.empty.SetText("")
 	}
@@ -239,6 +238,9 @@ func (hs *holidaySection) onEdit(h *model.Holiday) {
 		}
 		return closeThen(func() { hs.showYear(d.Year()) })
 	})
+	if isNew {
+		hs.win.Canvas().Focus(hs.date.entry)
+	}
 }
 
 // hasRow reports whether h is a row of the list (and not a new one).
