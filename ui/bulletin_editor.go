@@ -62,6 +62,7 @@ type bulletinEditor struct {
 	lastExported *exportedNotice // where the PDF went, when no viewer opened it
 	lastReport   string          // unprintable characters of the last export
 	bg           *tasks
+	preview      *previewPane // the pages as they will print, beside the form
 
 	onChanged func()
 	onBack    func()
@@ -140,8 +141,12 @@ func (e *bulletinEditor) buildUI() fyne.CanvasObject {
 		sectionHead("领导批示"), e.instrBox, container.NewHBox(e.instrBtn),
 	)
 	e.linksScroll = container.NewVScroll(container.NewPadded(e.links))
-	split := container.NewHSplit(container.NewVScroll(container.NewPadded(left)), e.linksScroll)
-	split.Offset = 0.66
+	e.preview = newPreviewPane(e.win, e.store, e.bg, e.previewSource)
+	e.watchPreview()
+	right := container.NewAppTabs(container.NewTabItem("版面预览", e.preview.content()),
+		container.NewTabItem("关联案件与批示", e.linksScroll))
+	split := container.NewHSplit(container.NewVScroll(container.NewPadded(left)), right)
+	split.Offset = 0.5
 	bar := container.NewHBox(e.backBtn, widget.NewSeparator(), e.saveBtn, e.deleteBtn, widget.NewSeparator(),
 		e.exportBtn, e.issueBtn, e.withdrawBtn)
 	return container.NewBorder(container.NewVBox(bar, container.NewHBox(e.heading, e.status)), nil, nil, nil, split)
@@ -184,6 +189,9 @@ func (e *bulletinEditor) show(b *model.Bulletin, cases []*model.Case, meetings [
 	e.showInstructions()
 	e.showState()
 	e.snap, _, _ = e.read()
+	if e.preview != nil {
+		e.preview.now()
+	}
 }
 
 // showState updates the heading and what can be edited and done.
