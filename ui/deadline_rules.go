@@ -112,6 +112,7 @@ func (rs *rulesSection) reload() {
 	rs.bg.run(func() func() {
 		ctx := context.Background()
 		rules, err := rs.store.FindDeadlineRules(ctx)
+		rules = sortRules(rules)
 		sample := ""
 		if err == nil {
 			sample, err = rs.sampleText(ctx, rules)
@@ -121,7 +122,7 @@ func (rs *rulesSection) reload() {
 				showError(rs.win, "读取办理时限规则", err)
 				return
 			}
-			rs.rules = sortRules(rules)
+			rs.rules = rules
 			rs.sample.SetText(sample)
 			rs.list.Refresh()
 		}
