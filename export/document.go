@@ -30,6 +30,7 @@ type Distribution struct {
 // Document is one bulletin as typeset, exactly the "Bulletin document JSON" of
 // PRODUCT.md. Only Title and Body are required.
 type Document struct {
+	Kind         string       `json:"kind"` // "" or "bulletin"
 	Name         string       `json:"name"`
 	Number       int          `json:"number"`
 	Serial       int          `json:"serial"`
@@ -54,20 +55,32 @@ func ParseDocument(r io.Reader) (*Document, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read document: %w", err)
 	}
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
 	var d Document
-	if err := dec.Decode(&d); err != nil {
-		return nil, jsonError(err)
+	if err := decodeStrict(data, &d); err != nil {
+		return nil, err
 	}
-	if dec.More() {
-		return nil, model.Errorf(model.EINVALID, "文档格式错误：JSON 对象之后还有多余内容")
+	if d.Kind != "" && d.Kind != KindBulletin {
+		return nil, model.Errorf(model.EINVALID, "文档类型 %q 不是专报", d.Kind)
 	}
 	if err := d.Validate(); err != nil {
 		return nil, err
 	}
 	return &d, nil
+}
+
+// decodeStrict decodes one JSON object into v: an unknown field, a value
+// of the wrong type or trailing data is an error in Chinese naming it.
+func decodeStrict(data []byte, v any) error {
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		return jsonError(err)
+	}
+	if dec.More() {
+		return model.Errorf(model.EINVALID, "文档格式错误：JSON 对象之后还有多余内容")
+	}
+	return nil
 }
 
 // jsonError translates a decoding error into a Chinese message naming the field.

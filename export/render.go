@@ -1,10 +1,8 @@
 package export
 
 import (
-	"bytes"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 	"sync"
 	"time"
@@ -147,29 +145,6 @@ func Render(w io.Writer, doc *Document, opt Options) (*Report, error) {
 	}
 	if err := draw(w, pages, created); err != nil {
 		return nil, err
-	}
-	return rep, nil
-}
-
-// RenderFile reads the document JSON in, typesets it and writes the PDF to out,
-// replacing it only once the whole PDF is made. cover forces the 阅批单.
-func RenderFile(in, out string, cover bool) (*Report, error) {
-	f, err := os.Open(in)
-	if err != nil {
-		return nil, model.Errorf(model.EINVALID, "打开文档 %s 失败：%v", in, err)
-	}
-	defer f.Close()
-	doc, err := ParseDocument(f)
-	if err != nil {
-		return nil, err
-	}
-	var buf bytes.Buffer
-	rep, err := Render(&buf, doc, Options{Options: layout.Options{Cover: cover}})
-	if err != nil {
-		return nil, err
-	}
-	if err := os.WriteFile(out, buf.Bytes(), 0o644); err != nil {
-		return nil, model.Errorf(model.EINVALID, "写入 %s 失败：%v", out, err)
 	}
 	return rep, nil
 }

@@ -1,0 +1,196 @@
+package export
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"testing"
+
+	"bulletin/export/layout"
+)
+
+// longText is n characters of varied Chinese text with punctuation.
+func longText(n int) string {
+	const s = "网民反映城关镇幸福小区自11月26日起连续停水，物业和供水公司均未给出恢复时间；老人孩子生活困难（尤其是高层住户），希望有关部门尽快解决。"
+	rs := []rune(strings.Repeat(s, n/len([]rune(s))+1))
+	return string(rs[:n])
+}
+
+func names(n int) string {
+	var out []string
+	for i := range n {
+		out = append(out, fmt.Sprintf("%s%s", string([]rune("张王李赵刘陈杨黄吴周")[i%10]), string([]rune("伟芳娜敏静丽强磊军洋")[(i/10+i)%10])+"某"))
+	}
+	return strings.Join(out, "、")
+}
+
+// kindSamples are each kind with short and with very long contents (a
+// 5,000-character 原文, 30 attendees), and the texts that must come back
+// out of the PDF in this order.
+func kindSamples() []struct {
+	name   string
+	p      Printed
+	labels []string
+	want   []string
+} {
+	nc := func(summary string) []NoticeCase {
+		return []NoticeCase{{Number: "2026-0042", Title: "城关镇多个小区连续停水两天无人回应", Source: "人民网领导留言板",
+			Posted: "2026-11-28 09:30", URL: "https://liuyan.people.com.cn/threads/content?tid=12345678", Summary: summary}}
+	}
+	notice := []string{"承办单位", "标", "题", "来源平台", "发布时间", "原文链接", "诉求摘要", "领导批示", "办理要求", "办理时限", "交办单位", "及联系人",
+		"交办编号", "办理情况", "回复网民", "情况", "负责人", "（签字）", "联系电话", "交办日期", "办理状态", "催办要求"}
+	asg := func(summary string) *Assignment {
+		return &Assignment{Kind: KindAssignment, Number: "〔2026〕15号", Date: "2026-12-02", Department: "县水务局", Cases: nc(summary),
+			Instruction: &InstructionText{Leader: "李书记", Date: "2026-12-01", Text: "请水务局迅速核实，尽快恢复供水。"},
+			Due: "2026-12-09", Unit: "县委网信办", Contact: "王某0311-1234567", Receipt: true}
+	}
+	min := func(body, present string) *Minutes {
+		return &Minutes{Kind: KindMinutes, Number: 3, Unit: "县委网信办", Date: "2026-03-05", Body: body,
+			Present: present, Absent: "钱七", Observers: "孙八", CopyTo: "县委办公室", Issuer: "县委网信办", Issued: "2026-03-05"}
+	}
+	long := longText(5000)
+	rem := &Reminder{Kind: KindReminder, Number: "〔2026〕15号", Assigned: "2026-12-02", Date: "2026-12-10", Department: "县水务局",
+		Cases: nc("网民反映停水。"), Due: "2026-12-09", Overdue: 1, ReplyBy: "2026-12-12", Unit: "县委网信办", Contact: "王某0311-1234567"}
+	ins := func(text string) *InstructionCopy {
+		return &InstructionCopy{Kind: KindInstruction, Issue: "《舆情专报》2026年第12期", BulletinTitle: "关于城关镇停水的情况报告",
+			Leader: "李某（县委书记）", Date: "2026-12-01", Text: text, Departments: "县水务局、县委网信办"}
+	}
+	type sample = struct {
+		name   string
+		p      Printed
+		labels []string
+		want   []string
+	}
+	return []sample{
+		{"minutes short", min("会议决定：一、核实停水原因。由县水务局牵头，3月20日前完成。", "张三、李四"), []string{"出席：", "请假：", "列席："},
+			[]string{"网络舆情工作会议纪要", "第3期", "会议决定：一、核实停水原因。由县水务局牵头，3月20日前完成。", "张三、李四", "钱七", "孙八", "抄送：县委办公室。"}},
+		{"minutes long", min(long, names(30)), []string{"出席：", "请假：", "列席："},
+			[]string{"网络舆情工作会议纪要", long, names(30), "钱七", "孙八"}},
+		{"assignment short", asg("网民反映停水。"), notice,
+			[]string{"网络舆情交办单", "县水务局", "城关镇多个小区连续停水两天无人回应", "网民反映停水。", "请水务局迅速核实，尽快恢复供水。", "网络舆情办理情况回执", "〔2026〕15号"}},
+		{"assignment long", asg(long), notice,
+			[]string{"网络舆情交办单", long, "请水务局迅速核实，尽快恢复供水。", "2026年12月9日", "网络舆情办理情况回执"}},
+		{"reminder", rem, notice, []string{"网络舆情催办单", "〔2026〕15号", "已逾期1个工作日", "请于12月12日前反馈办理情况。"}},
+		{"instruction short", ins("请水务局迅速核实。"), []string{"专报期号", "专报标题", "批示领导", "批示日期", "批示内容", "责任单位"},
+			[]string{"领导批示抄清", "关于城关镇停水的情况报告", "请水务局迅速核实。", "县水务局、县委网信办"}},
+		{"instruction long", ins(long), []string{"专报期号", "专报标题", "批示领导", "批示日期", "批示内容", "责任单位"},
+			[]string{"领导批示抄清", long, "县水务局、县委网信办"}},
+	}
+}
+
+// renderPrinted renders p with the embedded fonts.
+func renderPrinted(tb testing.TB, p Printed) ([]byte, *Report) {
+	tb.Helper()
+	var buf bytes.Buffer
+	rep, err := RenderPrinted(&buf, p, Options{})
+	if err != nil {
+		tb.Fatalf("RenderPrinted: %v", err)
+	}
+	return buf.Bytes(), rep
+}
+
+// valueText is the PDF's text (pdftotext) without the table labels and the
+// page numbers, squeezed: the values in reading order.
+func valueText(tb testing.TB, pdf []byte, labels []string) string {
+	tb.Helper()
+	drop := map[string]bool{}
+	for _, l := range labels {
+		drop[l] = true
+	}
+	var b strings.Builder
+	for _, l := range strings.Split(pdfText(tb, pdf), "\n") {
+		l = squeeze(l)
+		if drop[l] || strings.HasPrefix(l, "—") && strings.HasSuffix(l, "—") || l == layout.Continued {
+			continue
+		}
+		for _, lab := range labels {
+			l = strings.TrimPrefix(l, lab) // a label on the line of its value
+		}
+		b.WriteString(l)
+	}
+	return b.String()
+}
+
+// TestKindsReadBack: every kind, short and very long, comes back out of
+// the PDF with every character, in reading order, nothing unprintable.
+func TestKindsReadBack(t *testing.T) {
+	for _, s := range kindSamples() {
+		t.Run(s.name, func(t *testing.T) {
+			pdf, rep := renderPrinted(t, s.p)
+			if len(rep.Missing) > 0 {
+				t.Errorf("unprintable: %s", rep)
+			}
+			text := valueText(t, pdf, s.labels)
+			at := 0
+			for _, w := range s.want {
+				w = squeeze(w)
+				i := strings.Index(text[at:], w)
+				if i < 0 {
+					t.Fatalf("%q (%d characters) not found after position %d of the PDF text:\n%.600s", firstRunes(w, 40), len([]rune(w)), at, text[at:])
+				}
+				at += i + len(w)
+			}
+		})
+	}
+}
+
+func firstRunes(s string, n int) string {
+	rs := []rune(s)
+	return string(rs[:min(n, len(rs))])
+}
+
+// TestKindsDeterministic: the same document gives the same bytes.
+func TestKindsDeterministic(t *testing.T) {
+	for _, s := range kindSamples() {
+		a, _ := renderPrinted(t, s.p)
+		b, _ := renderPrinted(t, s.p)
+		if !bytes.Equal(a, b) {
+			t.Errorf("%s: two renders differ", s.name)
+		}
+	}
+}
+
+// TestParsePrinted: the kind field picks the document; unknown fields and
+// kinds are errors naming them; no kind is the 专报.
+func TestParsePrinted(t *testing.T) {
+	for _, c := range []struct {
+		in, want string
+	}{
+		{`{"kind":"minutes","body":"正文"}`, "*export.Minutes"},
+		{`{"kind":"assignment","department":"县水务局","cases":[{"title":"标题"}]}`, "*export.Assignment"},
+		{`{"kind":"reminder","department":"县水务局","cases":[{"title":"标题"}]}`, "*export.Reminder"},
+		{`{"kind":"instruction","leader":"李某","text":"请核实"}`, "*export.InstructionCopy"},
+		{`{"title":"标题","body":"正文"}`, "*export.Document"},
+		{`{"kind":"bulletin","title":"标题","body":"正文"}`, "*export.Document"},
+		{`{"kind":"minutes","body":"正文","attendees":"x"}`, "未知字段 \"attendees\""},
+		{`{"kind":"memo"}`, "未知的文档类型 \"memo\""},
+		{`{"kind":3}`, "kind"},
+		{`{"kind":"assignment","department":"县水务局","cases":[]}`, "至少要有一件"},
+		{`{"kind":"minutes","body":"正文","date":"2026/3/5"}`, "日期"},
+	} {
+		v, err := ParsePrinted(strings.NewReader(c.in))
+		got := fmt.Sprintf("%T", v)
+		if err != nil {
+			got = err.Error()
+		}
+		if !strings.Contains(got, c.want) {
+			t.Errorf("ParsePrinted(%s) = %s, want %s", c.in, got, c.want)
+		}
+	}
+}
+
+// BenchmarkKinds typesets and draws each kind with very long contents.
+func BenchmarkKinds(b *testing.B) {
+	for _, s := range kindSamples() {
+		if !strings.Contains(s.name, "long") && s.name != "reminder" {
+			continue
+		}
+		b.Run(s.name, func(b *testing.B) {
+			renderPrinted(b, s.p) // fonts loaded once
+			b.ResetTimer()
+			for b.Loop() {
+				renderPrinted(b, s.p)
+			}
+		})
+	}
+}
