@@ -8,7 +8,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -101,7 +100,7 @@ func fontInUse(role fonts.Role, value string) string {
 
 // onBrowse picks a font file for row.
 func (t *templateSection) onBrowse(row *fontRow) {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+	d := newFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil {
 			showError(t.win, "选择字体文件", err)
 			return
