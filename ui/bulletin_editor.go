@@ -120,10 +120,10 @@ func (e *bulletinEditor) buildUI() fyne.CanvasObject {
 
 	numbers := container.NewHBox(
 		widget.NewLabel("年度"), fixedWidth(e.year, 80), widget.NewLabel("第"), fixedWidth(e.number, 64), widget.NewLabel("期"),
-		widget.NewLabel("　总第"), fixedWidth(e.serial, 80), widget.NewLabel("期"),
-		widget.NewLabel("　印发日期"), e.date)
+		widget.NewLabel("　总第"), fixedWidth(e.serial, 80), widget.NewLabel("期"))
 	left := widget.NewForm(
 		widget.NewFormItem("期号", container.NewVBox(numbers, e.numberNote)),
+		widget.NewFormItem("印发日期", container.NewHBox(e.date)), // its own line: the preview beside the form needs the width
 		widget.NewFormItem("刊名", e.name), widget.NewFormItem("编印单位", e.unit),
 		widget.NewFormItem("密级标注", e.marking), widget.NewFormItem("标题", e.title),
 		widget.NewFormItem("编者按", e.editorNote),

@@ -27,8 +27,8 @@ const (
 	zoom100      = "100%"
 )
 
-// pageGap is the grey space between pages, in Fyne units.
-const pageGap = 12
+// deskGrey is the backdrop the white pages lie on, as in a word processor.
+var deskGrey = color.NRGBA{R: 0x9a, G: 0x9d, B: 0xa3, A: 0xff}
 
 // keepAround is how many pages either side of the visible ones keep their
 // image; farther pages drop it, so memory stays bounded however long the
@@ -55,7 +55,7 @@ type previewPane struct {
 	req      int // the layout asked for last
 	gen      int // the layout shown; bumped as each new layout is shown
 	pages    []layout.Page
-	problems [][]string // per page: what the typesetter reports there
+	problems []pageNotes // per page: what the typesetter reports there
 	slots    []*pageSlot
 	pageW    float32 // width of a page in units at the current zoom
 
@@ -71,7 +71,8 @@ type previewPane struct {
 // pageSlot is one page in the pane: the problems found on it, and the
 // paper with the page image once it is rasterised.
 type pageSlot struct {
-	probs *widget.Label
+	probs    *widget.Label
+	probsBox *fyne.Container // the label on a plain background, hidden when empty
 	paper *canvas.Rectangle
 	img   *canvas.Image
 	obj   fyne.CanvasObject
@@ -99,10 +100,11 @@ func (p *previewPane) content() fyne.CanvasObject {
 	p.counter = widget.NewLabel("")
 	p.note = widget.NewLabel("")
 	p.note.Wrapping = fyne.TextWrapWord
+	p.note.Hide()
 	p.box = container.NewVBox()
 	p.scroll = container.NewScroll(p.box)
 	p.scroll.OnScrolled = func(fyne.Position) { p.showVisible() }
-	grey := canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
+	grey := canvas.NewRectangle(deskGrey)
 	area := container.New(&previewLayout{p: p}, grey, p.scroll)
 	bar := container.NewBorder(nil, nil, container.NewHBox(widget.NewLabel("版面预览"), p.zoom), p.counter)
 	p.root = container.NewBorder(container.NewVBox(bar, p.note), nil, nil, nil, area)
@@ -178,7 +180,9 @@ func (p *previewPane) newSlot() *pageSlot {
 	s.img.FillMode = canvas.ImageFillStretch
 	s.img.ScaleMode = canvas.ImageScaleFastest
 	page := container.New(pageSize{p}, s.paper, s.img)
-	s.obj = container.NewVBox(s.probs, container.NewCenter(page))
+	s.probsBox = container.NewStack(canvas.NewRectangle(theme.Color(theme.ColorNameBackground)), s.probs)
+	s.probsBox.Hide()
+	s.obj = container.NewVBox(s.probsBox, container.NewCenter(page))
 	return s
 }
 
@@ -207,7 +211,7 @@ func (p *previewPane) refresh() {
 	}
 	b, hint := p.source()
 	if b == nil {
-		p.note.SetText(hint)
+		p.say(hint)
 		return
 	}
 	p.req++
@@ -219,10 +223,10 @@ func (p *previewPane) refresh() {
 				return // a newer layout is on its way
 			}
 			if err != nil {
-				p.note.SetText(err.Error())
+				p.say(err.Error())
 				return
 			}
-			p.note.SetText(note)
+			p.say(note)
 			p.setPages(pages, problems)
 		}
 	})
@@ -231,7 +235,7 @@ func (p *previewPane) refresh() {
 // layout typesets b with the template settings (off the UI thread), and for
 // an issued bulletin checks the pages against the PDF stored when it was
 // issued.
-func (p *previewPane) layout(b *model.Bulletin) ([]layout.Page, [][]string, string, error) {
+func (p *previewPane) layout(b *model.Bulletin) ([]layout.Page, []pageNotes, string, error) {
 	ctx := context.Background()
 	kv, err := p.store.FindSettings(ctx)
 	if err != nil {
@@ -272,11 +276,18 @@ func (p *previewPane) layout(b *model.Bulletin) ([]layout.Page, [][]string, stri
 	return pages, problems, note, nil
 }
 
+// pageNotes is what is said above a page; serious when it is a problem to
+// fix rather than information.
+type pageNotes struct {
+	lines   []string
+	serious bool
+}
+
 // pageProblems lists, for each page, what the typesetter reports there: the
 // characters no font prints, a 报尾 moved alone to a page of its own, a blank
 // page added for 双面印刷.
-func pageProblems(pages []layout.Page, rep *export.Report) [][]string {
-	out := make([][]string, len(pages))
+func pageProblems(pages []layout.Page, rep *export.Report) []pageNotes {
+	out := make([]pageNotes, len(pages))
 	for _, m := range rep.Missing {
 		if m.Page < 1 || m.Page > len(pages) {
 			continue
@@ -285,7 +296,8 @@ func pageProblems(pages []layout.Page, rep *export.Report) [][]string {
 		if m.Index > 0 {
 			where += fmt.Sprintf("第 %d 字", m.Index)
 		}
-		out[m.Page-1] = append(out[m.Page-1], fmt.Sprintf("%s“%c”（U+%04X）没有可用字体，印出来是方框", where, m.R, m.R))
+		out[m.Page-1].serious = true
+		out[m.Page-1].lines = append(out[m.Page-1].lines, fmt.Sprintf("%s“%c”（U+%04X）没有可用字体，印出来是方框", where, m.R, m.R))
 	}
 	for i, pg := range pages {
 		if pg.Cover || i == 0 {
@@ -299,9 +311,10 @@ func pageProblems(pages []layout.Page, rep *export.Report) [][]string {
 		}
 		switch {
 		case len(pg.Runs) == 0 && len(pg.Rules) == 0:
-			out[i] = append(out[i], "空白页：双面印刷时补的背面")
+			out[i].lines = append(out[i].lines, "空白页：双面印刷时补的背面")
 		case !body && tail && i == len(pages)-1:
-			out[i] = append(out[i], "报尾另起一页：正文最后一页放不下报尾")
+			out[i].serious = true
+			out[i].lines = append(out[i].lines, "报尾另起一页：正文最后一页放不下报尾")
 		}
 	}
 	return out
@@ -309,7 +322,7 @@ func pageProblems(pages []layout.Page, rep *export.Report) [][]string {
 
 // setPages shows a new layout. Pages already shown keep their old image
 // until the new one is drawn, so that nothing flashes.
-func (p *previewPane) setPages(pages []layout.Page, problems [][]string) {
+func (p *previewPane) setPages(pages []layout.Page, problems []pageNotes) {
 	p.gen++
 	p.pages, p.problems = pages, problems
 	for len(p.slots) < len(pages) {
@@ -324,14 +337,19 @@ func (p *previewPane) setPages(pages []layout.Page, problems [][]string) {
 	}
 	for i, s := range p.slots {
 		text := ""
-		for j, pr := range problems[i] {
+		for j, pr := range problems[i].lines {
 			if j > 0 {
 				text += "\n"
 			}
 			text += fmt.Sprintf("第 %d 页：%s", i+1, pr)
 		}
 		s.probs.SetText(text)
-		s.probs.Hidden = text == ""
+		s.probs.Importance = widget.LowImportance
+		if problems[i].serious {
+			s.probs.Importance = widget.DangerImportance
+		}
+		s.probs.Refresh()
+		s.probsBox.Hidden = text == ""
 	}
 	p.box.Refresh()
 	p.scroll.Refresh() // the content's size follows the page count
@@ -461,4 +479,11 @@ func (e *bulletinEditor) watchPreview() {
 		}
 		e.preview.changed()
 	}
+}
+
+// say shows a note above the pages, or hides it when msg is "".
+func (p *previewPane) say(msg string) {
+	p.note.SetText(msg)
+	p.note.Hidden = msg == ""
+	p.note.Refresh()
 }
