@@ -73,10 +73,10 @@ type previewPane struct {
 type pageSlot struct {
 	probs    *widget.Label
 	probsBox *fyne.Container // the label on a plain background, hidden when empty
-	paper *canvas.Rectangle
-	img   *canvas.Image
-	obj   fyne.CanvasObject
-	shown struct { // what img holds
+	paper    *canvas.Rectangle
+	img      *canvas.Image
+	obj      fyne.CanvasObject
+	shown    struct { // what img holds
 		gen int
 		px  int
 	}
