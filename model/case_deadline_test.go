@@ -264,7 +264,7 @@ func TestReplyDateAndDepartment(t *testing.T) {
 				Due: date(2026, 11, 20), At: date(2026, 11, 2).Add(9 * time.Hour)}); err != nil {
 				t.Fatal(err)
 			}
-			got, err := s.TransitionCase(ctx, c.ID, Transition{Action: ActionReply, Reply: "已修复", RepliedOn: tt.on, ReplyDept: tt.dept})
+			_, err := s.TransitionCase(ctx, c.ID, Transition{Action: ActionReply, Reply: "已修复", RepliedOn: tt.on, ReplyDept: tt.dept})
 			if tt.wantErr != "" {
 				if ErrorCode(err) != EINVALID || !strings.HasPrefix(ErrorMessage(err), tt.wantErr) {
 					t.Fatalf("err %v, want %q", err, tt.wantErr)
@@ -274,7 +274,7 @@ func TestReplyDateAndDepartment(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got, _ = s.FindCaseByID(ctx, c.ID)
+			got, _ := s.FindCaseByID(ctx, c.ID) // as stored
 			if !Day(got.RepliedAt).Equal(tt.wantDay) || got.ReplyDept != tt.wantDept || got.RepliedLate() != tt.wantLate || got.ReplyLabel() != tt.wantLabel {
 				t.Errorf("replied %v by %q, late %v, label %q; want %v by %q, late %v, %q", got.RepliedAt, got.ReplyDept,
 					got.RepliedLate(), got.ReplyLabel(), tt.wantDay, tt.wantDept, tt.wantLate, tt.wantLabel)
