@@ -7,6 +7,24 @@ import (
 	"time"
 )
 
+// The deadline work of a case, as the case screen uses it:
+//
+//   - 交办 form: ProposeCaseDue(ctx, id, assignedAt) (or ProposeDue with the
+//     form's 诉求类型 and 风险等级) fills the 时限 and says where it comes from
+//     (DueProposal.Describe) and any warning (Note); TransitionCase with
+//     ActionAssign records it, naming the rule when its date was kept. A later
+//     时限 on a case already 已交办 needs Transition.Note (the reason) and
+//     the rule's limit: it is a 延期.
+//   - 延期: CaseExtension(ctx, id) for the form (Describe: 最长延期 … 最晚可延至
+//     …); TransitionCase{Action: ActionExtend, Due, Note}.
+//   - 催办: TransitionCase{Action: ActionRemind, At: the day, Note}; the
+//     count is Case.Reminders, read by FindCases with Brief too.
+//   - 登记回复: TransitionCase{Action: ActionReply, Reply, RepliedOn, ReplyDept}.
+//   - The list and the editor: Case.DueState/DueLabel (即将到期, 逾期 n 个工作日)
+//     with Store.Calendar, Case.ReplyLabel (12-01 逾期回复), RepliedLate,
+//     Extended, OriginalDue, Reminders; CaseFilter.DueSoon, Overdue,
+//     Sentiment, Important.
+
 // DefaultMaxExtension is the longest extension, in working days in all, of a
 // case whose 诉求类型 no rule covers (the defaults of DEADLINES.md).
 const DefaultMaxExtension = 15

@@ -91,3 +91,25 @@ func TestReportFieldsRoundTripAndFilter(t *testing.T) {
 		t.Errorf("bad sentiment: %v", err)
 	}
 }
+
+// An import keeps the report fields of each row; an imported 办理时限 is not a
+// 原定时限 until the case is assigned.
+func TestImportKeepsReportFields(t *testing.T) {
+	ctx := context.Background()
+	s := MustOpenStore(t)
+	counted := date(2026, 11, 20).Add(15 * time.Hour)
+	in := &Case{Title: "景区门票涨价", Sentiment: "负面", Important: true, VisitResult: "未回访",
+		Engagement: Engagement{Views: 1200, Likes: 3, CountedAt: counted}, Due: date(2026, 12, 10)}
+	if _, err := s.ImportCases(ctx, []*Case{in}, ImportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	cs, _, err := s.FindCases(ctx, CaseFilter{Brief: true})
+	if err != nil || len(cs) != 1 {
+		t.Fatalf("FindCases: %v, %d", err, len(cs))
+	}
+	got := cs[0]
+	if got.Sentiment != "负面" || !got.Important || got.VisitResult != "未回访" ||
+		!reflect.DeepEqual(got.Engagement, in.Engagement) || !got.OriginalDue.IsZero() {
+		t.Errorf("imported %+v", got)
+	}
+}
