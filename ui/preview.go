@@ -102,7 +102,7 @@ func (p *previewPane) content() fyne.CanvasObject {
 	p.note.Wrapping = fyne.TextWrapWord
 	p.note.Hide()
 	p.box = container.NewVBox()
-	p.scroll = container.NewScroll(p.box)
+	p.scroll = container.NewScroll(container.NewPadded(p.box))
 	p.scroll.OnScrolled = func(fyne.Position) { p.showVisible() }
 	grey := canvas.NewRectangle(deskGrey)
 	area := container.New(&previewLayout{p: p}, grey, p.scroll)
