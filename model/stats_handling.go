@@ -42,6 +42,11 @@ type Handling struct {
 	Visited          int // cases with a 回访 result (未回访 not counted)
 	Satisfied        int // of those, 满意 or 基本满意
 
+	// The same against the 原定时限, as if no 延期 had been granted: how the
+	// rate would read had the 时限 not been moved.
+	OnTimeOriginal  int // replied on or before the 原定时限
+	OverdueOriginal int // not replied, 原定时限 before today
+
 	replyDays, replyTimed int // working days from 交办 to 回复, summed, and over how many replies
 }
 
@@ -51,6 +56,12 @@ func (h Handling) ReplyRate() Rate { return Rate{h.Replied, h.Assigned} }
 // OnTimeRate is 按期回复率 = 按期回复 ÷ (已回复 + 逾期未回复): an overdue case
 // without a reply counts against the rate, a case still within its 时限 not yet.
 func (h Handling) OnTimeRate() Rate { return Rate{h.OnTime, h.Replied + h.OverdueUnreplied} }
+
+// OriginalOnTimeRate is 按期回复率 counted against the 原定时限:
+// OnTimeOriginal ÷ (已回复 + OverdueOriginal).
+func (h Handling) OriginalOnTimeRate() Rate {
+	return Rate{h.OnTimeOriginal, h.Replied + h.OverdueOriginal}
+}
 
 // CloseRate is 办结率 = 已办结 ÷ 已交办.
 func (h Handling) CloseRate() Rate { return Rate{h.Closed, h.Assigned} }
@@ -96,6 +107,18 @@ func (h *Handling) add(c *Case, cal *Calendar, today time.Time) {
 	}
 	if c.Overdue(today) {
 		h.OverdueUnreplied++
+	}
+	orig := c.OriginalDue
+	if orig.IsZero() {
+		orig = c.Due
+	}
+	switch at := c.answeredAt(); {
+	case !at.IsZero():
+		if orig.IsZero() || !Day(at).After(Day(orig)) {
+			h.OnTimeOriginal++
+		}
+	case c.Status == StatusAssigned && !orig.IsZero() && Day(orig).Before(today):
+		h.OverdueOriginal++
 	}
 	if c.Status == StatusClosed {
 		h.Closed++

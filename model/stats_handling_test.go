@@ -61,7 +61,9 @@ func TestHandlingStats(t *testing.T) {
 		t.Fatal(err)
 	}
 	h := st.Handling
-	want := Handling{Assigned: 5, Replied: 2, OnTime: 1, Late: 1, OverdueUnreplied: 1, Closed: 1, Extended: 1, Visited: 2, Satisfied: 1}
+	// f, extended from 11-20 to 12-04, is overdue against its 原定时限.
+	want := Handling{Assigned: 5, Replied: 2, OnTime: 1, Late: 1, OverdueUnreplied: 1, Closed: 1, Extended: 1, Visited: 2, Satisfied: 1,
+		OnTimeOriginal: 1, OverdueOriginal: 2}
 	h.replyDays, h.replyTimed = 0, 0
 	if h != want {
 		t.Errorf("handling %+v\n want %+v", h, want)
@@ -73,6 +75,7 @@ func TestHandlingStats(t *testing.T) {
 	}{
 		{"回复率 2/5", h.ReplyRate().Text(), "40.0%"},
 		{"按期回复率 1/(2+1)", h.OnTimeRate().Text(), "33.3%"},
+		{"按原定时限 1/(2+2)", h.OriginalOnTimeRate().Text(), "25.0%"},
 		{"办结率 1/5", h.CloseRate().Text(), "20.0%"},
 		{"满意率 1/2", h.SatisfactionRate().Text(), "50.0%"},
 		{"平均回复用时 (5+4)/2 working days", h.AvgReplyText(), "4.5"},

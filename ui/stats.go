@@ -233,7 +233,11 @@ func (ss *statsScreen) showTiles(st *model.Stats) {
 	ss.working.set(fmt.Sprint(assigned+replied), fmt.Sprintf("已交办 %d · 已回复 %d", assigned, replied), false)
 	ss.closed.set(fmt.Sprint(n[string(model.StatusClosed)]), "", false)
 	ss.overdue.set(fmt.Sprint(st.Overdue), "超过时限未回复", st.Overdue > 0)
-	ss.extended.set(fmt.Sprint(st.Handling.Extended), "时限延长过的案件", false)
+	extNote := "时限延长过的案件"
+	if h := st.Handling; h.Extended > 0 {
+		extNote = "按原定时限，按期回复率 " + h.OriginalOnTimeRate().Text()
+	}
+	ss.extended.set(fmt.Sprint(st.Handling.Extended), extNote, false)
 	ss.handling.show(st.Handling)
 }
 

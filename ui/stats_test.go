@@ -315,3 +315,22 @@ func TestStatsRateText(t *testing.T) {
 		}
 	}
 }
+
+// A 延期 is counted, and the tile gives the rate against the 原定时限.
+func TestStatsExtended(t *testing.T) {
+	s := mustStatsStore(t)
+	cs, _, err := s.FindCases(context.Background(), model.CaseFilter{Query: "滨河路"})
+	if err != nil || len(cs) != 1 {
+		t.Fatalf("case c: %v, %d", err, len(cs))
+	}
+	// c, due 11-01 and unanswered, is extended to 11-20, as far as 15 working
+	// days allow: overdue against either 时限 on 11-28, so the two rates agree.
+	if _, err := s.TransitionCase(context.Background(), cs[0].ID, model.Transition{Action: model.ActionExtend,
+		Due: day(2026, 11, 20, 0), Note: "涉及电力改造"}); err != nil {
+		t.Fatal(err)
+	}
+	ss := openStats(t, s)
+	if ss.extended.value.Text != "1" || ss.extended.note.Text != "按原定时限，按期回复率 50.0%" {
+		t.Errorf("延期 tile %q %q", ss.extended.value.Text, ss.extended.note.Text)
+	}
+}
