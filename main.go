@@ -36,9 +36,11 @@ const appID = "cn.gov.county.bulletin"
 
 const usage = `用法 / usage:
   bulletin [-db PATH]                               启动图形界面 (start the GUI)
-  bulletin render [-o out.pdf] [-cover] DOC.json    排版专报文档 (typeset a bulletin document)
+  bulletin render [-o out.pdf] [-cover] DOC.json    排版文档：专报、纪要、交办单、催办单、批示抄清（"kind"）
   bulletin import [-db PATH] [-create-departments] [-sheet NAME] FILE   导入案件 .csv / .xlsx
   bulletin export [-db PATH] -issue 2026-12 [-o out.pdf]   导出已存期次
+  bulletin export [-db PATH] -meeting ID [-o out.pdf]      导出会议纪要
+  bulletin export [-db PATH] -case 2026-0042 [-department 单位] [-o out.pdf]   导出交办单（重印编号不变）
   bulletin backup [-db PATH] -o FILE                在线备份数据库
   bulletin restore [-db PATH] FILE                  校验并恢复备份（保留原文件）
   bulletin check [-db PATH]                         完整性检查和数据汇总
@@ -87,7 +89,7 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 		case "restore":
 			return m.runRestore(ctx, args[1:])
 		case "export":
-			return m.runExport(ctx, args[1:])
+			return m.runExportAny(ctx, args[1:])
 		case "calendar":
 			return m.runCalendar(ctx, args[1:])
 		case "help":

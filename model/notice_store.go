@@ -47,6 +47,44 @@ func (s *Store) MinutesNumber(ctx context.Context, meetingID int64, year int) (i
 	return n, commit(tx)
 }
 
+// FindMinutesBody returns the body of a meeting's 纪要 as last saved, ""
+// when it was never edited (the 纪要 is then drafted from the meeting).
+func (s *Store) FindMinutesBody(ctx context.Context, meetingID int64) (string, error) {
+	tx, err := s.beginRead(ctx)
+	if err != nil {
+		return "", fmt.Errorf("find minutes body: %w", err)
+	}
+	defer tx.Rollback()
+	var body string
+	err = tx.QueryRowContext(ctx, `SELECT body FROM minutes_numbers WHERE meeting_id = ?`, meetingID).Scan(&body)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return "", fmt.Errorf("find minutes body: %w", err)
+	}
+	return body, nil
+}
+
+// SetMinutesBody keeps the edited body of a meeting's 纪要, whose 期号 must
+// have been given (MinutesNumber).
+func (s *Store) SetMinutesBody(ctx context.Context, meetingID int64, body string) error {
+	body, _ = CleanText(body, true)
+	if err := checkFields(field{"纪要正文", body, true}); err != nil {
+		return err
+	}
+	tx, err := s.beginWrite(ctx)
+	if err != nil {
+		return fmt.Errorf("set minutes body: %w", err)
+	}
+	defer tx.Rollback()
+	res, err := tx.ExecContext(ctx, `UPDATE minutes_numbers SET body = ? WHERE meeting_id = ?`, body, meetingID)
+	if err != nil {
+		return fmt.Errorf("set minutes body: %w", translate(err))
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return Errorf(ENOTFOUND, "这个会议还没有纪要期号")
+	}
+	return commit(tx)
+}
+
 // CreateNotice gives n the next 交办编号 of its year, stores it with the
 // document doc(label) typesets it from (label is the 编号 as printed) and
 // adds a 交办单 entry to each case's timeline.

@@ -84,4 +84,20 @@ func TestMinutesNumber(t *testing.T) {
 			t.Errorf("MinutesNumber(%d, %d) = %d, %v; want %d", c.id, c.year, n, err, c.want)
 		}
 	}
+	if err := s.SetMinutesBody(ctx, ids[1], "会议决定：\r\n一、核实。"); err != nil {
+		t.Fatal(err)
+	}
+	if b, err := s.FindMinutesBody(ctx, ids[1]); err != nil || b != "会议决定：\n一、核实。" {
+		t.Errorf("FindMinutesBody = %q, %v", b, err)
+	}
+	if b, _ := s.FindMinutesBody(ctx, ids[0]); b != "" {
+		t.Errorf("an unedited 纪要 has body %q", b)
+	}
+	m := &Meeting{Name: "会议三"}
+	if err := s.CreateMeeting(ctx, m); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetMinutesBody(ctx, m.ID, "x"); err == nil {
+		t.Error("a body was kept for a meeting without a 期号")
+	}
 }

@@ -3,7 +3,8 @@
 -- document_counters: the last number given per kind and year ('minutes' for
 --   the 纪要's 期号, 'notice' for the 交办编号), so that a number is never
 --   given twice, even after its record is deleted.
--- minutes_numbers: the 期号 of a meeting's 纪要, given once.
+-- minutes_numbers: the 期号 of a meeting's 纪要, given once, and the body as
+--   the staff member last edited it ('' = drafted from the meeting record).
 -- notices: a 交办单 as printed: its 编号 (year, number), the department, the
 --   date, the 批示 it came from, and the document JSON it was typeset from,
 --   so that a reprint gives the same number and the same bytes.
@@ -19,6 +20,7 @@ CREATE TABLE minutes_numbers (
 	meeting_id INTEGER PRIMARY KEY REFERENCES meetings (id) ON DELETE CASCADE,
 	year       INTEGER NOT NULL,
 	number     INTEGER NOT NULL CHECK (number > 0),
+	body       TEXT NOT NULL DEFAULT '',
 	UNIQUE (year, number)
 );
 
