@@ -42,7 +42,7 @@ func kindSamples() []struct {
 	asg := func(summary string) *Assignment {
 		return &Assignment{Kind: KindAssignment, Number: "〔2026〕15号", Date: "2026-12-02", Department: "县水务局", Cases: nc(summary),
 			Instruction: &InstructionText{Leader: "李书记", Date: "2026-12-01", Text: "请水务局迅速核实，尽快恢复供水。"},
-			Due: "2026-12-09", Unit: "县委网信办", Contact: "王某0311-1234567", Receipt: true}
+			Due:         "2026-12-09", Unit: "县委网信办", Contact: "王某0311-1234567", Receipt: true}
 	}
 	min := func(body, present string) *Minutes {
 		return &Minutes{Kind: KindMinutes, Number: 3, Unit: "县委网信办", Date: "2026-03-05", Body: body,
