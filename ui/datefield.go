@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"image/color"
 	"regexp"
 	"strconv"
 	"strings"
@@ -136,10 +135,10 @@ func newDateField(withTime bool) *dateField {
 	} else {
 		f.entry.SetPlaceHolder("如 2026-11-28")
 	}
-	f.entry.Validator = func(s string) error {
-		_, err := parseDate(s, withTime)
-		return err
-	}
+	// No Validator: Fyne would draw a ✓ in every valid date (noise in forms
+	// full of dates) and hiding it takes a theme override per field, each of
+	// which makes Fyne parse the UI font again (~5 MB a field, never freed).
+	// The field draws its own red mark instead (updateMark).
 	f.entry.OnChanged = func(string) {
 		f.updateMark()
 		if f.OnChanged != nil {
@@ -156,7 +155,7 @@ func newDateField(withTime bool) *dateField {
 // CreateRenderer implements fyne.Widget.
 func (f *dateField) CreateRenderer() fyne.WidgetRenderer {
 	return widget.NewSimpleRenderer(container.NewBorder(nil, nil, nil, container.NewHBox(f.mark, f.pick),
-		container.NewThemeOverride(f.entry, noCheckTheme{})))
+		f.entry))
 }
 
 // invalid reports whether the field holds text that is not a date.
@@ -258,39 +257,3 @@ func (f *dateField) pickedTime(d time.Time) time.Time {
 	}
 	return time.Date(d.Year(), d.Month(), d.Day(), at.Hour(), at.Minute(), 0, 0, time.Local)
 }
-
-// blankIcon draws nothing.
-var blankIcon = fyne.NewStaticResource("blank.svg",
-	[]byte(`<svg xmlns="http://www.w3.org/2000/svg" width="24" height="24" viewBox="0 0 24 24"/>`))
-
-// noCheckTheme is the app's theme without the ✓ that Fyne draws in every
-// valid entry having a validator: in forms full of dates it is noise. Fyne's
-// red mark goes too: the field draws its own beside the text (updateMark),
-// which can show while the cursor is still in the field; the red border stays.
-type noCheckTheme struct{}
-
-func (noCheckTheme) base() fyne.Theme {
-	if a := fyne.CurrentApp(); a != nil && a.Settings().Theme() != nil {
-		return a.Settings().Theme()
-	}
-	return theme.DefaultTheme()
-}
-
-// Color implements fyne.Theme.
-func (t noCheckTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
-	return t.base().Color(n, v)
-}
-
-// Font implements fyne.Theme.
-func (t noCheckTheme) Font(s fyne.TextStyle) fyne.Resource { return t.base().Font(s) }
-
-// Icon implements fyne.Theme.
-func (t noCheckTheme) Icon(n fyne.ThemeIconName) fyne.Resource {
-	if n == theme.IconNameConfirm || n == theme.IconNameError {
-		return blankIcon
-	}
-	return t.base().Icon(n)
-}
-
-// Size implements fyne.Theme.
-func (t noCheckTheme) Size(n fyne.ThemeSizeName) float32 { return t.base().Size(n) }

@@ -92,7 +92,7 @@ func TestDateFieldTyping(t *testing.T) {
 	if _, err := f.Date(); err == nil {
 		t.Errorf("Date() accepted 2026-02-30")
 	}
-	if err := f.entry.Validate(); err == nil || err.Error() != "日期 2026-02-30 不存在" {
+	if _, err := f.Date(); err == nil || err.Error() != "日期 2026-02-30 不存在" {
 		t.Errorf("validation message = %v, want 日期 2026-02-30 不存在", err)
 	}
 }
@@ -159,8 +159,8 @@ func TestDateFieldMarks(t *testing.T) {
 	f := newDateField(false)
 	w := test.NewTempWindow(t, f)
 	f.SetText("2026-11-28")
-	if got := f.entry.Theme().Icon(theme.IconNameConfirm); got != blankIcon {
-		t.Errorf("a valid date is marked with %v, want nothing", got.Name())
+	if f.entry.Validator != nil {
+		t.Error("the entry has a validator, so Fyne draws its ✓ in a valid date")
 	}
 	if f.mark.Visible() {
 		t.Error("a valid date shows the red mark")
