@@ -1,14 +1,7 @@
 package layout
 
 import (
-	"bytes"
-	"compress/gzip"
-	_ "embed"
-	"math"
-	"strconv"
 	"strings"
-	"sync"
-	"unicode/utf8"
 )
 
 // The title's line breaks need to know where words are: 集中 or 水质 must not
@@ -16,102 +9,11 @@ import (
 // way of cutting the title into dictionary words is weighed by the words'
 // frequencies, and the most probable cut wins. The dictionary is jieba's
 // (worddict/words.txt.gz, 133 000 words of one to four ideographs, 690 KB,
-// rebuilt by scripts/make-title-dict), with the small lexicon below of 舆情
+// rebuilt by scripts/make-title-dict; the program searches the table made
+// from it, wordtable.go), with the small lexicon below of 舆情
 // and 政务 words and phrases added as very frequent words, so that they stay
 // whole. An unknown word (a place name) falls apart into single characters,
 // between which a break is only discouraged.
-
-//go:embed worddict/words.txt.gz
-var wordDictGz []byte
-
-// wordDict is the dictionary, read on first use: the log-probability of each
-// word, keyed by wordKey (a map without pointers, which the garbage
-// collector need not scan), and that of a character not in it.
-var wordDict struct {
-	once    sync.Once
-	logP    map[uint64]float32
-	unknown float32
-}
-
-// wordKey hashes the runes of a word (FNV-1a, 64 bits).
-func wordKey(rs []rune) uint64 {
-	h := uint64(14695981039346656037)
-	for _, r := range rs {
-		h ^= uint64(r)
-		h *= 1099511628211
-	}
-	return h
-}
-
-// lexiconCount is the frequency given to the lexicon's words: above any
-// ordinary word, so that the phrase wins over its parts.
-const lexiconCount = 200000
-
-// loadWordDict reads the embedded dictionary and adds the lexicon. Each
-// line is "word count"; the words are hashed as they are read, so that no
-// string is made per word.
-func loadWordDict() {
-	data, err := gunzip(wordDictGz)
-	if err != nil {
-		data = nil // an empty dictionary: titles still break, by the lexicon
-	}
-	counts := make(map[uint64]float32, 140000)
-	total := 0.0
-	for len(data) > 0 {
-		line := data
-		if i := bytes.IndexByte(data, '\n'); i >= 0 {
-			line, data = data[:i], data[i+1:]
-		} else {
-			data = nil
-		}
-		sp := bytes.IndexByte(line, ' ')
-		if sp <= 0 {
-			continue
-		}
-		n, err := strconv.Atoi(string(line[sp+1:]))
-		if err != nil || n <= 0 {
-			continue
-		}
-		counts[wordKeyUTF8(line[:sp])] = float32(n)
-		total += float64(n)
-	}
-	for w := range titleWords {
-		counts[wordKey([]rune(w))] = lexiconCount
-		total += lexiconCount
-	}
-	lt := math.Log(total)
-	for k, n := range counts {
-		counts[k] = float32(math.Log(float64(n)) - lt)
-	}
-	wordDict.logP = counts
-	wordDict.unknown = float32(-lt)
-}
-
-// gunzip decompresses data.
-func gunzip(data []byte) ([]byte, error) {
-	zr, err := gzip.NewReader(bytes.NewReader(data))
-	if err != nil {
-		return nil, err
-	}
-	var out bytes.Buffer
-	out.Grow(4 << 20)
-	if _, err := out.ReadFrom(zr); err != nil {
-		return nil, err
-	}
-	return out.Bytes(), nil
-}
-
-// wordKeyUTF8 is wordKey of the runes of UTF-8 text.
-func wordKeyUTF8(b []byte) uint64 {
-	h := uint64(14695981039346656037)
-	for len(b) > 0 {
-		r, size := utf8.DecodeRune(b)
-		b = b[size:]
-		h ^= uint64(r)
-		h *= 1099511628211
-	}
-	return h
-}
 
 // maxWordLen is the length in runes of the longest lexicon entry.
 const maxWordLen = 4
@@ -176,21 +78,20 @@ func lexicon(lines ...string) map[string]bool {
 // true, for the end of the text), and single[i] whether rune i is a CJK
 // character that is a word of its own.
 func segment(rs []rune) (start, single []bool) {
-	wordDict.once.Do(loadWordDict)
 	n := len(rs)
 	best := make([]float32, n+1)
 	next := make([]int, n+1)
 	for i := n - 1; i >= 0; i-- {
-		p, ok := wordDict.logP[wordKey(rs[i:i+1])]
+		p, ok := wordLogP(wordKey(rs[i : i+1]))
 		if !ok {
-			p = wordDict.unknown
+			p = wordModel.unknown
 		}
 		best[i], next[i] = p+best[i+1], i+1
 		if !isHan(rs[i]) {
 			continue
 		}
 		for l := 2; l <= maxWordLen && i+l <= n; l++ {
-			if p, ok := wordDict.logP[wordKey(rs[i:i+l])]; ok && p+best[i+l] > best[i] {
+			if p, ok := wordLogP(wordKey(rs[i : i+l])); ok && p+best[i+l] > best[i] {
 				best[i], next[i] = p+best[i+l], i+l
 			}
 		}
