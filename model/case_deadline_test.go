@@ -201,6 +201,17 @@ func TestUpdateCaseRefusesALaterDueWhileAssigned(t *testing.T) {
 	if got, err := s.UpdateCase(ctx, c.ID, CaseUpdate{Due: &earlier}); err != nil || !got.Due.Equal(earlier) || !got.OriginalDue.Equal(date(2026, 11, 20)) {
 		t.Fatalf("earlier due by edit: %v, %+v", err, got)
 	}
+	// A late reply stays late: its 时限 cannot be moved after it by an edit.
+	if _, err := s.TransitionCase(ctx, c.ID, Transition{Action: ActionReply, Reply: "已处理", RepliedOn: date(2026, 11, 25)}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.UpdateCase(ctx, c.ID, CaseUpdate{Due: &later}); ErrorCode(err) != EINVALID || ErrorMessage(err) != "案件已回复，时限 2026-11-19 不能改晚：按期回复按这个时限计算" {
+		t.Fatalf("later due on a replied case: %v", err)
+	}
+	pending := mustCreateCase(t, s, Case{Title: "待研判的案件", Due: earlier})
+	if _, err := s.UpdateCase(ctx, pending.ID, CaseUpdate{Due: &later}); err != nil {
+		t.Errorf("a case not yet assigned: %v", err)
+	}
 }
 
 func TestRemind(t *testing.T) {

@@ -95,8 +95,8 @@ func (s *Store) UpdateCase(ctx context.Context, id int64, upd CaseUpdate) (*Case
 	if err := c.Validate(); err != nil {
 		return nil, err
 	}
-	if c.Status == StatusAssigned && !oldDue.IsZero() && Day(c.Due).After(Day(oldDue)) {
-		return nil, Errorf(EINVALID, "案件正在办理，时限 %s 不能直接改晚：请用「延期」填写新时限和原因", oldDue.Format(DateLayout))
+	if err := checkDueEdit(c, oldDue); err != nil {
+		return nil, err
 	}
 	c.UpdatedAt = s.now()
 	if err := updateCase(ctx, tx, c, before); err != nil {
@@ -137,6 +137,22 @@ func (s *Store) DeleteCase(ctx context.Context, id int64) error {
 		return fmt.Errorf("delete case: %w", translate(err))
 	}
 	return commit(tx)
+}
+
+// checkDueEdit refuses a later 时限 typed into a case that was assigned: on
+// a case being handled that is a 延期 (with its reason and limit), and on a
+// replied case it would turn a late reply into one on time.
+func checkDueEdit(c *Case, oldDue time.Time) error {
+	if oldDue.IsZero() || c.Due.IsZero() || !Day(c.Due).After(Day(oldDue)) {
+		return nil
+	}
+	switch c.Status {
+	case StatusAssigned:
+		return Errorf(EINVALID, "案件正在办理，时限 %s 不能直接改晚：请用「延期」填写新时限和原因", oldDue.Format(DateLayout))
+	case StatusReplied, StatusClosed:
+		return Errorf(EINVALID, "案件已%s，时限 %s 不能改晚：按期回复按这个时限计算", strings.TrimPrefix(string(c.Status), "已"), oldDue.Format(DateLayout))
+	}
+	return nil
 }
 
 // apply copies the set fields of upd into c.
