@@ -44,6 +44,10 @@ type meetingEditor struct {
 	picker     *casePicker
 	bg         *tasks
 
+	minutesBtn *widget.Button // 导出纪要 PDF (meeting_minutes.go)
+	minutes    *minutesForm
+	printer    *docPrinter
+
 	onSaved   func(*model.Meeting)
 	onDeleted func()
 	onNew     func()
@@ -92,7 +96,8 @@ func (e *meetingEditor) buildUI() fyne.CanvasObject {
 		widget.NewFormItem("议定事项", container.NewVBox(e.decisionBox, container.NewHBox(e.addDecisionBtn))),
 		widget.NewFormItem("关联案件", container.NewVBox(e.caseBox, container.NewHBox(e.linkBtn))),
 	)
-	bar := container.NewHBox(e.newBtn, e.saveBtn, e.deleteBtn)
+	e.minutesBtn = widget.NewButtonWithIcon("导出纪要 PDF", theme.DocumentPrintIcon(), e.onExportMinutes)
+	bar := container.NewHBox(e.newBtn, e.saveBtn, e.deleteBtn, e.minutesBtn)
 	e.scroll = container.NewVScroll(container.NewPadded(e.fields))
 	e.form = container.NewBorder(container.NewVBox(bar, e.heading), nil, nil, nil, e.scroll)
 	hint := widget.NewLabel("在左侧选择会议纪要，或点「新建会议纪要」（Ctrl+N）。")
