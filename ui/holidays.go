@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"bulletin/model"
+	"bulletin/model/casefile"
 )
 
 // holidaySection is the 节假日 tab of 设置: the holiday table a year at a
@@ -313,12 +314,16 @@ func importHolidayFile(s *model.Store, path string) (int, int, error) {
 	if err != nil {
 		return 0, 0, model.Errorf(model.EINVALID, "无法读取文件 %s：%v", path, err)
 	}
+	text, err := casefile.DecodeText(data) // Excel in Chinese saves CSV in GBK
+	if err != nil {
+		return 0, 0, err
+	}
 	ctx := context.Background()
 	before, err := s.FindHolidays(ctx, 0)
 	if err != nil {
 		return 0, 0, err
 	}
-	n, err := s.ImportHolidays(ctx, strings.NewReader(string(data)))
+	n, err := s.ImportHolidays(ctx, strings.NewReader(text))
 	if err != nil {
 		return 0, 0, err
 	}

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"bulletin/model"
 )
@@ -100,6 +101,17 @@ func TestHolidayImport(t *testing.T) {
 	ss.bg.settle()
 	if rows, _ := s.FindHolidays(context.Background(), 2029); len(rows) != 0 || !dialogShowing(w) {
 		t.Fatalf("a bad file imported %d rows (message shown: %v)", len(rows), dialogShowing(w))
+	}
+	w.Canvas().Overlays().Top().Hide()
+
+	// As Excel in Chinese saves it: GBK, CRLF.
+	gbk, _ := simplifiedchinese.GBK.NewEncoder().String("日期,类型,名称\r\n2030-10-01,休,国庆节\r\n")
+	gbkPath := filepath.Join(dir, "gbk.csv")
+	os.WriteFile(gbkPath, []byte(gbk), 0o600)
+	hs.importFile(gbkPath)
+	ss.bg.settle()
+	if hs.title.Text != "2030年" || len(hs.rows) != 1 || hs.rows[0].Name != "国庆节" {
+		t.Fatalf("after a GBK import: %q, rows %+v", hs.title.Text, hs.rows)
 	}
 	w.Canvas().Overlays().Top().Hide()
 

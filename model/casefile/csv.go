@@ -173,3 +173,11 @@ func cellText(c *model.Case, col column) string {
 	}
 	return *col.text(c)
 }
+
+// DecodeText returns the text of a small CSV file in any of the encodings
+// decode detects (UTF-8 with or without BOM, UTF-16, GB18030 as Chinese
+// Excel saves it), for other tables kept in CSV such as the holiday list.
+func DecodeText(data []byte) (string, error) {
+	text, _, err := decode(data)
+	return text, err
+}
