@@ -256,7 +256,11 @@ func (hs *holidaySection) hasRow(h *model.Holiday) bool {
 
 // onDelete removes a row after asking.
 func (hs *holidaySection) onDelete(h *model.Holiday) {
-	msg := fmt.Sprintf("删除 %s（%s %s）？删除后这一天按普通的%s计算。", h.Date.Format(model.DateLayout), h.Kind, h.Name, plainDay(h.Date))
+	what := string(h.Kind)
+	if h.Name != "" {
+		what += "，" + h.Name // no space: the label would wrap there
+	}
+	msg := fmt.Sprintf("删除 %s（%s）？删除后这一天按普通的%s计算。", h.Date.Format(model.DateLayout), what, plainDay(h.Date))
 	hs.lastDialog = confirmDelete(hs.win, "删除节假日", msg, func() error {
 		return hs.store.DeleteHoliday(context.Background(), h.Date)
 	}, hs.reload)
