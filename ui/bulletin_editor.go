@@ -64,6 +64,10 @@ type bulletinEditor struct {
 	bg           *tasks
 	preview      *previewPane // the pages as they will print, beside the form
 
+	docPrinter *docPrinter                // 批示抄清 and 交办单 (instruction_documents.go)
+	instrDocs  map[int64]*instructionDocs // their buttons, by 批示
+	lastNotice string                     // 交办编号 and department of the last 交办单
+
 	onChanged func()
 	onBack    func()
 	onDeleted func()

@@ -1,15 +1,22 @@
 package ui
 
 import (
+	"bytes"
+	"context"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
+
+	"bulletin/model"
 )
 
 // hookPrinter makes a document printer write into dir without the file
@@ -18,7 +25,7 @@ func hookPrinter(t *testing.T, p *docPrinter, dir string) *[]string {
 	t.Helper()
 	var files []string
 	p.chooseFile = func(name string, done func(fyne.URIWriteCloser)) {
-		path := filepath.Join(dir, name)
+		path := filepath.Join(dir, fmt.Sprintf("%d-%s", len(files)+1, name)) // a reprint does not overwrite
 		files = append(files, path)
 		w, err := storage.Writer(storage.NewFileURI(path))
 		if err != nil {
@@ -95,5 +102,81 @@ func TestMeetingExportMinutes(t *testing.T) {
 	ms.wait()
 	if !strings.Contains(ms.ed.minutes.body.Text, "会议要求，各单位高度重视。") {
 		t.Errorf("the edited body was not kept: %q", ms.ed.minutes.body.Text)
+	}
+}
+
+// TestInstructionNotices: a 批示 recorded with 交办 to two departments →
+// two 交办单 with consecutive 交办编号, each listing the cases of its
+// department; printing one again gives the same number and the same bytes;
+// 批示抄清 carries the 批示 verbatim.
+func TestInstructionNotices(t *testing.T) {
+	ctx := context.Background()
+	s := mustOpenStore(t)
+	var ids []int64
+	for _, title := range []string{"城关镇幸福小区停水", "青山乡道路破损"} {
+		c := &model.Case{Title: title, Content: "网民反映的具体情况。"}
+		if err := s.CreateCase(ctx, c); err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, c.ID)
+	}
+	b := storeDraft(t, s, 1, "正文。")
+	b.CaseIDs = ids
+	if err := s.UpdateBulletin(ctx, b); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.IssueBulletin(ctx, b.ID, []byte("%PDF-1.7\n%%EOF\n")); err != nil {
+		t.Fatal(err)
+	}
+	_, bs, _ := openBulletinsScreen(t, s)
+	bs.open(b.ID)
+	e := bs.ed
+	test.Tap(e.instrBtn)
+	f := e.instrForm
+	test.Type(f.leader, "张振华")
+	test.Type(f.text, "请水务局、交通局迅速核实处置。")
+	f.depts.SetSelected([]string{"县水务局", "县交通运输局"})
+	f.due.SetDate(model.Day(time.Now()).AddDate(0, 0, 10))
+	test.Tap(f.dlg.ok)
+	bs.wait()
+	if len(e.instructions) != 1 {
+		t.Fatalf("%d 批示 recorded, want 1", len(e.instructions))
+	}
+	in := e.instructions[0]
+	docs := e.instrDocs[in.ID]
+	if docs == nil || len(docs.noticeBtns) != 2 {
+		t.Fatalf("the 批示 shows %v notice buttons, want one per department", docs)
+	}
+	files := hookPrinter(t, e.docs(), t.TempDir())
+	var labels []string
+	for _, dept := range []string{"县水务局", "县交通运输局", "县水务局"} {
+		test.Tap(docs.noticeBtns[dept])
+		bs.wait()
+		labels = append(labels, e.lastNotice)
+	}
+	year := time.Now().Year()
+	want := []string{fmt.Sprintf("〔%d〕1号 县水务局", year), fmt.Sprintf("〔%d〕2号 县交通运输局", year), fmt.Sprintf("〔%d〕1号 县水务局", year)}
+	if !slices.Equal(labels, want) || len(*files) != 3 {
+		t.Fatalf("notices %q (files %v), want %q", labels, *files, want)
+	}
+	first, _ := os.ReadFile((*files)[0])
+	again, _ := os.ReadFile((*files)[2])
+	if len(first) == 0 || !bytes.Equal(first, again) {
+		t.Errorf("the reprint differs from the first print (%d and %d bytes)", len(first), len(again))
+	}
+	text := pdfToText(t, (*files)[1])
+	for _, w := range []string{"网络舆情交办单", "县交通运输局", "城关镇幸福小区停水", "青山乡道路破损", "请水务局、交通局迅速核实处置。", "张振华"} {
+		if !strings.Contains(text, w) {
+			t.Errorf("交办单 lacks %q", w)
+		}
+	}
+	evs, _ := s.FindCaseEvents(ctx, ids[0])
+	if last := evs[len(evs)-1]; last.Action != model.ActionNotice || !strings.Contains(last.Note, fmt.Sprintf("〔%d〕2号", year)) {
+		t.Errorf("timeline ends with %s %q, want the 交办单", last.Action, last.Note)
+	}
+	test.Tap(docs.copyBtn)
+	bs.wait()
+	if text := pdfToText(t, (*files)[3]); !strings.Contains(text, "领导批示抄清") || !strings.Contains(text, "请水务局、交通局迅速核实处置。") {
+		t.Errorf("批示抄清:\n%s", text)
 	}
 }

@@ -244,7 +244,7 @@ func (e *bulletinEditor) showInstructions() {
 		more.Importance = widget.LowImportance
 		del := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { e.onDeleteInstruction(in) })
 		del.Importance = widget.LowImportance
-		e.instrBox.Add(container.NewBorder(nil, nil, nil, del, container.NewVBox(head, text, more)))
+		e.instrBox.Add(container.NewBorder(nil, nil, nil, del, container.NewVBox(head, text, more, e.instructionButtons(in))))
 	}
 	if len(e.instructions) == 0 {
 		hint := "（尚无批示）"

@@ -1,0 +1,96 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"slices"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"bulletin/export"
+	"bulletin/model"
+)
+
+// instructionDocs are the buttons under a recorded 批示: its 批示抄清, and
+// when it assigned the cases (one-step 交办), a 交办单 for each department,
+// listing the bulletin's cases that department has.
+type instructionDocs struct {
+	copyBtn    *widget.Button
+	noticeBtns map[string]*widget.Button // by department
+}
+
+// docs returns the editor's document printer, made at first use.
+func (e *bulletinEditor) docs() *docPrinter {
+	if e.docPrinter == nil {
+		e.docPrinter = newDocPrinter(e.win, e.bg)
+	}
+	return e.docPrinter
+}
+
+// instructionButtons makes the document buttons of in.
+func (e *bulletinEditor) instructionButtons(in *model.Instruction) fyne.CanvasObject {
+	d := &instructionDocs{noticeBtns: map[string]*widget.Button{}}
+	d.copyBtn = widget.NewButton("批示抄清", func() { e.printInstructionCopy(in) })
+	row := container.NewHBox(d.copyBtn)
+	if in.Assign {
+		for _, dept := range in.Departments {
+			b := widget.NewButton("交办单："+dept, func() { e.printInstructionNotice(in, dept) })
+			d.noticeBtns[dept] = b
+			row.Add(b)
+		}
+	}
+	if e.instrDocs == nil {
+		e.instrDocs = map[int64]*instructionDocs{}
+	}
+	e.instrDocs[in.ID] = d
+	return row
+}
+
+// printInstructionCopy typesets the 批示抄清 of in.
+func (e *bulletinEditor) printInstructionCopy(in *model.Instruction) {
+	b := e.orig
+	name := export.DocumentFileName("批示抄清", in.Leader, in.Date.Format("20060102"))
+	e.docs().print(name, "批示抄清", func() ([]byte, *export.Report, error) {
+		kv, err := e.store.FindSettings(context.Background())
+		if err != nil {
+			return nil, nil, err
+		}
+		return export.PrintedPDF(export.InstructionCopyFrom(in, b, export.NoticeSettingsFrom(kv)), kv)
+	}, nil)
+}
+
+// printInstructionNotice prints the 交办单 of in for dept: the cases of the
+// bulletin assigned to dept, one notice; a reprint gives the same 交办编号.
+func (e *bulletinEditor) printInstructionNotice(in *model.Instruction, dept string) {
+	var label string
+	e.docs().print(export.DocumentFileName("交办单", dept, in.Date.Format("20060102")), "交办单", func() ([]byte, *export.Report, error) {
+		ctx := context.Background()
+		bl, err := e.store.FindBulletinWithLinks(ctx, in.BulletinID)
+		if err != nil {
+			return nil, nil, err
+		}
+		var cases []*model.Case
+		for _, c := range bl.Cases {
+			if slices.Contains(c.Departments, dept) {
+				cases = append(cases, c)
+			}
+		}
+		if len(cases) == 0 {
+			return nil, nil, model.Errorf(model.EINVALID, "本期关联的案件中没有交办给%s的", dept)
+		}
+		day := in.CreatedAt
+		if day.IsZero() {
+			day = in.Date
+		}
+		pdf, rep, n, err := export.PrintNotice(ctx, e.store, export.NoticeRequest{
+			Cases: cases, Department: dept, Date: day, Due: in.Due, Instruction: in})
+		if n != nil {
+			label = n.Label()
+		}
+		return pdf, rep, err
+	}, func() {
+		e.lastNotice = fmt.Sprintf("%s %s", label, dept)
+	})
+}
