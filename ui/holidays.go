@@ -260,7 +260,7 @@ func (hs *holidaySection) onDelete(h *model.Holiday) {
 	if h.Name != "" {
 		what += "，" + h.Name // no space: the label would wrap there
 	}
-	msg := fmt.Sprintf("删除 %s（%s）？删除后这一天按普通的%s计算。", h.Date.Format(model.DateLayout), what, plainDay(h.Date))
+	msg := fmt.Sprintf("删除%s（%s）？删除后这一天按普通的%s计算。", h.Date.Format(model.DateLayout), what, plainDay(h.Date))
 	hs.lastDialog = confirmDelete(hs.win, "删除节假日", msg, func() error {
 		return hs.store.DeleteHoliday(context.Background(), h.Date)
 	}, hs.reload)
