@@ -78,7 +78,15 @@ func (f *Face) checkPDF() error {
 			f.pdfErr = ErrNoCmap
 			return
 		}
+		known := verdictPath(f.data) // the same bytes passed in an earlier run
+		if passedBefore(known) {
+			return
+		}
+		trialRuns.Add(1)
 		f.pdfErr = pdfCheck(f)
+		if f.pdfErr == nil {
+			rememberPassed(known)
+		}
 	})
 	return f.pdfErr
 }
