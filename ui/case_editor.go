@@ -44,6 +44,7 @@ type caseEditor struct {
 	newBtn, saveBtn, deleteBtn    *widget.Button
 	assignBtn, replyBtn, closeBtn *widget.Button
 	returnBtn                     *widget.Button
+	docs                          *caseDocuments // 交办单, 催办单 (case_documents.go)
 	form                          fyne.CanvasObject
 	empty                         fyne.CanvasObject
 
@@ -102,6 +103,7 @@ func (e *caseEditor) buildUI() fyne.CanvasObject {
 	e.replyBtn = widget.NewButton(model.ActionReply, e.onReply)
 	e.closeBtn = widget.NewButton(model.ActionClose, e.onClose)
 	e.returnBtn = widget.NewButton(model.ActionReturn, e.onReturn)
+	e.docs = newCaseDocuments(e)
 
 	groups := []struct {
 		tab   string
@@ -134,7 +136,7 @@ func (e *caseEditor) buildUI() fyne.CanvasObject {
 	e.tabs.Append(container.NewTabItem("办理记录", e.timeline))
 	bar := container.NewHBox(e.newBtn, e.saveBtn, e.deleteBtn)
 	head := container.NewHBox(e.heading, e.overdueMark)
-	moves := container.NewHBox(e.assignBtn, e.replyBtn, e.closeBtn, e.returnBtn)
+	moves := container.NewHBox(e.assignBtn, e.replyBtn, e.closeBtn, e.returnBtn, e.docs.noticeBtn, e.docs.remindBtn)
 	e.form = container.NewBorder(container.NewVBox(bar, widget.NewSeparator(), head, moves), nil, nil, nil, e.tabs)
 	hint := widget.NewLabel("在左侧选择案件，或点「新建」（Ctrl+N）登记新案件。")
 	hint.Alignment = fyne.TextAlignCenter
@@ -233,6 +235,7 @@ func (e *caseEditor) showStatus() {
 	setEnabled(e.replyBtn, can[model.ActionReply])
 	setEnabled(e.closeBtn, can[model.ActionClose])
 	setEnabled(e.returnBtn, can[model.ActionReturn])
+	e.docs.update(c)
 }
 
 func orDash(s string) string {

@@ -180,3 +180,65 @@ func TestInstructionNotices(t *testing.T) {
 		t.Errorf("批示抄清:\n%s", text)
 	}
 }
+
+// TestCaseNoticeAndReminder: 交办 in the case editor offers the 交办单;
+// printing it gives 交办编号 1 and the timeline shows it; 交办单 again
+// reprints the same number and bytes; 催办单 records a 催办 and prints the
+// sheet with the 交办编号 and the overdue working days.
+func TestCaseNoticeAndReminder(t *testing.T) {
+	ctx := context.Background()
+	s := mustOpenStore(t)
+	sh, _ := newTestShell(t, s)
+	cs := sh.cases
+	c := newCaseThroughForm(t, cs, "城关镇幸福小区停车难，消防通道被占", "网民反映消防通道被占。")
+	cs.ed.open(c.ID)
+	if !cs.ed.docs.noticeBtn.Disabled() || !cs.ed.docs.remindBtn.Disabled() {
+		t.Error("交办单/催办单 enabled for a case not assigned")
+	}
+	files := hookPrinter(t, cs.ed.docs.printer, t.TempDir())
+	s.SetNow(func() time.Time { return time.Now().AddDate(0, 0, -8) })
+	test.Tap(cs.ed.assignBtn)
+	f := cs.ed.action
+	f.depts.SetSelected([]string{"县住房和城乡建设局"})
+	f.due.SetDate(model.Day(time.Now().AddDate(0, 0, -3)))
+	test.Tap(f.dlg.ok)
+	cs.wait()
+	s.SetNow(time.Now)
+	offer := cs.ed.docs.dlg
+	if offer == nil || offer.ok.Text != "打印交办单" {
+		t.Fatal("交办 did not offer the 交办单")
+	}
+	test.Tap(offer.ok)
+	cs.wait()
+	year := time.Now().AddDate(0, 0, -8).Year()
+	want := fmt.Sprintf("〔%d〕1号 县住房和城乡建设局", year)
+	if cs.ed.docs.lastNotice != want || len(*files) != 1 {
+		t.Fatalf("交办单 %q, files %v; want %q", cs.ed.docs.lastNotice, *files, want)
+	}
+	if last := cs.ed.events[len(cs.ed.events)-1]; last.Action != model.ActionNotice {
+		t.Errorf("the timeline shown ends with %s, want %s", last.Action, model.ActionNotice)
+	}
+	test.Tap(cs.ed.docs.noticeBtn)
+	cs.wait()
+	a, _ := os.ReadFile((*files)[0])
+	b, _ := os.ReadFile((*files)[1])
+	if cs.ed.docs.lastNotice != want || !bytes.Equal(a, b) {
+		t.Errorf("reprint %q, same bytes %v; want %q and the same bytes", cs.ed.docs.lastNotice, bytes.Equal(a, b), want)
+	}
+
+	test.Tap(cs.ed.docs.remindBtn)
+	d := cs.ed.docs.dlg
+	test.Type(cs.ed.docs.note, "电话催办")
+	test.Tap(d.ok)
+	cs.wait()
+	got, _ := s.FindCaseByID(ctx, c.ID)
+	if got.Reminders != 1 || len(*files) != 3 {
+		t.Fatalf("after 催办单: %d reminders, files %v", got.Reminders, *files)
+	}
+	text := pdfToText(t, (*files)[2])
+	for _, w := range []string{"网络舆情催办单", fmt.Sprintf("〔%d〕1号", year), "已逾期", "反馈办理情况"} {
+		if !strings.Contains(text, w) {
+			t.Errorf("催办单 lacks %q:\n%s", w, text)
+		}
+	}
+}

@@ -1,0 +1,173 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2/widget"
+
+	"bulletin/export"
+	"bulletin/model"
+)
+
+// caseDocuments prints a case's 交办单 (after 交办, or again: same 交办编号
+// and bytes) and its 催办单 (a 催办 recorded in the timeline, then the
+// sheet), from the case editor.
+type caseDocuments struct {
+	e                    *caseEditor
+	noticeBtn, remindBtn *widget.Button
+	printer              *docPrinter
+
+	// The dialogs shown last and what was printed, for tests.
+	dlg        *formDialog
+	depts      *widget.RadioGroup
+	note       *widget.Entry
+	lastNotice string // 交办编号 and department of the last 交办单
+}
+
+func newCaseDocuments(e *caseEditor) *caseDocuments {
+	d := &caseDocuments{e: e, printer: newDocPrinter(e.win, e.bg)}
+	d.noticeBtn = widget.NewButton("交办单", d.onNotice)
+	d.remindBtn = widget.NewButton("催办单", d.onRemind)
+	return d
+}
+
+// update enables the buttons for c: a 交办单 once it is assigned, a 催办单
+// while it waits for the reply.
+func (d *caseDocuments) update(c *model.Case) {
+	assigned := c.ID != 0 && len(c.Departments) > 0 && c.Status != model.StatusPending
+	setEnabled(d.noticeBtn, assigned)
+	setEnabled(d.remindBtn, assigned && c.Status == model.StatusAssigned)
+}
+
+// moveThen is move, then next on the case as reloaded when it is assigned.
+func (e *caseEditor) moveThen(t model.Transition, next func()) formResult {
+	r := e.move(t)
+	if r.keep || r.then == nil {
+		return r
+	}
+	shown := r.then
+	return closeThen(func() {
+		shown()
+		if e.orig != nil && e.orig.Status == model.StatusAssigned {
+			next()
+		}
+	})
+}
+
+// offerNotice asks, after 交办, whether to print the 交办单 now.
+func (d *caseDocuments) offerNotice() {
+	c := d.e.orig
+	msg := wrapLabel(fmt.Sprintf("案件 %s 已交办给%s。现在打印交办单（附回执）吗？交办编号在第一次打印时给出，以后重印不变。",
+		c.Number, strings.Join(c.Departments, "、")))
+	d.dlg = newFormDialog(d.e.win, "打印交办单", "打印交办单", sized(msg, 440), func() formResult {
+		return closeThen(d.onNotice)
+	})
+	d.dlg.cancel.SetText("以后再打")
+}
+
+// onNotice prints the 交办单 of the open case for one of its departments,
+// asking which when it has several.
+func (d *caseDocuments) onNotice() {
+	d.e.beforeMove(func() {
+		c := d.e.orig
+		d.pickDepartment("打印交办单", c, nil, func(dept string) { d.printNotice(c, dept) })
+	})
+}
+
+// pickDepartment runs next with the case's department, asking which when
+// there are several; extra is shown under the choice.
+func (d *caseDocuments) pickDepartment(title string, c *model.Case, extra *widget.Entry, next func(dept string)) {
+	if len(c.Departments) == 1 && extra == nil {
+		next(c.Departments[0])
+		return
+	}
+	d.depts = widget.NewRadioGroup(c.Departments, nil)
+	d.depts.SetSelected(c.Departments[0])
+	items := []*widget.FormItem{widget.NewFormItem("承办单位", d.depts)}
+	if extra != nil {
+		items = append(items, widget.NewFormItem("催办说明", extra))
+	}
+	d.dlg = newFormDialog(d.e.win, title+" "+c.Number, title, sized(widget.NewForm(items...), 440), func() formResult {
+		if d.depts.Selected == "" {
+			showInfo(d.e.win, "请选择承办单位。")
+			return keepOpen
+		}
+		dept := d.depts.Selected
+		return closeThen(func() { next(dept) })
+	})
+}
+
+// printNotice prints (or reprints) the case's 交办单 for dept, then shows
+// the timeline entry.
+func (d *caseDocuments) printNotice(c *model.Case, dept string) {
+	var label string
+	d.printer.print(export.DocumentFileName("交办单", c.Number, dept), "交办单", func() ([]byte, *export.Report, error) {
+		day := c.AssignedAt
+		if day.IsZero() {
+			day = d.e.now()
+		}
+		pdf, rep, n, err := export.PrintNotice(context.Background(), d.e.store, export.NoticeRequest{
+			Cases: []*model.Case{c}, Department: dept, Date: day, Due: c.Due})
+		if n != nil {
+			label = n.Label()
+		}
+		return pdf, rep, err
+	}, func() {
+		d.lastNotice = label + " " + dept
+		if d.e.orig != nil && d.e.orig.ID == c.ID && !d.e.dirty() {
+			d.e.reload(c.ID) // the timeline shows the 交办单
+		}
+	})
+}
+
+// onRemind records a 催办 of the open case (the timeline counts it) and
+// prints the 催办单: the 交办编号 and date, the 时限, the working days it is
+// overdue and the day a reply is asked for.
+func (d *caseDocuments) onRemind() {
+	d.e.beforeMove(func() {
+		c := d.e.orig
+		d.note = widget.NewEntry()
+		d.note.SetPlaceHolder("可选，如：电话催办，对方称正在核实")
+		d.pickDepartment("催办", c, d.note, func(dept string) {
+			note := "向" + dept + "催办"
+			if s, _ := model.CleanText(d.note.Text, false); s != "" {
+				note += "：" + s
+			}
+			moved, err := d.e.store.TransitionCase(context.Background(), c.ID, model.Transition{Action: model.ActionRemind, Note: note})
+			if err != nil {
+				showError(d.e.win, "催办", err)
+				return
+			}
+			d.e.reload(moved.ID)
+			d.e.onSaved(moved)
+			d.printReminder(moved, dept)
+		})
+	})
+}
+
+// printReminder prints the 催办单 of c for dept as of today.
+func (d *caseDocuments) printReminder(c *model.Case, dept string) {
+	today := model.Day(d.e.now())
+	d.printer.print(export.DocumentFileName("催办单", c.Number, dept, today.Format("20060102")), "催办单", func() ([]byte, *export.Report, error) {
+		ctx := context.Background()
+		kv, err := d.e.store.FindSettings(ctx)
+		if err != nil {
+			return nil, nil, err
+		}
+		cal, err := d.e.store.Calendar(ctx)
+		if err != nil {
+			return nil, nil, err
+		}
+		ns, err := d.e.store.FindNotices(ctx, model.NoticeFilter{CaseID: c.ID, Department: dept})
+		if err != nil {
+			return nil, nil, err
+		}
+		var n *model.Notice
+		if len(ns) > 0 {
+			n = ns[len(ns)-1]
+		}
+		return export.PrintedPDF(export.ReminderFrom(c, dept, n, today, cal, export.NoticeSettingsFrom(kv)), kv)
+	}, nil)
+}
