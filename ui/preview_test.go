@@ -5,12 +5,15 @@ import (
 	"context"
 	"fmt"
 	"image"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
+	"bulletin/export"
 	"bulletin/export/layout"
 	"bulletin/model"
 )
@@ -162,5 +165,64 @@ func TestPreviewIssued(t *testing.T) {
 	bs.wait()
 	if len(e.preview.slots) == 0 || !strings.Contains(e.preview.note.Text, "存档原件的版面") {
 		t.Errorf("issued: %d pages, note %q", len(e.preview.slots), e.preview.note.Text)
+	}
+}
+
+// BenchmarkPreviewRelayout is the background work of the preview after one
+// keystroke: the settings read, the document laid out again and the
+// problems found per page. "sample" is export/testdata/sample.json (6 pages
+// with its 阅批单 and blank back); "body5" is five pages of body text. The
+// fonts and glyph caches are warm, as they are after the first layout.
+func BenchmarkPreviewRelayout(b *testing.B) {
+	s := mustOpenStore(b)
+	f, err := os.Open(filepath.Join("..", "export", "testdata", "sample.json"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	doc, err := export.ParseDocument(f)
+	f.Close()
+	if err != nil {
+		b.Fatal(err)
+	}
+	sample := &model.Bulletin{Year: 2026, Number: doc.Number, Serial: doc.Serial, Name: doc.Name, Unit: doc.Unit,
+		Marking: doc.Marking, Title: doc.Title, EditorNote: doc.EditorNote, Body: doc.Body,
+		Bao: doc.Distribution.Bao, Song: doc.Distribution.Song, Fa: doc.Distribution.Fa, Copies: doc.Copies,
+		Signer: doc.Signer, Editor: doc.Editor, Cover: doc.Cover, Status: model.BulletinDraft}
+	p := newPreviewPane(nil, s, nil, nil)
+	body5 := *sample
+	body5.Cover = false
+	for {
+		pages, _, _, err := p.layout(&body5)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if len(pages) >= 5 {
+			break
+		}
+		body5.Body += "\n" + sample.Body
+	}
+	for _, c := range []struct {
+		name string
+		b    *model.Bulletin
+	}{{"sample", sample}, {"body5", &body5}} {
+		b.Run(c.name, func(b *testing.B) {
+			bl := *c.b
+			pages, _, _, err := p.layout(&bl)
+			if err != nil {
+				b.Fatal(err)
+			}
+			body := []rune(bl.Body)
+			mid := len(body) / 2
+			i := 0
+			for b.Loop() {
+				i++
+				// One character typed in the middle of 正文.
+				bl.Body = string(body[:mid]) + string(rune('一'+i%100)) + string(body[mid:])
+				if pages, _, _, err = p.layout(&bl); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(len(pages)), "pages")
+		})
 	}
 }
