@@ -84,7 +84,7 @@ func (e *caseEditor) onAssign() {
 				showInfo(e.win, "办理时限："+err.Error())
 				return keepOpen
 			}
-			return e.moveThen(model.Transition{Action: model.ActionAssign, Departments: f.depts.Selected, Due: due, Note: f.text.Text}, e.docs.offerNotice)
+			return e.move(model.Transition{Action: model.ActionAssign, Departments: f.depts.Selected, Due: due, Note: f.text.Text})
 		})
 		e.action = f
 	})

@@ -2,8 +2,6 @@ package ui
 
 import (
 	"context"
-	"fmt"
-	"strings"
 
 	"fyne.io/fyne/v2/widget"
 
@@ -34,37 +32,27 @@ func newCaseDocuments(e *caseEditor) *caseDocuments {
 }
 
 // update enables the buttons for c: a 交办单 once it is assigned, a 催办单
-// while it waits for the reply.
-func (d *caseDocuments) update(c *model.Case) {
+// while it waits for the reply. Until the 交办单 of the latest 交办 is
+// printed (evs, the timeline, has no 交办单 after it), its button stands
+// out and says so.
+func (d *caseDocuments) update(c *model.Case, evs []*model.CaseEvent) {
 	assigned := c.ID != 0 && len(c.Departments) > 0 && c.Status != model.StatusPending
 	setEnabled(d.noticeBtn, assigned)
 	setEnabled(d.remindBtn, assigned && c.Status == model.StatusAssigned)
-}
-
-// moveThen is move, then next on the case as reloaded when it is assigned.
-func (e *caseEditor) moveThen(t model.Transition, next func()) formResult {
-	r := e.move(t)
-	if r.keep || r.then == nil {
-		return r
-	}
-	shown := r.then
-	return closeThen(func() {
-		shown()
-		if e.orig != nil && e.orig.Status == model.StatusAssigned {
-			next()
+	due := false
+	for _, ev := range evs {
+		switch ev.Action {
+		case model.ActionAssign:
+			due = true
+		case model.ActionNotice:
+			due = false
 		}
-	})
-}
-
-// offerNotice asks, after 交办, whether to print the 交办单 now.
-func (d *caseDocuments) offerNotice() {
-	c := d.e.orig
-	msg := wrapLabel(fmt.Sprintf("案件 %s 已交办给%s。现在打印交办单（附回执）吗？交办编号在第一次打印时给出，以后重印不变。",
-		c.Number, strings.Join(c.Departments, "、")))
-	d.dlg = newFormDialog(d.e.win, "打印交办单", "打印交办单", sized(msg, 440), func() formResult {
-		return closeThen(d.onNotice)
-	})
-	d.dlg.cancel.SetText("以后再打")
+	}
+	d.noticeBtn.Importance, d.noticeBtn.Text = widget.MediumImportance, "交办单"
+	if assigned && due {
+		d.noticeBtn.Importance, d.noticeBtn.Text = widget.HighImportance, "打印交办单"
+	}
+	d.noticeBtn.Refresh()
 }
 
 // onNotice prints the 交办单 of the open case for one of its departments,

@@ -235,7 +235,7 @@ func (e *caseEditor) showStatus() {
 	setEnabled(e.replyBtn, can[model.ActionReply])
 	setEnabled(e.closeBtn, can[model.ActionClose])
 	setEnabled(e.returnBtn, can[model.ActionReturn])
-	e.docs.update(c)
+	e.docs.update(c, e.events)
 }
 
 func orDash(s string) string {

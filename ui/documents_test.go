@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"bulletin/model"
 )
@@ -181,7 +182,7 @@ func TestInstructionNotices(t *testing.T) {
 	}
 }
 
-// TestCaseNoticeAndReminder: 交办 in the case editor offers the 交办单;
+// TestCaseNoticeAndReminder: after 交办 the case editor's 打印交办单 stands out;
 // printing it gives 交办编号 1 and the timeline shows it; 交办单 again
 // reprints the same number and bytes; 催办单 records a 催办 and prints the
 // sheet with the 交办编号 and the overdue working days.
@@ -204,19 +205,18 @@ func TestCaseNoticeAndReminder(t *testing.T) {
 	test.Tap(f.dlg.ok)
 	cs.wait()
 	s.SetNow(time.Now)
-	offer := cs.ed.docs.dlg
-	if offer == nil || offer.ok.Text != "打印交办单" {
-		t.Fatal("交办 did not offer the 交办单")
+	if btn := cs.ed.docs.noticeBtn; btn.Text != "打印交办单" || btn.Importance != widget.HighImportance || btn.Disabled() {
+		t.Fatalf("after 交办 the button says %q (importance %v), want 打印交办单 standing out", btn.Text, btn.Importance)
 	}
-	test.Tap(offer.ok)
+	test.Tap(cs.ed.docs.noticeBtn)
 	cs.wait()
 	year := time.Now().AddDate(0, 0, -8).Year()
 	want := fmt.Sprintf("〔%d〕1号 县住房和城乡建设局", year)
 	if cs.ed.docs.lastNotice != want || len(*files) != 1 {
 		t.Fatalf("交办单 %q, files %v; want %q", cs.ed.docs.lastNotice, *files, want)
 	}
-	if last := cs.ed.events[len(cs.ed.events)-1]; last.Action != model.ActionNotice {
-		t.Errorf("the timeline shown ends with %s, want %s", last.Action, model.ActionNotice)
+	if last := cs.ed.events[len(cs.ed.events)-1]; last.Action != model.ActionNotice || cs.ed.docs.noticeBtn.Text != "交办单" {
+		t.Errorf("the timeline shown ends with %s (button %q), want %s and the plain 交办单 button", last.Action, cs.ed.docs.noticeBtn.Text, model.ActionNotice)
 	}
 	test.Tap(cs.ed.docs.noticeBtn)
 	cs.wait()
