@@ -45,9 +45,10 @@ type previewPane struct {
 	store *model.Store
 	bg    *tasks
 	deb   debouncer
-	// source reads the document shown (on the UI thread); ok is false with a
-	// Chinese hint when there is nothing to lay out yet.
-	source func() (b *model.Bulletin, hint string)
+	// source reads the document shown (on the UI thread) and returns the
+	// job that lays it out, or nil with a Chinese hint when there is
+	// nothing to lay out yet.
+	source func() (job previewJob, hint string)
 
 	mu     sync.Mutex // guards drawer: pages are drawn in background work
 	drawer *raster.Drawer
@@ -86,7 +87,13 @@ type pageSlot struct {
 	}
 }
 
-func newPreviewPane(w fyne.Window, s *model.Store, bg *tasks, source func() (*model.Bulletin, string)) *previewPane {
+// previewJob lays a document out, off the UI thread: its pages, what is to
+// be said above each, and a note for the whole document. Any document the
+// program prints can be previewed: the 专报 (bulletinPreview) and the
+// documents of export.Printed (printedPreview).
+type previewJob func() (pages []layout.Page, notes []pageNotes, note string, err error)
+
+func newPreviewPane(w fyne.Window, s *model.Store, bg *tasks, source func() (previewJob, string)) *previewPane {
 	return &previewPane{win: w, store: s, bg: bg, source: source, drawer: raster.NewDrawer()}
 }
 
@@ -209,15 +216,15 @@ func (p *previewPane) refresh() {
 	if p.root == nil {
 		return
 	}
-	b, hint := p.source()
-	if b == nil {
+	job, hint := p.source()
+	if job == nil {
 		p.say(hint)
 		return
 	}
 	p.req++
 	req := p.req
 	p.bg.run(func() func() {
-		pages, problems, note, err := p.layout(b)
+		pages, problems, note, err := job()
 		return func() {
 			if req != p.req {
 				return // a newer layout is on its way
@@ -232,12 +239,11 @@ func (p *previewPane) refresh() {
 	})
 }
 
-// layout typesets b with the template settings (off the UI thread), and for
-// an issued bulletin checks the pages against the PDF stored when it was
-// issued.
-func (p *previewPane) layout(b *model.Bulletin) ([]layout.Page, []pageNotes, string, error) {
+// bulletinPreview typesets b with the template settings, and for an issued
+// bulletin checks the pages against the PDF stored when it was issued.
+func bulletinPreview(store *model.Store, b *model.Bulletin) ([]layout.Page, []pageNotes, string, error) {
 	ctx := context.Background()
-	kv, err := p.store.FindSettings(ctx)
+	kv, err := store.FindSettings(ctx)
 	if err != nil {
 		return nil, nil, "", err
 	}
@@ -253,13 +259,10 @@ func (p *previewPane) layout(b *model.Bulletin) ([]layout.Page, []pageNotes, str
 	if err != nil {
 		return nil, nil, "", err
 	}
-	problems := pageProblems(pages, rep)
-	note := ""
-	if n := len(rep.Missing); n > 0 {
-		note = fmt.Sprintf("有 %d 个字符没有可用字体，印出来是方框，见所在页上方的说明。", n)
-	}
+	problems := pageProblems(pages, rep, true)
+	note := missingNote(rep)
 	if b.Frozen() && b.ID != 0 {
-		stored, err := p.store.FindBulletinPDF(ctx, b.ID)
+		stored, err := store.FindBulletinPDF(ctx, b.ID)
 		var now bytes.Buffer
 		if err == nil {
 			_, err = export.Render(&now, doc, opt)
@@ -276,6 +279,50 @@ func (p *previewPane) layout(b *model.Bulletin) ([]layout.Page, []pageNotes, str
 	return pages, problems, note, nil
 }
 
+// missingNote counts the characters no font prints, for the note above the
+// pages; "" when there is none.
+func missingNote(rep *export.Report) string {
+	if n := len(rep.Missing); n > 0 {
+		return fmt.Sprintf("有 %d 个字符没有可用字体，印出来是方框，见所在页上方的说明。", n)
+	}
+	return ""
+}
+
+// printedPreview typesets one of the other documents (纪要, 交办单, 催办单,
+// 批示抄清) with the template settings; stored, when not nil, gives the PDF
+// kept when it was printed, against which the pages are checked.
+func printedPreview(store *model.Store, doc export.Printed, stored func() ([]byte, error)) ([]layout.Page, []pageNotes, string, error) {
+	kv, err := store.FindSettings(context.Background())
+	if err != nil {
+		return nil, nil, "", err
+	}
+	opt, err := export.OptionsFromSettings(kv)
+	if err != nil {
+		return nil, nil, "", err
+	}
+	pages, rep, err := export.LayoutPrinted(doc, opt)
+	if err != nil {
+		return nil, nil, "", err
+	}
+	note := missingNote(rep)
+	if stored != nil {
+		kept, err := stored()
+		var now bytes.Buffer
+		if err == nil {
+			_, err = export.RenderPrinted(&now, doc, opt)
+		}
+		switch {
+		case err != nil:
+			return nil, nil, "", err
+		case bytes.Equal(kept, now.Bytes()):
+			note = "下面就是存档原件的版面。"
+		default:
+			note = "存档后改过模板或字体，下面按现在的设置排出，可能与存档原件不同。"
+		}
+	}
+	return pages, pageProblems(pages, rep, false), note, nil
+}
+
 // pageNotes is what is said above a page; serious when it is a problem to
 // fix rather than information.
 type pageNotes struct {
@@ -286,7 +333,7 @@ type pageNotes struct {
 // pageProblems lists, for each page, what the typesetter reports there: the
 // characters no font prints, a 报尾 moved alone to a page of its own, a blank
 // page added for 双面印刷.
-func pageProblems(pages []layout.Page, rep *export.Report) []pageNotes {
+func pageProblems(pages []layout.Page, rep *export.Report, bulletin bool) []pageNotes {
 	out := make([]pageNotes, len(pages))
 	for _, m := range rep.Missing {
 		if m.Page < 1 || m.Page > len(pages) {
@@ -300,7 +347,7 @@ func pageProblems(pages []layout.Page, rep *export.Report) []pageNotes {
 		out[m.Page-1].lines = append(out[m.Page-1].lines, fmt.Sprintf("%s“%c”（U+%04X）没有可用字体，印出来是方框", where, m.R, m.R))
 	}
 	for i, pg := range pages {
-		if pg.Cover || i == 0 {
+		if !bulletin || pg.Cover || i == 0 {
 			continue
 		}
 		body, tail := false, len(pg.Rules) > 0
@@ -441,7 +488,7 @@ func (p *previewPane) pageImage(i int) image.Image {
 
 // previewSource is what the composer's preview lays out: the form's values,
 // or a hint when they cannot be read.
-func (e *bulletinEditor) previewSource() (*model.Bulletin, string) {
+func (e *bulletinEditor) previewSource() (previewJob, string) {
 	if e.orig == nil {
 		return nil, ""
 	}
@@ -449,7 +496,8 @@ func (e *bulletinEditor) previewSource() (*model.Bulletin, string) {
 	if err != nil {
 		return nil, err.Error()
 	}
-	return b, ""
+	store := e.store
+	return func() ([]layout.Page, []pageNotes, string, error) { return bulletinPreview(store, b) }, ""
 }
 
 // watchPreview makes every field of the composer redraw the preview after

@@ -188,11 +188,10 @@ func BenchmarkPreviewRelayout(b *testing.B) {
 		Marking: doc.Marking, Title: doc.Title, EditorNote: doc.EditorNote, Body: doc.Body,
 		Bao: doc.Distribution.Bao, Song: doc.Distribution.Song, Fa: doc.Distribution.Fa, Copies: doc.Copies,
 		Signer: doc.Signer, Editor: doc.Editor, Cover: doc.Cover, Status: model.BulletinDraft}
-	p := newPreviewPane(nil, s, nil, nil)
 	body5 := *sample
 	body5.Cover = false
 	for {
-		pages, _, _, err := p.layout(&body5)
+		pages, _, _, err := bulletinPreview(s, &body5)
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -207,7 +206,7 @@ func BenchmarkPreviewRelayout(b *testing.B) {
 	}{{"sample", sample}, {"body5", &body5}} {
 		b.Run(c.name, func(b *testing.B) {
 			bl := *c.b
-			pages, _, _, err := p.layout(&bl)
+			pages, _, _, err := bulletinPreview(s, &bl)
 			if err != nil {
 				b.Fatal(err)
 			}
@@ -218,11 +217,35 @@ func BenchmarkPreviewRelayout(b *testing.B) {
 				i++
 				// One character typed in the middle of 正文.
 				bl.Body = string(body[:mid]) + string(rune('一'+i%100)) + string(body[mid:])
-				if pages, _, _, err = p.layout(&bl); err != nil {
+				if pages, _, _, err = bulletinPreview(s, &bl); err != nil {
 					b.Fatal(err)
 				}
 			}
 			b.ReportMetric(float64(len(pages)), "pages")
 		})
+	}
+}
+
+// TestPreviewOtherDocuments: the pane lays out the office's other documents
+// from the same layout blocks (a 会议纪要 here), on a pane of their own.
+func TestPreviewOtherDocuments(t *testing.T) {
+	s := mustOpenStore(t)
+	_, w := newTestShell(t, s)
+	bg := newTestTasks(t)
+	doc := &export.Minutes{Kind: export.KindMinutes, Mark: "网络舆情工作会议纪要", Number: 3, Unit: "某县委网信办",
+		Date: "2026-11-28", Body: strings.Repeat("会议听取了近期网络舆情情况汇报，研究部署下一步工作。", 40),
+		Present: "张振华、李文斌", Issued: "2026-11-28"}
+	p := newPreviewPane(w, s, bg, func() (previewJob, string) {
+		return func() ([]layout.Page, []pageNotes, string, error) { return printedPreview(s, doc, nil) }, ""
+	})
+	w.SetContent(p.content())
+	w.Resize(fyne.NewSize(700, 900))
+	p.refresh()
+	bg.settle()
+	if len(p.slots) == 0 || p.pageImage(0) == nil {
+		t.Fatalf("纪要: %d pages, first drawn %v; note %q", len(p.slots), p.pageImage(0) != nil, p.note.Text)
+	}
+	if !strings.Contains(pageText(p.pages[0]), "会议纪要") {
+		t.Errorf("page 1 does not print the mark: %q", pageText(p.pages[0]))
 	}
 }
