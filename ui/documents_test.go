@@ -17,6 +17,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"bulletin/export"
 	"bulletin/model"
 )
 
@@ -240,5 +241,39 @@ func TestCaseNoticeAndReminder(t *testing.T) {
 		if !strings.Contains(text, w) {
 			t.Errorf("催办单 lacks %q:\n%s", w, text)
 		}
+	}
+}
+
+// TestDocumentSettings: the 文书 tab shows the defaults, saves what is typed,
+// and the 交办单 prints with it.
+func TestDocumentSettings(t *testing.T) {
+	ctx := context.Background()
+	s := mustOpenStore(t)
+	bg := newTestTasks(t)
+	w := test.NewTempWindow(t, nil)
+	d := newDocumentSettings(w, s, bg)
+	w.SetContent(d.buildUI())
+	bg.settle()
+	if got := d.entries[model.SettingNoticeTitle].Text; got != "网络舆情交办单" || !d.checks[model.SettingNoticeReceipt].Checked {
+		t.Fatalf("交办单标题 %q, 回执 %v; want the defaults", got, d.checks[model.SettingNoticeReceipt].Checked)
+	}
+	d.entries[model.SettingNoticeTitle].SetText("网络舆情处置交办单")
+	d.entries[model.SettingNoticeContact].SetText("李某 0311-7654321")
+	d.checks[model.SettingNoticeReceipt].SetChecked(false)
+	test.Tap(d.saveBtn)
+	bg.settle()
+	c := &model.Case{Title: "停水"}
+	if err := s.CreateCase(ctx, c); err != nil {
+		t.Fatal(err)
+	}
+	pdf, _, _, err := export.PrintNotice(ctx, s, export.NoticeRequest{Cases: []*model.Case{c}, Department: "县水务局", Date: time.Now()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "n.pdf")
+	os.WriteFile(path, pdf, 0o644)
+	text := pdfToText(t, path)
+	if !strings.Contains(text, "网络舆情处置交办单") || !strings.Contains(text, "李某 0311-7654321") || strings.Contains(text, "回执") {
+		t.Errorf("the 交办单 does not follow the settings:\n%s", text)
 	}
 }

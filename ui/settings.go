@@ -90,6 +90,7 @@ func (ss *settingsScreen) buildUI() fyne.CanvasObject {
 	ss.holidays, ss.rules = newHolidaySection(ss.win, ss.store, ss.bg), newRulesSection(ss.win, ss.store, ss.bg)
 	tabs.Append(container.NewTabItem("节假日", ss.holidays.buildUI()))
 	tabs.Append(container.NewTabItem("办理时限规则", ss.rules.buildUI()))
+	tabs.Append(container.NewTabItem("文书", newDocumentSettings(ss.win, ss.store, ss.bg).buildUI()))
 	return container.NewBorder(nil, ss.path, nil, nil, tabs)
 }
 
