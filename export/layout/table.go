@@ -214,6 +214,7 @@ func (e *engine) table(t Table) error {
 	y := e.bandTop(e.line)
 	segTop := y
 	placed := false // some of the table is on a page: a new page says 续表
+	fresh := false  // nothing of the table on this page yet, after a page break
 	for ri, r := range rows {
 		for {
 			room := Bottom - y
@@ -221,25 +222,36 @@ func (e *engine) table(t Table) error {
 			if h <= room+eps {
 				e.rowPart(&t, xs, r, ri, y, h, r.lines(), lineH)
 				y += h
-				placed = true
+				placed, fresh = true, false
 				break
 			}
-			k := int(math.Floor((room + eps) / lineH))
-			if (r.row.Keep && h <= Bottom-e.bandTop(1)+eps) || k < 1 {
-				if !placed {
-					e.newPage()
-					y, segTop = Top, Top
+			left := r.lines() - r.next
+			k := min(int(math.Floor((room+eps)/lineH)), left)
+			if !fresh {
+				// A short row, a Keep row and a row that would leave one
+				// line behind or carry one line over go whole to the next
+				// page when they fit there; a long row is split.
+				if k < left && left-k < 2 {
+					k = left - 2
+				}
+				fitsFresh := h <= Bottom-e.bandTop(1)+eps
+				if fitsFresh && (r.row.Keep || left <= 3 || k < 2 || k == left) || k < 1 {
+					if placed {
+						e.closeTable(&t, segTop, y)
+						y, segTop = e.continued(t.Size)
+					} else {
+						e.newPage()
+						y, segTop = Top, Top
+					}
+					fresh = true
 					continue
 				}
-				e.closeTable(&t, segTop, y)
-				y, segTop = e.continued(t.Size)
-				continue
 			}
-			e.rowPart(&t, xs, r, ri, y, room, min(r.next+k, r.lines()), lineH)
+			e.rowPart(&t, xs, r, ri, y, room, r.next+k, lineH)
 			r.used += room
 			e.closeTable(&t, segTop, Bottom)
 			y, segTop = e.continued(t.Size)
-			placed = true
+			placed, fresh = true, true
 		}
 	}
 	e.closeTable(&t, segTop, y)

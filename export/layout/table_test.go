@@ -256,3 +256,40 @@ func inColumn(xs []float64, g Glyph) bool {
 	}
 	return false
 }
+
+// TestTableShortRowMoves: a row of two lines with one line of room left
+// goes whole to the next page (its label is not cut in two); a long row
+// split across pages leaves at least two lines on each side.
+func TestTableShortRowMoves(t *testing.T) {
+	var rows []Row
+	for range 21 {
+		rows = append(rows, row("行", "值"))
+	}
+	pages, _ := tableDoc(t, labelled(append(rows, row("交办单位\n及联系人", "王某"))...))
+	if len(pages) != 2 {
+		t.Fatalf("%d pages, want 2", len(pages))
+	}
+	ls := textLines(pages[1:], SizeSanhao)
+	if len(ls) != 3 || ls[0].text() != Continued || ls[1].text() != "交办单位王某" || ls[2].text() != "及联系人" {
+		var got []string
+		for _, l := range ls {
+			got = append(got, l.text())
+		}
+		t.Errorf("page 2 lines %q, want 续表 and the whole row", got)
+	}
+	for n := 11; n <= 14; n++ {
+		long := row("原文", strings.Repeat("国", 21*n))
+		pages, _ := tableDoc(t, labelled(append(rows[:10:10], long)...))
+		per := map[int]int{}
+		for _, l := range valueLines(pages) {
+			if l.text() != "值" {
+				per[l.page]++
+			}
+		}
+		for p, k := range per {
+			if k < 2 {
+				t.Errorf("a row of %d lines leaves %d line(s) on page %d (%v)", n, k, p+1, per)
+			}
+		}
+	}
+}
