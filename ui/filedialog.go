@@ -3,6 +3,7 @@ package ui
 import (
 	"encoding/json"
 	"strings"
+	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -40,7 +41,10 @@ var fyneWords = map[string]string{
 // each of them, so that whichever Fyne picks reads Chinese.
 var fyneLocales = []fyne.Locale{"en", "cs", "de", "el", "es", "fr", "pl", "pt", "pt-BR", "ru", "sv", "ta", "uk", "zh-Hans"}
 
-func init() {
+// addFyneWords gives Fyne our words, once, when the first window is made:
+// not in an init, which every command line run would pay for (about 4 ms
+// before main, as much as the rest of bulletin version).
+var addFyneWords = sync.OnceFunc(func() {
 	data, err := json.Marshal(fyneWords)
 	if err == nil {
 		for _, l := range fyneLocales {
@@ -52,7 +56,7 @@ func init() {
 	if err != nil {
 		fyne.LogError("add Chinese words for Fyne", err)
 	}
-}
+})
 
 // dialogWords translates the words Fyne's file dialog shows without lang.
 var dialogWords = map[string]string{
@@ -103,6 +107,7 @@ func newFolderOpen(callback func(fyne.ListableURI, error), w fyne.Window) *fileD
 }
 
 func newFileDialog(d *dialog.FileDialog, w fyne.Window, title, confirm string) *fileDialog {
+	addFyneWords()
 	d.SetTitleText(title)
 	d.SetConfirmText(confirm)
 	d.SetDismissText("取消")

@@ -35,6 +35,7 @@ const appTitle = "舆情专报工作台"
 // shown in 帮助 → 关于. When the store cannot be opened it shows a window that
 // says why, in Chinese, instead of crashing; the file is left as it is.
 func Create(a fyne.App, dbPath, version string) {
+	addFyneWords()
 	limitHeapGrowth()
 	a.Settings().SetTheme(newOfficeTheme())
 	if askMissingDB(a, dbPath, func() { Create(a, dbPath, version) }) {
@@ -125,6 +126,7 @@ const (
 )
 
 func newShell(a fyne.App, w fyne.Window, s *model.Store, bg *tasks) *shell {
+	addFyneWords()
 	sh := &shell{app: a, win: w, store: s, bg: bg, navBtns: map[string]*widget.Button{}}
 	sh.cases = newCasesScreen(w, s, bg)
 	sh.meetings = newMeetingsScreen(w, s, bg)
