@@ -194,3 +194,36 @@ func BenchmarkKinds(b *testing.B) {
 		})
 	}
 }
+
+// TestMinutesGeometryInPDF measures the 纪要 in the PDF (pdftotext -bbox):
+// 出席 starts at x = 39.14 mm, its wrapped names at 55.86 mm, and the mark
+// is centred on the 版心.
+func TestMinutesGeometryInPDF(t *testing.T) {
+	m := &Minutes{Kind: KindMinutes, Body: "会议决定。", Present: names(30), Absent: "钱七"}
+	pdf, _ := renderPrinted(t, m)
+	pages := pdfWords(t, pdf)
+	var starts []float64
+	for _, w := range pages[0] {
+		if strings.Contains(w.text, "某") || strings.HasPrefix(w.text, "出席") {
+			starts = append(starts, w.xMin)
+		}
+	}
+	if len(starts) < 3 {
+		t.Fatalf("attendance on %d lines: %v", len(starts), pages[0])
+	}
+	if d := starts[0] - pt(39.142857); d < -0.3 || d > 0.3 {
+		t.Errorf("出席 at x=%.2f pt, want %.2f", starts[0], pt(39.142857))
+	}
+	for i, x := range starts[1:] {
+		if d := x - pt(55.857143); d < -0.3 || d > 0.3 {
+			t.Errorf("names line %d at x=%.2f pt, want %.2f", i+2, x, pt(55.857143))
+		}
+	}
+	w, ok := find(pages, DefaultMinutesMark)
+	if !ok {
+		t.Fatal("no mark")
+	}
+	if c := (w.xMin + w.xMax) / 2; c < pt(106)-1 || c > pt(106)+1 {
+		t.Errorf("mark centred at x=%.2f pt, want %.2f", c, pt(106))
+	}
+}
