@@ -39,6 +39,7 @@ type templateSection struct {
 	saveBtn, checkBtn, pickRed  *widget.Button
 	checkOf                     *widget.Select
 	checkOut                    *widget.Label
+	scroll                      *container.Scroll // the whole section, scrolled to the check's result
 	status                      *widget.Label
 	bulletins                   []*model.Bulletin
 	bg                          *tasks
@@ -88,7 +89,8 @@ func (t *templateSection) buildUI() fyne.CanvasObject {
 		sectionHead("字体检查"), t.buildCheck())
 	cols := container.NewGridWithColumns(2, container.NewPadded(left), container.NewPadded(right))
 	t.load()
-	return container.NewBorder(nil, container.NewHBox(t.saveBtn, t.status), nil, nil, container.NewVScroll(cols))
+	t.scroll = container.NewVScroll(cols)
+	return container.NewBorder(nil, container.NewHBox(t.saveBtn, t.status), nil, nil, t.scroll)
 }
 
 // load fills the form from the stored settings.

@@ -186,10 +186,30 @@ func (t *templateSection) onCheck() {
 		doc = export.DocumentFromBulletin(b)
 	}
 	t.checkOut.SetText("正在检查……")
+	t.showCheckOut()
 	t.bg.run(func() func() {
 		text := fontCheckText(doc, opt)
-		return func() { t.checkOut.SetText(text) }
+		return func() {
+			t.checkOut.SetText(text)
+			t.showCheckOut()
+		}
 	})
+}
+
+// showCheckOut scrolls the section so that the check's result is in view: it
+// sits below the fold at 1280×800, where a press of 检查 seemed to do nothing.
+func (t *templateSection) showCheckOut() {
+	if t.scroll == nil || t.scroll.Content == nil {
+		return
+	}
+	d := fyne.CurrentApp().Driver()
+	y := d.AbsolutePositionForObject(t.checkOut).Y - d.AbsolutePositionForObject(t.scroll.Content).Y
+	bottom := y + t.checkOut.MinSize().Height
+	if off := t.scroll.Offset.Y; y >= off && bottom <= off+t.scroll.Size().Height {
+		return // already in view
+	}
+	t.scroll.Offset.Y = max(0, min(y-40, t.scroll.Content.MinSize().Height-t.scroll.Size().Height))
+	t.scroll.Refresh()
 }
 
 // fontCheckText is the result of the font check in Chinese.

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"bulletin/assets"
@@ -68,8 +69,16 @@ func TestTemplateSettings(t *testing.T) {
 	if ts.checkOf.SelectedIndex() != 1 {
 		t.Fatalf("the check does not offer the newest issue (selected %d of %q)", ts.checkOf.SelectedIndex(), ts.checkOf.Options)
 	}
+	w.Resize(fyne.NewSize(1180, 700)) // the screen's share of a 1280×800 window
+	ts.scroll.Offset.Y = 0
+	ts.scroll.Refresh()
 	test.Tap(ts.checkBtn)
 	ts.bg.settle()
+	d := fyne.CurrentApp().Driver()
+	top := d.AbsolutePositionForObject(ts.checkOut).Y - d.AbsolutePositionForObject(ts.scroll).Y
+	if top < 0 || top > ts.scroll.Size().Height-40 {
+		t.Errorf("the check's result is %.0f px down a view %.0f px high: out of sight", top, ts.scroll.Size().Height)
+	}
 	out := ts.checkOut.Text
 	for _, want := range []string{"仿宋（正文、报尾）：" + font + "（本机文件）", "小标宋（刊名、标题）：NotoSerifSC-Bold-GB2312.ttf（内置）", "U+10FFFD", "正文第 1 段"} {
 		if !strings.Contains(out, want) {
