@@ -17,6 +17,11 @@ type Config map[Role]string
 type Set struct {
 	chains map[Role][]*Face // primary first, then the embedded faces
 	system []*systemFont    // fonts on the PC, loaded when first needed
+	// listSystem, when set, lists the PC's fallback files at the first rune
+	// no embedded or chosen font has (most documents have none): scanning
+	// the font folders cost every render about a millisecond.
+	listSystem func() []string
+	systemOnce sync.Once
 
 	mu       sync.Mutex
 	resolved map[roleRune]*Face // nil value: no font has the rune
@@ -63,7 +68,23 @@ func (sf *systemFont) get() *Face {
 // SystemFallbacks finds, which are loaded only when a rune is missing from
 // everything before them.
 func NewSet(cfg Config) (*Set, error) {
-	return newSetWith(cfg, SystemFallbacks(), RoleDefault)
+	s, err := newSetWith(cfg, nil, RoleDefault)
+	if s != nil {
+		s.listSystem = SystemFallbacks
+	}
+	return s, err
+}
+
+// systemFonts returns the PC's fallback fonts, listing them on first use.
+func (s *Set) systemFonts() []*systemFont {
+	s.systemOnce.Do(func() {
+		if s.listSystem != nil {
+			for _, p := range s.listSystem() {
+				s.system = append(s.system, &systemFont{path: p})
+			}
+		}
+	})
+	return s.system
 }
 
 // newSet is NewSet with the system fallback files given and no office
@@ -164,7 +185,7 @@ func (s *Set) resolve(role Role, r rune) *Face {
 			return f
 		}
 	}
-	for _, sf := range s.system {
+	for _, sf := range s.systemFonts() {
 		if !sf.mayHave(r) {
 			continue
 		}
