@@ -92,13 +92,21 @@ type MinutesSettings struct {
 	Black                      bool
 }
 
-// MinutesSettingsFrom reads them from the stored settings.
+// MinutesSettingsFrom reads them from the stored settings; the unit line
+// and the 印发单位 default to the 专报's 编印单位.
 func MinutesSettingsFrom(kv map[string]string) MinutesSettings {
-	return MinutesSettings{
+	ms := MinutesSettings{
 		Mark: kv[model.SettingMinutesMark], Unit: kv[model.SettingMinutesUnit],
 		CopyTo: kv[model.SettingMinutesCopyTo], Issuer: kv[model.SettingMinutesIssuer],
 		Black: kv[model.SettingMinutesBlack] == "1",
 	}
+	if ms.Unit == "" {
+		ms.Unit = kv[model.SettingUnit] // the office, as on the 专报
+	}
+	if ms.Issuer == "" {
+		ms.Issuer = ms.Unit
+	}
+	return ms
 }
 
 // MinutesFromMeeting drafts the 纪要 of a meeting: number is its 期号 of the
@@ -134,8 +142,11 @@ func MinutesBody(mt *model.Meeting) string {
 	if p := strings.TrimSpace(mt.Place); p != "" {
 		b.WriteString("（地点：" + p + "）")
 	}
-	if t := strings.TrimSpace(mt.Topic); t != "" {
-		b.WriteString("，研究" + strings.TrimRight(t, "。；;，, ") + "")
+	if t := strings.TrimRight(strings.TrimSpace(mt.Topic), "。；;，, "); t != "" {
+		if !strings.HasPrefix(t, "研究") {
+			t = "研究" + t
+		}
+		b.WriteString("，" + t)
 	}
 	b.WriteString("。现将会议议定事项纪要如下：")
 	for _, p := range strings.Split(strings.TrimSpace(mt.Content), "\n") {

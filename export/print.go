@@ -29,9 +29,10 @@ type NoticeSettings struct {
 	Black, Small, Receipt        bool
 }
 
-// NoticeSettingsFrom reads them from the stored settings.
+// NoticeSettingsFrom reads them from the stored settings; the 交办单位
+// defaults to the 专报's 编印单位.
 func NoticeSettingsFrom(kv map[string]string) NoticeSettings {
-	return NoticeSettings{
+	st := NoticeSettings{
 		Title: kv[model.SettingNoticeTitle], Reminder: kv[model.SettingReminderTitle],
 		Instruction: kv[model.SettingInstructionTitle],
 		Unit:        kv[model.SettingNoticeUnit], Contact: kv[model.SettingNoticeContact],
@@ -39,6 +40,10 @@ func NoticeSettingsFrom(kv map[string]string) NoticeSettings {
 		Black:       kv[model.SettingNoticeBlack] == "1", Small: kv[model.SettingNoticeSmall] == "1",
 		Receipt: kv[model.SettingNoticeReceipt] != "0",
 	}
+	if st.Unit == "" {
+		st.Unit = kv[model.SettingUnit]
+	}
+	return st
 }
 
 // PrintMinutes typesets a meeting's 纪要 with the store's settings: with

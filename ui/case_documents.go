@@ -60,13 +60,13 @@ func (d *caseDocuments) update(c *model.Case, evs []*model.CaseEvent) {
 func (d *caseDocuments) onNotice() {
 	d.e.beforeMove(func() {
 		c := d.e.orig
-		d.pickDepartment("打印交办单", c, nil, func(dept string) { d.printNotice(c, dept) })
+		d.pickDepartment("打印交办单", "打印交办单", c, nil, func(dept string) { d.printNotice(c, dept) })
 	})
 }
 
 // pickDepartment runs next with the case's department, asking which when
 // there are several; extra is shown under the choice.
-func (d *caseDocuments) pickDepartment(title string, c *model.Case, extra *widget.Entry, next func(dept string)) {
+func (d *caseDocuments) pickDepartment(title, okText string, c *model.Case, extra *widget.Entry, next func(dept string)) {
 	if len(c.Departments) == 1 && extra == nil {
 		next(c.Departments[0])
 		return
@@ -77,7 +77,7 @@ func (d *caseDocuments) pickDepartment(title string, c *model.Case, extra *widge
 	if extra != nil {
 		items = append(items, widget.NewFormItem("催办说明", extra))
 	}
-	d.dlg = newFormDialog(d.e.win, title+" "+c.Number, title, sized(widget.NewForm(items...), 440), func() formResult {
+	d.dlg = newFormDialog(d.e.win, title+" "+c.Number, okText, sized(widget.NewForm(items...), 440), func() formResult {
 		if d.depts.Selected == "" {
 			showInfo(d.e.win, "请选择承办单位。")
 			return keepOpen
@@ -118,7 +118,7 @@ func (d *caseDocuments) onRemind() {
 		c := d.e.orig
 		d.note = widget.NewEntry()
 		d.note.SetPlaceHolder("可选，如：电话催办，对方称正在核实")
-		d.pickDepartment("催办", c, d.note, func(dept string) {
+		d.pickDepartment("催办", "催办并打印催办单", c, d.note, func(dept string) {
 			note := "向" + dept + "催办"
 			if s, _ := model.CleanText(d.note.Text, false); s != "" {
 				note += "：" + s

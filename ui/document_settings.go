@@ -50,16 +50,16 @@ func (d *documentSettings) buildUI() fyne.CanvasObject {
 	d.entries[model.SettingNoticeRequirement] = req
 	minutes := widget.NewForm(
 		widget.NewFormItem("纪要标志", d.entry(model.SettingMinutesMark, "网络舆情工作会议纪要")),
-		widget.NewFormItem("单位行", d.entry(model.SettingMinutesUnit, "不印单位行和红线留空")),
+		widget.NewFormItem("单位行", d.entry(model.SettingMinutesUnit, "留空用专报的编印单位")),
 		widget.NewFormItem("抄送", d.entry(model.SettingMinutesCopyTo, "如：县委办公室、县政府办公室")),
-		widget.NewFormItem("印发单位", d.entry(model.SettingMinutesIssuer, "如：县委网信办")),
+		widget.NewFormItem("印发单位", d.entry(model.SettingMinutesIssuer, "留空用专报的编印单位")),
 		widget.NewFormItem("", d.check(model.SettingMinutesBlack, "纪要标志和红线印黑色")),
 	)
 	notices := widget.NewForm(
 		widget.NewFormItem("交办单标题", d.entry(model.SettingNoticeTitle, "网络舆情交办单")),
 		widget.NewFormItem("催办单标题", d.entry(model.SettingReminderTitle, "网络舆情催办单")),
 		widget.NewFormItem("抄清标题", d.entry(model.SettingInstructionTitle, "领导批示抄清")),
-		widget.NewFormItem("交办单位", d.entry(model.SettingNoticeUnit, "如：县委网信办")),
+		widget.NewFormItem("交办单位", d.entry(model.SettingNoticeUnit, "留空用专报的编印单位")),
 		widget.NewFormItem("联系人及电话", d.entry(model.SettingNoticeContact, "如：王某 0311-1234567")),
 		widget.NewFormItem("办理要求", req),
 		widget.NewFormItem("", d.check(model.SettingNoticeBlack, "标题印黑色（不选为红色）")),
@@ -70,7 +70,7 @@ func (d *documentSettings) buildUI() fyne.CanvasObject {
 	d.saveBtn.Importance = widget.HighImportance
 	d.status = widget.NewLabel("")
 	d.status.Importance = widget.LowImportance
-	hint := wrapLabel("字体、行距和页码与专报相同（见「专报模板与字体」）。留空的项目按括号里的默认值印。")
+	hint := wrapLabel("字体、行距和页码与专报相同（见「专报模板与字体」）。标题留空时印默认标题；单位行、印发单位和交办单位留空时用专报的编印单位。")
 	hint.Importance = widget.LowImportance
 	body := container.NewVBox(hint, sectionHead("会议纪要"), minutes, widget.NewSeparator(),
 		sectionHead("交办单、催办单、批示抄清"), notices, container.NewHBox(d.saveBtn, d.status))
