@@ -7,6 +7,7 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"codeberg.org/go-pdf/fpdf"
@@ -83,11 +84,18 @@ func registerFonts(pdf *fpdf.Fpdf, pages []layout.Page) *fontTable {
 	}
 	sort.Strings(ids)
 	ft := &fontTable{family: map[string]string{}}
+	// The faces are cut down side by side (fpdf then takes them in order).
+	data := make([][]byte, len(ids))
+	var wg sync.WaitGroup
+	for i, id := range ids {
+		wg.Go(func() { data[i] = subsetData(used[id], runes[id]) })
+	}
+	wg.Wait()
 	for i, id := range ids {
 		fam, name := pdfFontName(i, used[id], runes[id])
 		ft.family[id] = fam
 		ft.names = append(ft.names, [2]string{"/utf8" + fam, "/" + name})
-		pdf.AddUTF8FontFromBytes(fam, "", subsetData(used[id], runes[id]))
+		pdf.AddUTF8FontFromBytes(fam, "", data[i])
 	}
 	for _, id := range ids {
 		if used[id].Has('\u3000') {
