@@ -29,6 +29,7 @@ const (
 	anyStatus = "全部状态"
 	anyDept   = "全部责任单位"
 	anySource = "全部来源"
+	anyMood   = "全部倾向"
 )
 
 // caseColumn is one column of the case table.
@@ -67,8 +68,10 @@ type casesScreen struct {
 
 	search               *widget.Entry
 	status, dept, source *widget.Select
+	sentiment            *widget.Select
 	from, to             *dateField
-	overdue              *widget.Check
+	overdue, dueSoon     *widget.Check
+	important            *widget.Check
 	count                *widget.Label
 	emptyNote            *widget.Label // over the table when no case is listed
 	table                *widget.Table
@@ -80,6 +83,7 @@ type casesScreen struct {
 	sort     model.CaseSort
 	desc     bool
 	filter   model.CaseFilter // the current query, without paging
+	cal      *model.Calendar  // for 即将到期 and 逾期 n 个工作日; read again with each new query
 	note     string           // what the count line adds: a date filter not used
 	total    int
 	pages    map[int][]*model.Case
@@ -98,7 +102,8 @@ func newCasesScreen(w fyne.Window, s *model.Store, bg *tasks) *casesScreen {
 		cs.sort = model.CaseSort(p.Preferences().StringWithFallback(prefCaseSort, string(model.SortCollected)))
 		cs.desc = p.Preferences().BoolWithFallback(prefCaseDesc, true)
 	}
-	cs.ed = newCaseEditor(w, s, bg, cs.now)
+	cs.ed = newCaseEditor(w, s, bg, func() time.Time { return cs.now() })
+	cs.ed.calendar = cs.calendar
 	cs.ed.onSaved = cs.onEditorSaved
 	cs.ed.onDeleted = cs.onEditorDeleted
 	cs.ed.onNew = cs.onNew
@@ -127,6 +132,9 @@ func (cs *casesScreen) buildUI() fyne.CanvasObject {
 	cs.to.SetPlaceHolder("截止日期")
 	cs.from.OnChanged, cs.to.OnChanged = cs.scheduleReload, cs.scheduleReload
 	cs.overdue = widget.NewCheck("仅看逾期", func(bool) { cs.reloadList() })
+	cs.dueSoon = widget.NewCheck("即将到期", func(bool) { cs.reloadList() })
+	cs.important = widget.NewCheck("重点", func(bool) { cs.reloadList() })
+	cs.sentiment = filterSelect(anyMood, model.Sentiments, cs.reloadList)
 	cs.count = widget.NewLabel("")
 	clear := widget.NewButton("清除条件", cs.onClearFilters)
 
@@ -146,8 +154,9 @@ func (cs *casesScreen) buildUI() fyne.CanvasObject {
 
 	filters := container.NewVBox(
 		cs.search,
-		container.NewGridWithColumns(3, cs.status, cs.dept, cs.source),
-		container.NewHBox(widget.NewLabel("收集时间"), cs.from, widget.NewLabel("至"), cs.to, cs.overdue, clear),
+		container.NewBorder(nil, nil, nil, container.NewHBox(cs.overdue, cs.dueSoon, cs.important),
+			container.NewGridWithColumns(3, cs.status, cs.dept, cs.source)),
+		container.NewHBox(widget.NewLabel("收集时间"), cs.from, widget.NewLabel("至"), cs.to, cs.sentiment, clear),
 	)
 	importBtn := widget.NewButtonWithIcon("导入…", theme.DownloadIcon(), cs.onImport)
 	exportBtn := widget.NewButtonWithIcon("导出…", theme.UploadIcon(), cs.onExport)
@@ -196,6 +205,9 @@ func (cs *casesScreen) onClearFilters() {
 	cs.from.SetText("")
 	cs.to.SetText("")
 	cs.overdue.SetChecked(false)
+	cs.dueSoon.SetChecked(false)
+	cs.important.SetChecked(false)
+	cs.sentiment.SetSelectedIndex(0)
 	cs.quiet = false
 	cs.reloadList()
 }
@@ -212,7 +224,10 @@ func (cs *casesScreen) scheduleReload() {
 // not used: dateNote marks it and says so in the count line.
 func (cs *casesScreen) currentFilter() model.CaseFilter {
 	f := model.CaseFilter{Query: strings.TrimSpace(cs.search.Text), Sort: cs.sort, Desc: cs.desc,
-		Overdue: cs.overdue.Checked, Now: cs.now()}
+		Overdue: cs.overdue.Checked, DueSoon: cs.dueSoon.Checked, Important: cs.important.Checked, Now: cs.now()}
+	if cs.sentiment.SelectedIndex() > 0 {
+		f.Sentiment = cs.sentiment.Selected
+	}
 	if cs.status.SelectedIndex() > 0 {
 		f.Status = model.CaseStatus(cs.status.Selected)
 	}
@@ -250,6 +265,10 @@ func (cs *casesScreen) loadPage(p int) {
 	f.Offset, f.Limit = p*casePageSize, casePageSize
 	cs.bg.run(func() func() {
 		cases, total, err := cs.store.FindCases(context.Background(), f)
+		var cal *model.Calendar
+		if p == 0 && err == nil { // the 设置 page may have changed the holidays
+			cal, err = cs.store.Calendar(context.Background())
+		}
 		return func() {
 			if gen != cs.gen {
 				return
@@ -258,6 +277,10 @@ func (cs *casesScreen) loadPage(p int) {
 			if err != nil {
 				showError(cs.win, "查询案件", err)
 				return
+			}
+			if cal != nil {
+				cs.cal = cal
+				cs.ed.showDue()
 			}
 			cs.evict(p)
 			cs.pages[p] = cases
@@ -317,6 +340,15 @@ func (cs *casesScreen) evict(p int) {
 		}
 		delete(cs.pages, far)
 	}
+}
+
+// calendar is the working-day calendar read with the list, or one of
+// weekends alone until it is in.
+func (cs *casesScreen) calendar() *model.Calendar {
+	if cs.cal == nil {
+		cs.cal = model.NewCalendar(nil)
+	}
+	return cs.cal
 }
 
 // caseAt returns the case shown in row, or nil while its page is loading.

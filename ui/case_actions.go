@@ -18,6 +18,11 @@ type actionForm struct {
 	depts *widget.CheckGroup
 	due   *dateField
 	text  *widget.Entry
+
+	day       *dateField     // 回复日期, 催办日期
+	replyDept *widget.Select // 回复单位, when the case has several departments
+	hint      *widget.Label  // where the 时限 comes from, a 延期's limit
+	proposal  model.DueProposal
 }
 
 // beforeMove saves pending edits first, so that a move never drops them.
@@ -72,12 +77,13 @@ func (e *caseEditor) onAssign() {
 		}
 		f := &actionForm{depts: widget.NewCheckGroup(names, nil), due: newDateField(false), text: widget.NewEntry()}
 		f.depts.Selected = append([]string(nil), e.orig.Departments...)
-		f.due.SetDate(e.orig.Due)
-		f.text.SetPlaceHolder("可选")
+		e.proposeDue(f)
+		f.text.SetPlaceHolder("可选；改到更晚的时限即为延期，须写明原因")
 		list := container.NewVScroll(f.depts)
 		list.SetMinSize(fyne.NewSize(360, 220))
 		form := widget.NewForm(widget.NewFormItem("责任单位", list),
-			widget.NewFormItem("办理时限", container.NewHBox(f.due)), widget.NewFormItem("交办说明", f.text))
+			widget.NewFormItem("办理时限", container.NewHBox(f.due)), widget.NewFormItem("", f.hint),
+			widget.NewFormItem("交办说明", f.text))
 		f.dlg = newFormDialog(e.win, "交办 "+e.orig.Number, "交办", form, func() formResult {
 			due, err := f.due.Date()
 			if err != nil {
@@ -96,9 +102,13 @@ func (e *caseEditor) onReply() {
 		f := &actionForm{text: multiLine(6)}
 		f.text.SetText(e.orig.Reply)
 		f.text.SetPlaceHolder("责任单位的回复内容")
-		f.dlg = newFormDialog(e.win, "登记回复 "+e.orig.Number, "登记", textBox(f.text), func() formResult {
+		f.dlg = newFormDialog(e.win, "登记回复 "+e.orig.Number, "登记", e.replyForm(f), func() formResult {
 			reply, _ := model.CleanText(f.text.Text, true)
-			return e.move(model.Transition{Action: model.ActionReply, Reply: reply})
+			t := model.Transition{Action: model.ActionReply, Reply: reply}
+			if !e.readReplyForm(f, &t) {
+				return keepOpen
+			}
+			return e.move(t)
 		})
 		e.action = f
 	})

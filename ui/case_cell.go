@@ -1,9 +1,12 @@
 package ui
 
 import (
+	"fmt"
 	"math"
 	"strings"
 	"time"
+
+	"image/color"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -15,7 +18,12 @@ import (
 	"bulletin/model"
 )
 
-// caseCell is one table cell: a pale red band behind overdue rows and the text.
+// colorDueSoonBand is the pale orange band behind the rows of cases 即将到期
+// (overdue rows have colorOverdueBand).
+var colorDueSoonBand = color.NRGBA{R: 0xfd, G: 0xf0, B: 0xdc, A: 0xff}
+
+// caseCell is one table cell: a pale red band behind overdue rows, a pale
+// orange one behind rows 即将到期, and the text.
 type caseCell struct {
 	widget.BaseWidget
 	band  *canvas.Rectangle
@@ -43,22 +51,46 @@ func (cs *casesScreen) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 		cell.label.SetText("…")
 		return
 	}
-	overdue := c.Overdue(cs.now())
+	state, _ := c.DueState(cs.calendar(), cs.now())
 	open := cs.ed.orig != nil && cs.ed.orig.ID == c.ID
-	cell.band.Hidden = !overdue && !open
-	cell.band.FillColor = colorOverdueBand
-	if open {
+	cell.band.Hidden = state != model.DueLate && state != model.DueSoon && !open
+	switch {
+	case open:
 		cell.band.FillColor = colorSelection
+	case state == model.DueSoon:
+		cell.band.FillColor = colorDueSoonBand
+	default:
+		cell.band.FillColor = colorOverdueBand
 	}
 	cell.band.Refresh()
-	cell.label.Importance = widget.MediumImportance
-	if overdue {
-		cell.label.Importance = widget.DangerImportance
+	cell.label.Importance = dueImportance(c, state, id.Col)
+	if id.Col == dueColumn {
+		cell.label.SetText(dueText(c, cs.calendar(), cs.now()))
+		return
 	}
 	cell.label.SetText(caseCellText(c, id.Col, cs.now()))
 }
 
-// caseCellText is the text of column col for case c on day now.
+// dueImportance colours a cell: the whole row of an overdue case red, the
+// 时限 of a case 即将到期 orange and that of a late reply red.
+func dueImportance(c *model.Case, state model.DueState, col int) widget.Importance {
+	switch {
+	case state == model.DueLate:
+		return widget.DangerImportance
+	case col != dueColumn:
+	case state == model.DueSoon:
+		return widget.WarningImportance
+	case c.RepliedLate():
+		return widget.DangerImportance
+	}
+	return widget.MediumImportance
+}
+
+// dueColumn is the index of 时限 in caseColumns.
+const dueColumn = 6
+
+// caseCellText is the text of column col for case c on day now (the 时限
+// counted on weekends alone: the screen uses dueText with its calendar).
 func caseCellText(c *model.Case, col int, now time.Time) string {
 	switch col {
 	case 0:
@@ -73,23 +105,52 @@ func caseCellText(c *model.Case, col int, now time.Time) string {
 		return strings.Join(c.Departments, "、")
 	case 5:
 		return caseCellStatus(c)
-	case 6:
-		return dueText(c, now)
+	case dueColumn:
+		return dueText(c, model.NewCalendar(nil), now)
 	}
 	return ""
 }
 
 // dueText is the 时限 cell: the due date without its year when it is this
-// year's, and 逾期 after it when past. An overdue date of another year is
-// shown whole, without 逾期, which would not fit: the red row says it.
-func dueText(c *model.Case, now time.Time) string {
-	if c.Due.IsZero() || c.Due.Year() != now.Year() {
-		return formatDate(c.Due, false)
+// year's, or the case's state against it (即将到期, 逾期3日, 逾期回复), and
+// the number of 催办 (催2) while it waits for the reply; the longest of these
+// that fits the column, the date going first, then 即将 and 期.
+func dueText(c *model.Case, cal *model.Calendar, now time.Time) string {
+	date := formatDate(c.Due, false)
+	if !c.Due.IsZero() && c.Due.Year() == now.Year() {
+		date = c.Due.Format("01-02")
 	}
-	if c.Overdue(now) {
-		return c.Due.Format("01-02") + " 逾期"
+	urge := ""
+	if c.Reminders > 0 && c.Status == model.StatusAssigned {
+		urge = fmt.Sprintf(" 催%d", c.Reminders)
 	}
-	return c.Due.Format("01-02")
+	var cands []string
+	switch st, n := c.DueState(cal, now); {
+	case st == model.DueSoon:
+		cands = []string{date + " 即将到期" + urge, "即将到期" + urge, "将到期" + urge, "即将到期"}
+	case st == model.DueLate && n == 0:
+		cands = []string{date + " 逾期" + urge, "逾期" + urge}
+	case st == model.DueLate:
+		cands = []string{fmt.Sprintf("%s 逾期%d日%s", date, n, urge), fmt.Sprintf("逾期%d日%s", n, urge),
+			fmt.Sprintf("逾%d日%s", n, urge), fmt.Sprintf("逾期%d日", n)}
+	case c.RepliedLate():
+		cands = []string{c.ReplyLabel(), "逾期回复"}
+	default:
+		cands = []string{date + urge, date}
+	}
+	return fitDue(cands, caseColumns[dueColumn].width)
+}
+
+// fitDue is the first of cands that a label shows whole in width, or the
+// last one.
+func fitDue(cands []string, width float32) string {
+	pad := 2 * theme.InnerPadding()
+	for _, s := range cands {
+		if fyne.MeasureText(s, theme.TextSize(), fyne.TextStyle{}).Width+pad <= width {
+			return s
+		}
+	}
+	return cands[len(cands)-1]
 }
 
 // oneLine folds line breaks so that a cell shows one line.

@@ -43,26 +43,37 @@ func TestCaseStatusText(t *testing.T) {
 	}
 }
 
-// 时限 drops this year's year, and says 逾期 when it fits.
+// 时限 drops this year's year and says where the case stands against it as
+// the calendar counts (weekends alone here; 2026-11-28 is a Saturday): 即将到期,
+// 逾期 n 日, 逾期回复 and the 催办 count, shortened to fit the column.
 func TestCaseDueText(t *testing.T) {
 	now := day(2026, 11, 28, 10)
+	cal := model.NewCalendar(nil)
 	tests := []struct {
-		name   string
-		status model.CaseStatus
-		due    time.Time
-		want   string
+		name    string
+		status  model.CaseStatus
+		due     time.Time
+		replied time.Time
+		urged   int
+		want    string
 	}{
-		{"no time limit", model.StatusPending, time.Time{}, ""},
-		{"this year", model.StatusAssigned, day(2026, 12, 5, 0), "12-05"},
-		{"due today", model.StatusAssigned, day(2026, 11, 28, 0), "11-28"},
-		{"overdue", model.StatusAssigned, day(2026, 11, 27, 0), "11-27 逾期"},
-		{"replied late", model.StatusReplied, day(2026, 11, 1, 0), "11-01"},
-		{"next year", model.StatusAssigned, day(2027, 1, 5, 0), "2027-01-05"},
-		{"overdue since last year", model.StatusAssigned, day(2025, 12, 28, 0), "2025-12-28"},
+		{"no time limit", model.StatusPending, time.Time{}, time.Time{}, 0, ""},
+		{"this year", model.StatusAssigned, day(2026, 12, 5, 0), time.Time{}, 0, "12-05"},
+		{"urged twice", model.StatusAssigned, day(2026, 12, 5, 0), time.Time{}, 2, "12-05 催2"},
+		{"due today", model.StatusAssigned, day(2026, 11, 28, 0), time.Time{}, 0, "即将到期"},
+		{"due next working day", model.StatusAssigned, day(2026, 11, 30, 0), time.Time{}, 0, "即将到期"},
+		{"due soon and urged", model.StatusAssigned, day(2026, 11, 30, 0), time.Time{}, 1, "将到期 催1"},
+		{"due the day before a weekend", model.StatusAssigned, day(2026, 11, 27, 0), time.Time{}, 0, "11-27 逾期"},
+		{"overdue 2 working days", model.StatusAssigned, day(2026, 11, 25, 0), time.Time{}, 0, "逾期2日"},
+		{"overdue and urged", model.StatusAssigned, day(2026, 11, 25, 0), time.Time{}, 3, "逾2日 催3"},
+		{"replied on time", model.StatusReplied, day(2026, 11, 1, 0), day(2026, 10, 30, 9), 0, "11-01"},
+		{"replied late", model.StatusReplied, day(2026, 11, 1, 0), day(2026, 11, 3, 9), 0, "逾期回复"},
+		{"next year", model.StatusAssigned, day(2027, 1, 5, 0), time.Time{}, 0, "2027-01-05"},
+		{"overdue since last year", model.StatusAssigned, day(2025, 12, 26, 0), time.Time{}, 0, "逾期240日"},
 	}
 	for _, tt := range tests {
-		c := &model.Case{Status: tt.status, Due: tt.due}
-		if got := dueText(c, now); got != tt.want {
+		c := &model.Case{Status: tt.status, Due: tt.due, RepliedAt: tt.replied, Reminders: tt.urged}
+		if got := dueText(c, cal, now); got != tt.want {
 			t.Errorf("%s: dueText(%s, due %v) on %v = %q, want %q", tt.name, tt.status, tt.due, now, got, tt.want)
 		}
 	}
@@ -78,7 +89,7 @@ func TestCaseColumnsFitTheirText(t *testing.T) {
 		2: {"阳光理政", "本地论坛", "12345"},
 		3: {"2026-11-28"},
 		4: {"县教育局", "县卫生健…"},
-		6: {"11-28 逾期", "2027-01-05"},
+		6: {"11-28 逾期", "2027-01-05", "即将到期", "将到期 催9", "逾期999日", "逾99日 催9", "逾期回复", "12-05 催9"},
 	}
 	for _, st := range statusNames() {
 		for _, marks := range [][2]bool{{false, false}, {true, false}, {true, true}} {

@@ -43,7 +43,8 @@ type caseEditor struct {
 	fields                        []caseField
 	newBtn, saveBtn, deleteBtn    *widget.Button
 	assignBtn, replyBtn, closeBtn *widget.Button
-	returnBtn                     *widget.Button
+	returnBtn, extendBtn, urgeBtn *widget.Button
+	reportFields                  // 重点, 情感倾向, 传播 numbers, 回访 (case_report.go)
 	docs                          *caseDocuments // 交办单, 催办单 (case_documents.go)
 	form                          fyne.CanvasObject
 	empty                         fyne.CanvasObject
@@ -53,6 +54,7 @@ type caseEditor struct {
 	lastDialog *formDialog
 	action     *actionForm
 
+	calendar  func() *model.Calendar // the list's, for 即将到期 and 逾期 n 个工作日
 	onSaved   func(*model.Case)
 	onDeleted func()
 	onNew     func()
@@ -94,6 +96,7 @@ func (e *caseEditor) buildUI() fyne.CanvasObject {
 	e.depts, e.assignedAt, e.repliedAt, e.closedAt = widget.NewLabel(""), widget.NewLabel(""), widget.NewLabel(""), widget.NewLabel("")
 	e.depts.Wrapping = fyne.TextWrapWord
 	e.timeline = newTimeline()
+	e.buildReportFields()
 
 	e.newBtn = widget.NewButtonWithIcon("新建", theme.ContentAddIcon(), func() { e.onNew() })
 	e.saveBtn = widget.NewButtonWithIcon("保存", theme.DocumentSaveIcon(), func() { e.save(nil) })
@@ -103,6 +106,8 @@ func (e *caseEditor) buildUI() fyne.CanvasObject {
 	e.replyBtn = widget.NewButton(model.ActionReply, e.onReply)
 	e.closeBtn = widget.NewButton(model.ActionClose, e.onClose)
 	e.returnBtn = widget.NewButton(model.ActionReturn, e.onReturn)
+	e.extendBtn = widget.NewButton(model.ActionExtend, e.onExtend)
+	e.urgeBtn = widget.NewButton(model.ActionRemind, e.onRemind)
 	e.docs = newCaseDocuments(e)
 
 	groups := []struct {
@@ -110,13 +115,19 @@ func (e *caseEditor) buildUI() fyne.CanvasObject {
 		items []caseField
 	}{
 		{"基本信息", []caseField{{"标题", 0, e.title}, {"涉及地域", 0, e.area}, {"领域", 0, e.domain},
-			{"诉求类型", 0, e.kind}, {"风险等级", 0, e.risk}, {"备注", 0, e.remarks}}},
+			{"诉求类型", 0, e.kind}, {"风险等级", 0, e.risk}, {"重点", 0, e.important}, {"备注", 0, e.remarks}}},
 		{"来源", []caseField{{"来源平台", 1, e.source}, {"原文链接", 1, e.url}, {"网民昵称", 1, e.poster},
-			{"发布时间", 1, e.posted}, {"收集时间", 1, e.collected}, {"传播情况", 1, e.spread}, {"原文内容", 1, e.content}}},
-		{"研判", []caseField{{"摘要", 2, e.summary}, {"研判意见", 2, e.assessment}, {"处置建议", 2, e.proposal}}},
+			{"发布时间", 1, e.posted}, {"收集时间", 1, e.collected}, {"传播情况", 1, e.spread},
+			{countNames[0], 1, countBox(e.views)}, {countNames[1], 1, countBox(e.reposts)},
+			{countNames[2], 1, countBox(e.comments)}, {countNames[3], 1, countBox(e.likes)},
+			{"统计时间", 1, e.countedAt}, {"原文内容", 1, e.content}}},
+		{"研判", []caseField{{"情感倾向", 2, e.sentiment}, {"摘要", 2, e.summary}, {"研判意见", 2, e.assessment},
+			{"处置建议", 2, e.proposal}}},
 		{"办理", []caseField{{"责任单位", 3, e.depts}, {"交办时间", 3, e.assignedAt},
-			{"办理时限", 3, container.NewHBox(e.due)}, {"办理情况", 3, e.handling},
-			{"回复内容", 3, e.reply}, {"回复时间", 3, e.repliedAt}, {"办结时间", 3, e.closedAt}}},
+			{"办理时限", 3, container.NewHBox(e.due)}, {"原定时限", 3, e.originalDue}, {"催办", 3, e.reminders},
+			{"办理情况", 3, e.handling}, {"回复内容", 3, e.reply}, {"回复时间", 3, e.repliedAt},
+			{"回复单位", 3, e.replyDept}, {"办结时间", 3, e.closedAt},
+			{"回访结果", 3, e.visit}, {"回访时间", 3, e.visitedAt}}},
 	}
 	e.tabs = container.NewAppTabs()
 	e.fields = nil
@@ -136,7 +147,8 @@ func (e *caseEditor) buildUI() fyne.CanvasObject {
 	e.tabs.Append(container.NewTabItem("办理记录", e.timeline))
 	bar := container.NewHBox(e.newBtn, e.saveBtn, e.deleteBtn)
 	head := container.NewHBox(e.heading, e.overdueMark)
-	moves := container.NewHBox(e.assignBtn, e.replyBtn, e.closeBtn, e.returnBtn, e.docs.noticeBtn, e.docs.remindBtn)
+	moves := container.NewHBox(e.assignBtn, e.extendBtn, e.urgeBtn, e.replyBtn, e.closeBtn, e.returnBtn,
+		e.docs.noticeBtn, e.docs.remindBtn)
 	e.form = container.NewBorder(container.NewVBox(bar, widget.NewSeparator(), head, moves), nil, nil, nil, e.tabs)
 	hint := widget.NewLabel("在左侧选择案件，或点「新建」（Ctrl+N）登记新案件。")
 	hint.Alignment = fyne.TextAlignCenter
@@ -196,6 +208,7 @@ func (e *caseEditor) show(c *model.Case, evs []*model.CaseEvent) {
 	e.due.SetDate(c.Due)
 	e.handling.setText(c.Handling)
 	e.reply.setText(c.Reply)
+	e.showReport(c)
 	e.snap = e.state()
 	e.timeline.setEvents(evs)
 	e.showStatus()
@@ -223,11 +236,10 @@ func (e *caseEditor) showStatus() {
 	} else {
 		e.heading.SetText(c.Number + "　" + caseStatusText(c, " · "))
 	}
-	e.overdueMark.Hidden = !c.Overdue(e.now())
-	e.overdueMark.Refresh()
+	e.showDue()
 	e.depts.SetText(orDash(strings.Join(c.Departments, "、")))
 	e.assignedAt.SetText(orDash(formatDate(c.AssignedAt, true)))
-	e.repliedAt.SetText(orDash(formatDate(c.RepliedAt, true)))
+	e.showHandlingFacts(c)
 	e.closedAt.SetText(orDash(formatDate(c.ClosedAt, true)))
 	can := allowedActions(c)
 	setEnabled(e.deleteBtn, c.ID != 0)
@@ -235,6 +247,8 @@ func (e *caseEditor) showStatus() {
 	setEnabled(e.replyBtn, can[model.ActionReply])
 	setEnabled(e.closeBtn, can[model.ActionClose])
 	setEnabled(e.returnBtn, can[model.ActionReturn])
+	setEnabled(e.extendBtn, can[model.ActionExtend] && !c.Due.IsZero())
+	setEnabled(e.urgeBtn, can[model.ActionRemind])
 	e.docs.update(c, e.events)
 }
 

@@ -19,8 +19,9 @@ import (
 // date). "Unsaved" means the state differs from the one taken when the case
 // was shown.
 type caseFormState struct {
-	texts [16]string
-	dates [3]string
+	texts  [16]string
+	report [7]string // reportState: 情感倾向, 回访结果, the four numbers, 重点
+	dates  [5]string
 }
 
 // formTexts copies the text fields of the form into c.
@@ -34,7 +35,9 @@ func (e *caseEditor) formTexts(c *model.Case) {
 }
 
 // dateFields are the form's dates with their names, in caseFormState order.
-func (e *caseEditor) dateFields() [3]*dateField { return [3]*dateField{e.posted, e.collected, e.due} }
+func (e *caseEditor) dateFields() [5]*dateField {
+	return [5]*dateField{e.posted, e.collected, e.due, e.countedAt, e.visitedAt}
+}
 
 // state reads the form's values as caseFormState.
 func (e *caseEditor) state() caseFormState {
@@ -42,7 +45,8 @@ func (e *caseEditor) state() caseFormState {
 	e.formTexts(&c)
 	c.Clean()
 	st := caseFormState{texts: [16]string{c.Title, c.Area, c.Domain, c.Kind, c.Risk, c.Remarks,
-		c.Source, c.URL, c.Poster, c.Spread, c.Content, c.Summary, c.Assessment, c.Proposal, c.Handling, c.Reply}}
+		c.Source, c.URL, c.Poster, c.Spread, c.Content, c.Summary, c.Assessment, c.Proposal, c.Handling, c.Reply},
+		report: e.reportState()}
 	for i, f := range e.dateFields() {
 		st.dates[i] = f.shown()
 	}
@@ -57,8 +61,11 @@ func (e *caseEditor) read() (*model.Case, []string, error) {
 	c := *e.orig
 	c.Departments = slices.Clone(e.orig.Departments)
 	e.formTexts(&c)
-	names := [3]string{"发布时间", "收集时间", "办理时限"}
-	dst := [3]*time.Time{&c.Posted, &c.Collected, &c.Due}
+	if err := e.readReport(&c); err != nil {
+		return nil, nil, err
+	}
+	names := [5]string{"发布时间", "收集时间", "办理时限", "统计时间", "回访时间"}
+	dst := [5]*time.Time{&c.Posted, &c.Collected, &c.Due, &c.CountedAt, &c.VisitedAt}
 	for i, f := range e.dateFields() {
 		if f.shown() == e.snap.dates[i] {
 			continue
@@ -105,6 +112,9 @@ func diff(a, b *model.Case) (model.CaseUpdate, bool) {
 	tm(&u.Posted, a.Posted, b.Posted)
 	tm(&u.Collected, a.Collected, b.Collected)
 	tm(&u.Due, a.Due, b.Due)
+	if diffReport(&u, a, b) {
+		changed = true
+	}
 	return u, changed
 }
 

@@ -82,7 +82,7 @@ func TestCaseWorkflow(t *testing.T) {
 	}
 	cell := newCaseCell().(*caseCell)
 	cs.updateCell(widget.TableCellID{Row: 0, Col: 6}, cell)
-	if !strings.HasSuffix(cell.label.Text, "逾期") || cell.label.Importance != widget.DangerImportance || !cell.band.Visible() {
+	if !strings.HasPrefix(cell.label.Text, "逾期") || cell.label.Importance != widget.DangerImportance || !cell.band.Visible() {
 		t.Errorf("时限 cell = %q (importance %v, band %v), want red with 逾期", cell.label.Text, cell.label.Importance, cell.band.Visible())
 	}
 	test.Tap(cs.overdue) // 仅看逾期
@@ -96,8 +96,8 @@ func TestCaseWorkflow(t *testing.T) {
 	cs.ed.action.text.SetText("已协调物业清理消防通道，并施划临时停车位。")
 	test.Tap(cs.ed.action.dlg.ok)
 	cs.wait()
-	if cs.ed.orig.Status != model.StatusReplied || cs.ed.overdueMark.Visible() {
-		t.Fatalf("after 登记回复: status %s, overdue shown %v; want 已回复, false", cs.ed.orig.Status, cs.ed.overdueMark.Visible())
+	if cs.ed.orig.Status != model.StatusReplied || cs.ed.overdueMark.Text != "逾期回复" {
+		t.Fatalf("after 登记回复: status %s, mark %q; want 已回复, 逾期回复 (the 时限 was 3 days ago)", cs.ed.orig.Status, cs.ed.overdueMark.Text)
 	}
 	if cs.ed.reply.text() != "已协调物业清理消防通道，并施划临时停车位。" {
 		t.Errorf("回复内容 = %q", cs.ed.reply.text())

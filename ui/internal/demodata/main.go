@@ -119,6 +119,9 @@ func demoCase(r *rand.Rand, now time.Time, i, n int) *model.Case {
 		Content: body, Summary: "网民反映" + fmt.Sprintf(is.title, town, place) + "，要求有关部门尽快处理。",
 		Assessment: "诉求具体，属实可能性较大，如不及时回应可能引发跟帖扩散。",
 		Proposal:   "建议交由责任单位核实处置，3 个工作日内回复网民。",
+		Sentiment:  model.Sentiments[r.IntN(len(model.Sentiments))], Important: r.IntN(8) == 0,
+		Engagement: model.Engagement{Views: 500 + r.IntN(20000), Reposts: r.IntN(120), Comments: r.IntN(300),
+			Likes: r.IntN(500), CountedAt: collected.Add(2 * time.Hour)},
 	}
 }
 
@@ -131,13 +134,16 @@ func handle(ctx context.Context, s *model.Store, r *rand.Rand, c *model.Case, no
 	d := depts[r.IntN(len(depts))].Name
 	at := c.Collected.Add(3 * time.Hour)
 	due := model.Day(at.AddDate(0, 0, 5+r.IntN(10)))
+	if p, err := s.ProposeDue(ctx, c.Kind, c.Risk, at); err == nil && !p.Due.IsZero() {
+		due = p.Due // as the 交办 form proposes it
+	}
 	if _, err := s.TransitionCase(ctx, c.ID, model.Transition{Action: model.ActionAssign, Departments: []string{d}, Due: due, At: at}); err != nil {
 		return err
 	}
 	if age < 10 || r.IntN(4) == 0 {
-		return nil // still with the department; some are overdue
+		return remind(ctx, s, r, c, due, now) // still with the department; some are overdue
 	}
-	at = at.AddDate(0, 0, 3)
+	at = at.AddDate(0, 0, 3+r.IntN(3)*r.IntN(8)) // some replies come late
 	reply := "经核查，网民反映情况属实。我单位已安排专人现场处理，相关问题已于近日整改完毕，并已电话回访网民，网民表示满意。"
 	if _, err := s.TransitionCase(ctx, c.ID, model.Transition{Action: model.ActionReply, Reply: reply, At: at}); err != nil {
 		return err
@@ -147,6 +153,30 @@ func handle(ctx context.Context, s *model.Store, r *rand.Rand, c *model.Case, no
 	}
 	_, err := s.TransitionCase(ctx, c.ID, model.Transition{Action: model.ActionClose, At: at.AddDate(0, 0, 1)})
 	return err
+}
+
+// remind 催办 some of the cases still with their department once or twice
+// after their 时限, and extends a few (延期).
+func remind(ctx context.Context, s *model.Store, r *rand.Rand, c *model.Case, due, now time.Time) error {
+	s.SetNow(func() time.Time { return now })
+	if r.IntN(6) == 0 {
+		if _, err := s.TransitionCase(ctx, c.ID, model.Transition{Action: model.ActionExtend,
+			Due: due.AddDate(0, 0, 7), Note: "涉及多个部门，需现场核实", At: due.Add(-24 * time.Hour)}); err != nil {
+			return err
+		}
+		return nil
+	}
+	for k := range r.IntN(3) {
+		at := due.AddDate(0, 0, 1+2*k).Add(10 * time.Hour)
+		if at.After(now) {
+			break
+		}
+		if _, err := s.TransitionCase(ctx, c.ID, model.Transition{Action: model.ActionRemind, At: at,
+			Note: "电话催办，要求尽快回复"}); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // meetings writes a few meeting notes linked to the first cases.
