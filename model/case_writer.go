@@ -50,6 +50,8 @@ type caseWriter struct {
 	tx      *preparedTx
 	last    map[int]int // year → last case number handed out
 	pending []searchDoc // created cases not yet in the search indexes
+	// keepNumbers: create keeps a case's 编号 (an import, which reserved it)
+	keepNumbers bool
 }
 
 // searchDoc is what a case is found by: its id and searchFields.
@@ -67,10 +69,13 @@ func newCaseWriter(tx *sql.Tx) *caseWriter {
 // texts and departments; it sets c.ID and c.Number. Its search document is
 // written by flush.
 func (w *caseWriter) create(ctx context.Context, c *Case) error {
-	year := c.CreatedAt.Year()
-	seq, err := w.nextSeq(ctx, year)
-	if err != nil {
-		return err
+	year, seq, kept := ParseCaseNumber(c.Number) // an import keeps a free 编号 (reserved)
+	if !kept || !w.keepNumbers {
+		year = c.CreatedAt.Year()
+		var err error
+		if seq, err = w.nextSeq(ctx, year); err != nil {
+			return err
+		}
 	}
 	c.Number = CaseNumber(year, seq)
 	res, err := w.tx.ExecContext(ctx, `INSERT INTO cases (year, seq, number, title, source, url,

@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -26,6 +27,9 @@ type ImportOptions struct {
 	// DryRun checks everything and writes nothing: the preview of the dialog.
 	// The cases get no ID or 编号.
 	DryRun bool
+	// Light keeps no list of the imported cases in the result (only Count):
+	// an import of a large file, whose caller keeps what it needs per batch.
+	Light bool
 }
 
 // ImportSkip is one case that was not imported.
@@ -37,7 +41,8 @@ type ImportSkip struct {
 
 // ImportResult says what ImportCases did.
 type ImportResult struct {
-	Imported           []*Case      // created, with their ID and 编号
+	Imported           []*Case      // created, with their ID and 编号 (empty with Light)
+	Count              int          // how many were created (accepted, in a dry run)
 	Skipped            []ImportSkip // in input order
 	CreatedDepartments []string     // sorted
 	UnknownDepartments []string     // sorted; not created, their cases skipped
@@ -72,108 +77,275 @@ func fingerprintOf(title, posted, poster, source string) string {
 	return hex.EncodeToString(h.Sum(nil)[:16])
 }
 
+// ActionImport is the one timeline event of an imported case: its note
+// names the state the case had in the file, （原状态：已回复）, instead of a
+// made-up history of 交办 and 回复.
+const ActionImport = "导入"
+
 // ImportCases creates the valid, new cases among cs in ONE transaction: either
 // all of them are saved or none. Invalid cases, duplicates (see Fingerprint)
 // and cases naming unknown departments are skipped with a Chinese reason.
 // Only departments named by cases that are imported are created. Each
-// created case gets a "登记" timeline event naming the file.
+// created case gets one "导入" timeline event naming its state and the file.
+// A large file is imported with BeginImport, batch by batch.
 func (s *Store) ImportCases(ctx context.Context, cs []*Case, opt ImportOptions) (ImportResult, error) {
+	ci, err := s.BeginImport(ctx, opt)
+	if err != nil {
+		return ImportResult{}, err
+	}
+	defer ci.Rollback()
+	if _, err := ci.Add(ctx, cs, opt.Lines); err != nil {
+		return ImportResult{}, err
+	}
+	return ci.Commit(ctx)
+}
+
+// CaseImport is an import in progress: one write transaction to which cases
+// are added batch by batch (Add), so that a file of any length is read with
+// bounded memory, and which is committed whole (Commit) or not at all
+// (Rollback, or a cancelled context). Only one may be open at a time: it
+// holds the store's write transaction.
+type CaseImport struct {
+	im *importer
+}
+
+// BatchResult is what Add did with one batch; indexes are into the batch.
+type BatchResult struct {
+	Imported []*Case      // created (a dry run: accepted), with their 编号
+	Skipped  []ImportSkip // in batch order
+	Notes    []ImportSkip // cases imported with a remark (Reason): a 编号 not kept
+}
+
+// BeginImport starts an import. opt.Lines is ignored: Add takes the lines of
+// each batch.
+func (s *Store) BeginImport(ctx context.Context, opt ImportOptions) (*CaseImport, error) {
 	tx, err := s.beginWrite(ctx)
 	if err != nil {
-		return ImportResult{}, fmt.Errorf("import cases: %w", err)
+		return nil, fmt.Errorf("import cases: %w", err)
 	}
-	defer tx.Rollback()
-	im := &importer{tx: tx, w: newCaseWriter(tx), opt: opt, now: s.now(), want: map[string]bool{}, unknown: map[string]bool{}, note: "导入"}
+	im := &importer{tx: tx, w: newCaseWriter(tx), opt: opt, now: s.now(), want: map[string]bool{}, unknown: map[string]bool{},
+		file: opt.SourceFile, taken: map[string]bool{}}
 	for _, n := range opt.NewDepartments {
 		im.want[strings.TrimSpace(n)] = true
 	}
-	if opt.SourceFile != "" {
-		im.note = "从 " + opt.SourceFile + " 导入"
-	}
 	if im.known, err = queryNameSet(ctx, tx, `SELECT name FROM departments`); err != nil {
-		return ImportResult{}, fmt.Errorf("import cases: %w", err)
+		tx.Rollback()
+		return nil, fmt.Errorf("import cases: %w", err)
 	}
 	if im.seen, err = existingFingerprints(ctx, tx); err != nil {
-		return ImportResult{}, fmt.Errorf("import cases: %w", err)
+		tx.Rollback()
+		return nil, fmt.Errorf("import cases: %w", err)
 	}
+	im.w.keepNumbers = true
+	return &CaseImport{im: im}, nil
+}
+
+// Add checks and (unless a dry run) creates the cases of one batch. lines
+// are their row numbers in the file, for messages; nil is allowed. The
+// cases are changed in place: status, ID and 编号. Anything but a skipped
+// case is an error that leaves the import to be rolled back.
+func (ci *CaseImport) Add(ctx context.Context, cs []*Case, lines []int) (BatchResult, error) {
+	im := ci.im
+	var br BatchResult
 	for i, c := range cs {
-		skip, err := im.importOne(ctx, c, i)
+		if err := ctx.Err(); err != nil {
+			return BatchResult{}, err
+		}
+		im.line = 0
+		if i < len(lines) {
+			im.line = lines[i]
+		}
+		skip, note, err := im.importOne(ctx, c, i)
 		if err != nil { // a full disk, say: nothing is saved
-			return ImportResult{}, fmt.Errorf("import cases: %w", translate(err))
+			return BatchResult{}, fmt.Errorf("import cases: %w", translate(err))
 		}
 		if skip != nil {
-			im.res.Skipped = append(im.res.Skipped, *skip)
+			br.Skipped = append(br.Skipped, *skip)
+			im.res.Skipped = append(im.res.Skipped, ImportSkip{Index: im.index + i, Reason: skip.Reason, Duplicate: skip.Duplicate})
 			continue
 		}
-		im.res.Imported = append(im.res.Imported, c)
+		if note != "" {
+			br.Notes = append(br.Notes, ImportSkip{Index: i, Reason: note})
+		}
+		br.Imported = append(br.Imported, c)
+		im.count++
+		if !im.opt.Light {
+			im.res.Imported = append(im.res.Imported, c)
+		}
+	}
+	im.index += len(cs)
+	if !im.opt.DryRun {
+		if err := im.w.flush(ctx); err != nil {
+			return BatchResult{}, fmt.Errorf("import cases: %w", err)
+		}
+	}
+	return br, nil
+}
+
+// Commit saves everything added (nothing for a dry run) and says what was
+// done. With opt.Light, Result.Imported is empty: Count says how many.
+func (ci *CaseImport) Commit(ctx context.Context) (ImportResult, error) {
+	im := ci.im
+	if err := ctx.Err(); err != nil {
+		return ImportResult{}, err
 	}
 	im.res.UnknownDepartments = sortedKeys(im.unknown)
 	sort.Strings(im.res.CreatedDepartments)
-	if opt.DryRun {
+	im.res.Count = im.count
+	if im.opt.DryRun {
 		return im.res, nil
 	}
 	if err := im.w.flush(ctx); err != nil {
 		return ImportResult{}, fmt.Errorf("import cases: %w", err)
 	}
-	if err := commit(tx); err != nil {
+	if err := commit(im.tx); err != nil {
 		return ImportResult{}, fmt.Errorf("import cases: %w", err)
 	}
 	return im.res, nil
 }
 
-// importer is the state of one ImportCases call.
+// Created returns the departments created (a dry run: to be created) so far.
+func (ci *CaseImport) Created() []string { return ci.im.res.CreatedDepartments }
+
+// Rollback abandons the import; after Commit it does nothing.
+func (ci *CaseImport) Rollback() { ci.im.tx.Rollback() }
+
+// importer is the state of one import.
 type importer struct {
 	tx      *sql.Tx
 	w       *caseWriter // creates the cases
 	opt     ImportOptions
 	now     time.Time
-	note    string            // for the timeline
+	file    string
 	known   map[string]bool   // departments in the directory (or created)
 	want    map[string]bool   // opt.NewDepartments
 	unknown map[string]bool   // departments not created: their cases skipped
 	seen    map[string]string // fingerprint → what it is a duplicate of
+	taken   map[string]bool   // 编号 kept by cases of this import
+	line    int               // row number of the case being imported, 0 when unknown
+	index   int               // cases added in earlier batches
+	count   int               // cases imported
 	res     ImportResult
 }
 
-// importOne creates one case, or says why it is skipped.
-func (im *importer) importOne(ctx context.Context, c *Case, i int) (*ImportSkip, error) {
-	c.Status = StatusPending
+// importOne creates one case, or says why it is skipped. note says what was
+// changed (a 编号 already taken).
+func (im *importer) importOne(ctx context.Context, c *Case, i int) (*ImportSkip, string, error) {
+	if c.Status == "" {
+		c.Status = StatusPending
+	}
 	if c.Collected.IsZero() {
 		c.Collected = im.now
 	}
 	if err := c.Validate(); err != nil {
-		return &ImportSkip{Index: i, Reason: ErrorMessage(err)}, nil
+		return &ImportSkip{Index: i, Reason: ErrorMessage(err)}, "", nil
+	}
+	if r := historyProblem(c); r != "" {
+		return &ImportSkip{Index: i, Reason: r}, "", nil
 	}
 	fp := Fingerprint(c)
 	if what, ok := im.seen[fp]; ok {
-		return &ImportSkip{Index: i, Reason: "重复：" + what, Duplicate: true}, nil
+		return &ImportSkip{Index: i, Reason: "重复：" + what, Duplicate: true}, "", nil
 	}
 	for _, d := range c.Departments {
 		if ok, err := im.department(ctx, d); err != nil {
-			return nil, err
+			return nil, "", err
 		} else if !ok {
-			return &ImportSkip{Index: i, Reason: fmt.Sprintf("责任单位“%s”不在单位名录中", d)}, nil
+			return &ImportSkip{Index: i, Reason: fmt.Sprintf("责任单位“%s”不在单位名录中", d)}, "", nil
 		}
 	}
-	if i < len(im.opt.Lines) {
-		im.seen[fp] = fmt.Sprintf("与本文件第 %d 行相同", im.opt.Lines[i])
+	if im.line > 0 {
+		im.seen[fp] = fmt.Sprintf("与本文件第 %d 行相同", im.line)
 	} else {
 		im.seen[fp] = "与本文件中前面的一行相同"
 	}
+	note, err := im.keepNumber(ctx, c)
+	if err != nil {
+		return nil, "", err
+	}
 	if im.opt.DryRun {
-		return nil, nil
+		return nil, note, nil
 	}
 	c.CreatedAt, c.UpdatedAt = im.now, im.now
+	if c.Status != StatusPending && c.OriginalDue.IsZero() {
+		c.OriginalDue = c.Due
+	}
 	if err := im.w.create(ctx, c); err != nil {
-		return nil, err
+		return nil, "", err
 	}
-	ev := &CaseEvent{CaseID: c.ID, At: im.now, Action: ActionCreate, To: StatusPending, Note: im.note}
+	ev := &CaseEvent{CaseID: c.ID, At: im.now, Action: ActionImport, To: c.Status, Note: ImportNote(c.Status, im.file)}
 	if err := appendCaseEvent(ctx, im.w.tx, ev); err != nil {
-		return nil, err
+		return nil, "", err
 	}
-	_, err := im.w.tx.ExecContext(ctx, `INSERT INTO case_fingerprints (fingerprint, case_id, source_file, imported_at)
+	_, err = im.w.tx.ExecContext(ctx, `INSERT INTO case_fingerprints (fingerprint, case_id, source_file, imported_at)
 		VALUES (?, ?, ?, ?)`, fp, c.ID, im.opt.SourceFile, dbTime(im.now))
-	return nil, translate(err)
+	return nil, note, translate(err)
+}
+
+// ImportNote is the note of the 导入 event: （原状态：已回复）从 台账.xlsx 导入.
+func ImportNote(st CaseStatus, file string) string {
+	n := "（原状态：" + string(st) + "）"
+	if file != "" {
+		n += "从 " + file + " 导入"
+	}
+	return n
+}
+
+// historyProblem says why a case's state does not agree with its times, or "".
+func historyProblem(c *Case) string {
+	switch {
+	case c.Status == StatusClosed && c.ClosedAt.IsZero():
+		return "状态为已办结，但没有办结时间"
+	case (c.Status == StatusReplied || c.Status == StatusClosed) && c.RepliedAt.IsZero() && c.ClosedAt.IsZero():
+		return "状态为" + string(c.Status) + "，但没有回复时间"
+	case c.Status == StatusPending && (!c.RepliedAt.IsZero() || !c.ClosedAt.IsZero()):
+		return "状态为待研判，却有回复时间或办结时间"
+	case c.Status != StatusClosed && !c.ClosedAt.IsZero():
+		return "状态为" + string(c.Status) + "，却有办结时间"
+	}
+	return ""
+}
+
+// keepNumber keeps the case's 编号 from the file (2026-0042) when it is free
+// in its year, else clears it so that the writer gives the next one; it then
+// says so. A kept number moves the year's counter past it.
+func (im *importer) keepNumber(ctx context.Context, c *Case) (string, error) {
+	if c.Number == "" {
+		return "", nil
+	}
+	want := c.Number
+	c.Number = ""
+	year, seq, ok := ParseCaseNumber(want)
+	if !ok {
+		return fmt.Sprintf("编号“%s”不是“2026-0042”的形式，已重新编号", want), nil
+	}
+	if im.taken[want] {
+		return fmt.Sprintf("编号 %s 在本文件中已用过，已重新编号", want), nil
+	}
+	var n int
+	if err := im.w.tx.QueryRowContext(ctx, `SELECT count(*) FROM cases WHERE year = ? AND seq = ?`, year, seq).Scan(&n); err != nil {
+		return "", fmt.Errorf("check case number: %w", translate(err))
+	}
+	if n > 0 {
+		return fmt.Sprintf("编号 %s 已被已有案件占用，已重新编号", want), nil
+	}
+	im.taken[want] = true
+	c.Number = want
+	return "", im.w.reserve(ctx, year, seq)
+}
+
+// ParseCaseNumber reads a 编号 as CaseNumber writes it: 2026-0042.
+func ParseCaseNumber(s string) (year, seq int, ok bool) {
+	y, n, found := strings.Cut(strings.TrimSpace(s), "-")
+	if !found || len(y) != 4 || len(n) < 1 || len(n) > 6 {
+		return 0, 0, false
+	}
+	year, err1 := strconv.Atoi(y)
+	seq, err2 := strconv.Atoi(n)
+	if err1 != nil || err2 != nil || year < 1900 || year > 2200 || seq < 1 || strings.HasPrefix(n, "+") {
+		return 0, 0, false
+	}
+	return year, seq, true
 }
 
 // department reports whether a case may name department d: it is in the

@@ -113,7 +113,7 @@ func TestImportFile(t *testing.T) {
 				"5: 标题不能为空",
 				"6: 发布时间“2026/2/30”无法识别，应写成 2026-03-04 08:12、2026/3/4 或 2026年3月4日",
 				"7: 重复：与本文件第 2 行相同",
-				"9: 发布时间晚于收集时间",
+				"9: 发布时间 2026-03-09 晚于收集时间 2026-03-08",
 			}
 			if got := rejectedLines(rep); !reflect.DeepEqual(got, wantRejected) {
 				t.Errorf("rejected =\n%q\nwant\n%q", got, wantRejected)
@@ -148,14 +148,14 @@ func TestImportFile(t *testing.T) {
 				"6: 发布时间“2026/2/30”无法识别，应写成 2026-03-04 08:12、2026/3/4 或 2026年3月4日",
 				"7: 重复：与已有案件 2026-0001 相同",
 				"8: 重复：与已有案件 2026-0003 相同",
-				"9: 发布时间晚于收集时间",
+				"9: 发布时间 2026-03-09 晚于收集时间 2026-03-08",
 			}
 			if got := rejectedLines(rep); !reflect.DeepEqual(got, wantRejected) {
 				t.Errorf("rerun rejected =\n%q\nwant\n%q", got, wantRejected)
 			}
-			if len(rep.Store.Imported) != 1 || rep.Store.Imported[0].Number != "2026-0004" ||
+			if len(rep.Imported) != 1 || rep.Imported[0].Number != "2026-0004" ||
 				!reflect.DeepEqual(rep.Store.CreatedDepartments, []string{"县卫健局"}) {
-				t.Errorf("rerun imported %d, created departments %q", len(rep.Store.Imported), rep.Store.CreatedDepartments)
+				t.Errorf("rerun imported %d, created departments %q", len(rep.Imported), rep.Store.CreatedDepartments)
 			}
 			if !strings.Contains(rep.Text(), "第 4 行 → 2026-0004 县医院门诊挂号排队时间过长") {
 				t.Errorf("report text lacks the imported row:\n%s", rep.Text())
@@ -163,9 +163,9 @@ func TestImportFile(t *testing.T) {
 
 			// A third run imports nothing at all.
 			rep, err = casefile.ImportFile(ctx, s, path, "", model.ImportOptions{CreateDepartments: true})
-			if err != nil || len(rep.Store.Imported) != 0 || rep.Store.Duplicates() != 5 {
+			if err != nil || len(rep.Imported) != 0 || rep.Duplicates() != 5 {
 				t.Errorf("third run: err %v, imported %d, duplicates %d; want 0 imported, 5 duplicates",
-					err, len(rep.Store.Imported), rep.Store.Duplicates())
+					err, len(rep.Imported), rep.Duplicates())
 			}
 		})
 	}

@@ -6,7 +6,9 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -37,11 +39,13 @@ type importDialog struct {
 	summary   *widget.Label
 	detail    *widget.Label // the full reason of the selected row
 	table     *widget.Table
-	depts     *widget.CheckGroup
+	depts     *widget.CheckGroup // the new departments, one per line, in a scroll of bounded height
 	sheets    *widget.Select
 	importBtn *widget.Button
 	cancelBtn *widget.Button
-	progress  *widget.ProgressBarInfinite
+	progress  *widget.ProgressBar // rows read of the file while importing
+	rowsRead  *widget.Label       // 已读 120,000 / 300,000 行
+	stop      context.CancelFunc  // cancels the running read or import (取消); nil when none
 	// done is called with the finished report (tests wait on it).
 	done func(*casefile.Report, error)
 }
@@ -101,16 +105,29 @@ func newImportDialog(win fyne.Window, s *model.Store, bg *tasks, onDone func()) 
 	return &importDialog{win: win, store: s, bg: bg, onDone: onDone}
 }
 
-// load reads and checks the file in a goroutine, then shows the preview.
+// load reads and checks the file in the background (a dry run), showing the
+// rows read, then shows the preview. 取消 stops the reading.
 func (im *importDialog) load(path, sheet string) {
 	im.path, im.sheet = path, sheet
-	wait := dialog.NewCustomWithoutButtons("正在读取", widget.NewProgressBarInfinite(), im.win)
+	bar := widget.NewProgressBar()
+	label := widget.NewLabel("正在读取 " + filepath.Base(path) + "…")
+	var wait *dialog.CustomDialog
+	ctx, stop := context.WithCancel(context.Background())
+	cancel := widget.NewButton("取消", func() { stop(); wait.Hide() })
+	wait = dialog.NewCustomWithoutButtons("正在读取", container.NewVBox(label, bar), im.win)
+	wait.SetButtons([]fyne.CanvasObject{cancel})
+	wait.Resize(fyne.NewSize(420, 160))
 	wait.Show()
-	im.bg.run(func() func() {
-		rep, err := casefile.ImportFile(context.Background(), im.store, path, sheet,
-			model.ImportOptions{DryRun: true, CreateDepartments: true})
+	im.bg.runLong("读取导入文件", func(wctx context.Context) func() {
+		defer stop()
+		defer context.AfterFunc(wctx, stop)()
+		rep, err := casefile.ImportFileProgress(ctx, im.store, path, sheet,
+			model.ImportOptions{DryRun: true, CreateDepartments: true}, im.progressTo(label, bar, "正在检查"))
 		return func() {
 			wait.Hide()
+			if ctx.Err() != nil {
+				return // cancelled: nothing to say
+			}
 			if err != nil {
 				showError(im.win, "读取 "+filepath.Base(path), err)
 				return
@@ -120,13 +137,49 @@ func (im *importDialog) load(path, sheet string) {
 	})
 }
 
+// progressTo returns the progress of a read or import, shown on label and bar
+// at most ten times a second (off the UI thread, through the tasks).
+func (im *importDialog) progressTo(label *widget.Label, bar *widget.ProgressBar, what string) casefile.Progress {
+	var last time.Time
+	return func(read, total int) {
+		if time.Since(last) < 100*time.Millisecond {
+			return
+		}
+		last = time.Now()
+		text := what + "：" + rowsText(read, total)
+		im.bg.apply(func() {
+			label.SetText(text)
+			if total > 0 {
+				bar.SetValue(min(float64(read)/float64(total), 1))
+			}
+		})
+	}
+}
+
+// rowsText is 已读 120,000 / 300,000 行 (or 已读 120,000 行 when the total is
+// not known).
+func rowsText(read, total int) string {
+	if total <= 0 {
+		return "已读 " + thousands(read) + " 行"
+	}
+	return "已读 " + thousands(read) + " / " + thousands(max(total, read)) + " 行"
+}
+
+// thousands writes n with a comma every three digits: 120,000.
+func thousands(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}
+
 // showPreview builds the dialog for a dry-run report.
 func (im *importDialog) showPreview(rep *casefile.Report) {
 	im.preview = rep
 	im.summary = widget.NewLabel("")
 	im.summary.Wrapping = fyne.TextWrapWord
 	im.depts = widget.NewCheckGroup(rep.Store.CreatedDepartments, nil)
-	im.depts.Horizontal = true
 	im.depts.SetSelected(rep.Store.CreatedDepartments) // offered ticked: the usual wish
 	im.depts.OnChanged = func([]string) { im.refresh() }
 	im.table = widget.NewTableWithHeaders(im.tableSize, newPreviewCell, im.updateCell)
@@ -152,16 +205,20 @@ func (im *importDialog) showPreview(rep *casefile.Report) {
 		top.Add(container.NewHBox(widget.NewLabel("工作表"), im.sheets))
 	}
 	top.Add(im.summary)
-	if len(rep.Store.CreatedDepartments) > 0 {
-		top.Add(widget.NewLabel("以下责任单位不在名录中。勾选的将在导入时新建，未勾选的相关行不导入："))
-		top.Add(im.depts)
+	if n := len(rep.Store.CreatedDepartments); n > 0 {
+		all := widget.NewButton("全选", func() { im.depts.SetSelected(rep.Store.CreatedDepartments) })
+		none := widget.NewButton("全不选", func() { im.depts.SetSelected(nil) })
+		top.Add(container.NewBorder(nil, nil, nil, container.NewHBox(all, none),
+			widget.NewLabel(fmt.Sprintf("以下 %d 个责任单位不在名录中。勾选的将在导入时新建，未勾选的相关行不导入：", n))))
+		top.Add(deptScroll(im.depts, n))
 	}
-	im.progress = widget.NewProgressBarInfinite()
+	im.progress = widget.NewProgressBar()
 	im.progress.Hide()
-	im.progress.Stop()
-	body := container.NewBorder(top, container.NewVBox(im.detail, im.progress), nil, nil, im.table)
+	im.rowsRead = widget.NewLabel("")
+	im.rowsRead.Hide()
+	body := container.NewBorder(top, container.NewVBox(im.detail, im.rowsRead, im.progress), nil, nil, im.table)
 	im.d = dialog.NewCustomWithoutButtons("导入案件", body, im.win)
-	im.cancelBtn = widget.NewButton("取消", im.d.Hide)
+	im.cancelBtn = widget.NewButton("取消", im.onCancel)
 	other := widget.NewButton("选择其他文件…", func() { im.d.Hide(); showImportDialog(im.win, im.store, im.bg, im.onDone) })
 	im.importBtn = widget.NewButton("", im.onImport)
 	im.importBtn.Importance = widget.HighImportance
@@ -169,6 +226,43 @@ func (im *importDialog) showPreview(rep *casefile.Report) {
 	im.refresh()
 	im.d.Resize(fyne.NewSize(1100, 680))
 	im.d.Show()
+}
+
+// deptScroll shows the new departments' checkboxes in columns that wrap
+// with the names' length, in a scroll of at most four lines, so that every
+// one can be seen and unticked however many there are.
+func deptScroll(g *widget.CheckGroup, n int) fyne.CanvasObject {
+	g.Horizontal = false
+	grid := container.NewGridWrap(fyne.NewSize(240, 36))
+	for _, name := range g.Options {
+		check := widget.NewCheck(name, nil)
+		check.SetChecked(slices.Contains(g.Selected, name))
+		check.OnChanged = func(on bool) {
+			sel := slices.DeleteFunc(slices.Clone(g.Selected), func(s string) bool { return s == name })
+			if on {
+				sel = append(sel, name)
+			}
+			g.SetSelected(sel)
+		}
+		grid.Add(check)
+	}
+	prev := g.OnChanged
+	g.OnChanged = func(sel []string) { // keep the checks in step when the group changes (全选, tests)
+		for i, o := range grid.Objects {
+			c := o.(*widget.Check)
+			if on := slices.Contains(sel, g.Options[i]); c.Checked != on {
+				c.Checked = on
+				c.Refresh()
+			}
+		}
+		if prev != nil {
+			prev(sel)
+		}
+	}
+	scroll := container.NewVScroll(grid)
+	lines := min((n+3)/4, 4) // four to a line at the dialog's width
+	scroll.SetMinSize(fyne.NewSize(960, float32(lines)*38))
+	return scroll
 }
 
 // sheetNames lists the sheets of an .xlsx file; a CSV file has none.
@@ -196,27 +290,40 @@ func (im *importDialog) refresh() {
 	for _, row := range rep.Rejected() {
 		im.reasons[row.Line] = row.Reason
 	}
-	for _, row := range rep.Read.Rows {
-		if row.Case == nil || im.reasons[row.Line] != "" {
+	lost := 0
+	for _, d := range rep.Store.CreatedDepartments {
+		if slices.Contains(im.depts.Selected, d) {
 			continue
 		}
-		for _, d := range row.Case.Departments {
-			if slices.Contains(rep.Store.CreatedDepartments, d) && !slices.Contains(im.depts.Selected, d) {
-				im.reasons[row.Line] = fmt.Sprintf("责任单位“%s”不在单位名录中（未勾选新建）", d)
-				break
+		for _, line := range rep.DepartmentLines[d] {
+			if im.reasons[line] == "" {
+				im.reasons[line] = fmt.Sprintf("责任单位“%s”不在单位名录中（未勾选新建）", d)
+				lost++
 			}
 		}
 	}
-	ok := len(rep.Read.Rows) - len(im.reasons)
-	text := fmt.Sprintf("共 %d 行：可导入 %d 行，不能导入 %d 行（红色标出，原因见“检查结果”列）。", len(rep.Read.Rows), ok, len(im.reasons))
-	if d := rep.Store.Duplicates(); d > 0 {
-		text += fmt.Sprintf("其中 %d 行是重复的（已有或在文件中出现过）。", d)
+	ok := rep.Importable() - lost
+	text := fmt.Sprintf("共 %s 行：可导入 %s 行，不能导入 %s 行（红色标出，原因见“检查结果”列）。",
+		thousands(rep.Rows), thousands(ok), thousands(rep.Rows-ok))
+	if d := rep.Duplicates(); d > 0 {
+		text += fmt.Sprintf("其中 %s 行是重复的（已有或在文件中出现过）。", thousands(d))
 	}
-	if len(rep.Read.Unknown) > 0 {
-		text += "未识别的列（将忽略）：" + strings.Join(rep.Read.Unknown, "、") + "。"
+	if kept := rep.Read.Kept(); slices.Contains(kept, "状态") {
+		text += "按文件中的“状态”和交办、回复、办结时间导入办理情况。"
+	} else {
+		text += "文件中没有“状态”列：案件均导入为待研判。"
+	}
+	if len(rep.Read.Unknown) > 0 || len(rep.Read.Ignored) > 0 {
+		text += "忽略的列：" + strings.Join(append(slices.Clone(rep.Read.Unknown), rep.Read.Ignored...), "、") + "。"
+	}
+	if rep.Rows > len(rep.Read.Rows) {
+		text += fmt.Sprintf("下表只列出前 %s 行，全部结果见导入后的报告。", thousands(len(rep.Read.Rows)))
+	}
+	if n := len(rep.Notes()); n > 0 {
+		text += fmt.Sprintf("有 %s 行带提示（点选该行查看）。", thousands(n))
 	}
 	im.summary.SetText(text)
-	im.importBtn.SetText(fmt.Sprintf("导入 %d 行", ok))
+	im.importBtn.SetText("导入 " + thousands(ok) + " 行")
 	if ok == 0 {
 		im.importBtn.Disable()
 	} else {
@@ -237,38 +344,69 @@ func (im *importDialog) onRowSelected(id widget.TableCellID) {
 	for _, n := range row.Notes {
 		text += "；" + n
 	}
+	for _, nr := range im.preview.Notes() {
+		if nr.Line == row.Line && len(nr.Notes) > len(row.Notes) {
+			for _, n := range nr.Notes[len(row.Notes):] {
+				text += "；" + n
+			}
+		}
+	}
 	im.detail.SetText(text)
 }
 
-// onImport imports the valid rows in a goroutine and writes the report file
-// next to the imported one.
+// onImport reads the file again and imports its valid rows in the
+// background, in one transaction, showing the rows read; 取消 (or closing
+// the window) stops it with nothing imported. The report is written next to
+// the imported file.
 func (im *importDialog) onImport() {
 	im.importBtn.Disable()
-	im.cancelBtn.Disable()
+	im.progress.SetValue(0)
 	im.progress.Show()
-	im.progress.Start()
+	im.rowsRead.SetText("正在导入…")
+	im.rowsRead.Show()
 	opt := model.ImportOptions{NewDepartments: im.depts.Selected}
-	read := im.preview.Read
-	im.bg.runLong("导入案件", func(ctx context.Context) func() {
-		rep, err := casefile.ImportResult(ctx, im.store, im.path, read, opt)
+	path, sheet := im.path, im.preview.Read.Sheet
+	ctx, stop := context.WithCancel(context.Background())
+	im.stop = stop
+	progress := im.progressTo(im.rowsRead, im.progress, "正在导入")
+	im.bg.runLong("导入案件", func(wctx context.Context) func() {
+		defer stop()
+		defer context.AfterFunc(wctx, stop)() // closing the window cancels too
+		rep, err := casefile.ImportFileProgress(ctx, im.store, path, sheet, opt, progress)
 		var reportPath string
 		if err == nil {
-			reportPath = casefile.ReportPath(im.path)
+			reportPath = casefile.ReportPath(path)
 			if werr := os.WriteFile(reportPath, []byte("\ufeff"+rep.Text()), 0o644); werr != nil {
 				reportPath = ""
 			}
 		}
-		return func() { im.finish(rep, reportPath, err) }
+		cancelled := ctx.Err() != nil && err != nil
+		return func() { im.finish(rep, reportPath, err, cancelled) }
 	})
 }
 
+// onCancel stops a running import (nothing is saved) or closes the dialog.
+func (im *importDialog) onCancel() {
+	if im.stop != nil {
+		im.stop()
+		im.rowsRead.SetText("正在取消…")
+		return
+	}
+	im.d.Hide()
+}
+
 // finish reports the outcome of the import.
-func (im *importDialog) finish(rep *casefile.Report, reportPath string, err error) {
-	im.progress.Stop()
+func (im *importDialog) finish(rep *casefile.Report, reportPath string, err error, cancelled bool) {
+	im.stop = nil
 	im.progress.Hide()
-	im.cancelBtn.Enable()
+	im.rowsRead.Hide()
 	if im.done != nil {
 		defer im.done(rep, err)
+	}
+	if cancelled {
+		im.importBtn.Enable()
+		im.detail.SetText("导入已取消，没有导入任何案件。")
+		return
 	}
 	if err != nil {
 		im.importBtn.Enable()
@@ -283,7 +421,7 @@ func (im *importDialog) finish(rep *casefile.Report, reportPath string, err erro
 		msg += "\n（导入报告未能写入文件所在的文件夹。）"
 	}
 	showMessage(im.win, "导入案件", msg)
-	if len(rep.Store.Imported) > 0 && im.onDone != nil {
+	if rep.Store.Count > 0 && im.onDone != nil {
 		im.onDone()
 	}
 }

@@ -86,8 +86,8 @@ func TestImportDialog(t *testing.T) {
 	case <-time.After(time.Minute):
 		t.Fatal("the import did not report within a minute")
 	}
-	if len(r.Store.Imported) != 2 || countCases(t, s) != 3 || !imported {
-		t.Errorf("imported %d, store has %d cases, onDone called %v; want 2, 3, true", len(r.Store.Imported), countCases(t, s), imported)
+	if r.Store.Count != 2 || countCases(t, s) != 3 || !imported {
+		t.Errorf("imported %d, store has %d cases, onDone called %v; want 2, 3, true", r.Store.Count, countCases(t, s), imported)
 	}
 	if _, err := os.Stat(casefile.ReportPath(path)); err != nil {
 		t.Errorf("no report file: %v", err)

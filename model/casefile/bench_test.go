@@ -51,7 +51,7 @@ func benchImport(b *testing.B, ext string, write func(f *os.File, cs []*model.Ca
 		}
 		b.StartTimer()
 		rep, err := ImportFile(context.Background(), s, path, "", model.ImportOptions{CreateDepartments: true})
-		if err != nil || len(rep.Store.Imported) != 10000 {
+		if err != nil || len(rep.Imported) != 10000 {
 			b.Fatalf("import: %v, %d rows rejected", err, len(rep.Rejected()))
 		}
 		b.StopTimer()

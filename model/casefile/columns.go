@@ -25,9 +25,11 @@ const (
 	kindTime                 // date and time (发布时间, 收集时间)
 	kindDate                 // a day (办理时限)
 	kindList                 // a list of names (责任单位)
-	kindReadOnly             // written on export, read back but not imported (编号, 状态)
+	kindReadOnly             // written on export, ignored on import (催办次数: counted from the 催办 events)
 	kindNumber               // a count (阅读数…): 12000, 12,000 or 1.2万
 	kindFlag                 // yes or no (重点): 是/否, √, 1/0
+	kindNumberID             // 编号 (2026-0042): kept on import when free in its year
+	kindStatus               // 状态: one of the four, the case's state in the file
 )
 
 // column is one known spreadsheet column.
@@ -46,7 +48,7 @@ type column struct {
 
 // columns lists the known columns in export order.
 var columns = []column{
-	{header: "编号", aliases: []string{"案件编号"}, kind: kindReadOnly, show: func(c *model.Case) string { return c.Number }},
+	{header: "编号", aliases: []string{"案件编号"}, kind: kindNumberID, text: func(c *model.Case) *string { return &c.Number }},
 	{header: "标题", aliases: []string{"主题", "留言标题", "事件标题", "舆情标题", "案件标题"}, text: func(c *model.Case) *string { return &c.Title }},
 	{header: "来源平台", aliases: []string{"来源", "平台", "信息来源", "来源渠道"}, text: func(c *model.Case) *string { return &c.Source }},
 	{header: "原文链接", aliases: []string{"链接", "网址", "url", "原文地址", "网页链接"}, text: func(c *model.Case) *string { return &c.URL }},
@@ -71,15 +73,18 @@ var columns = []column{
 	{header: "处置建议", long: true, aliases: []string{"处置意见"}, text: func(c *model.Case) *string { return &c.Proposal }},
 	{header: "责任单位", aliases: []string{"承办单位", "办理单位", "交办单位", "责任部门"}, kind: kindList, list: func(c *model.Case) *[]string { return &c.Departments }},
 	{header: "办理时限", aliases: []string{"时限", "截止日期", "办结时限"}, kind: kindDate, time: func(c *model.Case) *time.Time { return &c.Due }},
-	{header: "原定时限", kind: kindReadOnly, show: func(c *model.Case) string { return dateText(c.OriginalDue) }},
+	{header: "交办时间", aliases: []string{"交办日期"}, kind: kindTime, time: func(c *model.Case) *time.Time { return &c.AssignedAt }},
+	{header: "原定时限", kind: kindDate, time: func(c *model.Case) *time.Time { return &c.OriginalDue }},
 	{header: "催办次数", kind: kindReadOnly, show: func(c *model.Case) string { return countText(c.Reminders) }},
 	{header: "办理情况", long: true, aliases: []string{"处理情况", "办理结果"}, text: func(c *model.Case) *string { return &c.Handling }},
 	{header: "回复内容", long: true, aliases: []string{"回复", "答复", "答复内容"}, text: func(c *model.Case) *string { return &c.Reply }},
+	{header: "回复时间", aliases: []string{"回复日期", "答复时间", "答复日期"}, kind: kindTime, time: func(c *model.Case) *time.Time { return &c.RepliedAt }},
 	{header: "回复单位", aliases: []string{"答复单位", "回复部门"}, text: func(c *model.Case) *string { return &c.ReplyDept }},
 	{header: "回访结果", aliases: []string{"回访", "满意度", "回访情况"}, text: func(c *model.Case) *string { return &c.VisitResult }},
 	{header: "回访时间", aliases: []string{"回访日期"}, kind: kindTime, time: func(c *model.Case) *time.Time { return &c.VisitedAt }},
+	{header: "办结时间", aliases: []string{"办结日期"}, kind: kindTime, time: func(c *model.Case) *time.Time { return &c.ClosedAt }},
 	{header: "备注", long: true, aliases: []string{"说明"}, text: func(c *model.Case) *string { return &c.Remarks }},
-	{header: "状态", aliases: []string{"办理状态"}, kind: kindReadOnly, show: func(c *model.Case) string { return string(c.Status) }},
+	{header: "状态", aliases: []string{"办理状态", "案件状态"}, kind: kindStatus, text: func(c *model.Case) *string { return (*string)(&c.Status) }},
 }
 
 // Headers returns the column names written on export, in order.
@@ -132,9 +137,6 @@ func splitDepartments(s string) []string {
 	}
 	return out
 }
-
-// dateText is a date as written on export, "" for none.
-func dateText(t time.Time) string { return formatTime(t, true) }
 
 // countText is a count as written on export, "" for none.
 func countText(n int) string {

@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/csv"
-	"errors"
 	"fmt"
 	"io"
 	"strconv"
@@ -58,43 +57,18 @@ func delimiter(text string) rune {
 
 // ReadCSV reads cases from CSV data in any of the encodings Chinese offices
 // produce. A row the CSV reader cannot parse is reported like any bad row.
+// The data is held in memory: a file is read with Open, row by row.
 func ReadCSV(r io.Reader) (*Result, error) {
 	data, err := io.ReadAll(r)
 	if err != nil {
 		return nil, fmt.Errorf("read csv: %w", err)
 	}
-	text, enc, err := decode(data)
+	rd, err := openCSV(bytes.NewReader(data))
 	if err != nil {
 		return nil, err
 	}
-	cr := csv.NewReader(strings.NewReader(text))
-	cr.Comma = delimiter(text)
-	cr.FieldsPerRecord = -1
-	cr.ReuseRecord = false
-	var rows [][]string
-	bad := map[int]string{} // row index → parse error
-	for {
-		rec, err := cr.Read()
-		if err == io.EOF {
-			break
-		}
-		var pe *csv.ParseError
-		if errors.As(err, &pe) {
-			bad[len(rows)] = fmt.Sprintf("该行的引号不配对，无法读取（文件第 %d 行）", pe.StartLine)
-			rows = append(rows, rec)
-			continue
-		} else if err != nil {
-			return nil, fmt.Errorf("read csv: %w", err)
-		}
-		rows = append(rows, rec)
-	}
-	res := &Result{Encoding: enc}
-	h := findHeader(rows)
-	if h < 0 {
-		return nil, model.Errorf(model.EINVALID, "文件中找不到表头：第一行应是列名，其中必须有“标题”")
-	}
-	convert(res, rows, nil, h, true, bad)
-	return res, nil
+	defer rd.Close()
+	return readAll(rd)
 }
 
 // formulaStart reports whether Excel would take s as a formula when it opens
@@ -158,6 +132,8 @@ func cellText(c *model.Case, col column) string {
 		return col.show(c)
 	case kindList:
 		return strings.Join(*col.list(c), "、")
+	case kindNumberID, kindStatus:
+		return *col.text(c)
 	case kindTime, kindDate:
 		return formatTime(*col.time(c), col.kind == kindDate)
 	case kindNumber:

@@ -2,8 +2,6 @@ package casefile
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"regexp"
 	"slices"
 	"strconv"
@@ -28,6 +26,7 @@ type Result struct {
 	Sheet    string   // the sheet read, for .xlsx
 	Header   []string // the header row as in the file
 	Unknown  []string // header names not recognised, ignored
+	Ignored  []string // known columns not imported (催办次数), ignored
 	Rows     []Row    // data rows in file order; blank rows are left out
 }
 
@@ -53,30 +52,16 @@ func (r *Result) Rejected() []Row {
 	return rs
 }
 
-// ReadFile reads cases from a .csv or .xlsx file. sheet names the .xlsx sheet
-// to read; "" means the first one.
+// ReadFile reads cases from a .csv or .xlsx file into memory. sheet names
+// the .xlsx sheet to read; "" means the first one. A large file is read with
+// Open, row by row.
 func ReadFile(path, sheet string) (*Result, error) {
-	ext := strings.ToLower(filepath.Ext(path))
-	switch ext {
-	case ".csv", ".txt":
-	case ".xlsx", ".xlsm":
-	case ".xls", ".et", ".wps":
-		return nil, model.Errorf(model.EINVALID, "不支持 %s 格式：请在 Excel 或 WPS 中“另存为” .xlsx 或 .csv 后再导入", ext)
-	default:
-		return nil, model.Errorf(model.EINVALID, "不支持的文件类型“%s”：请选择 .csv 或 .xlsx 文件", ext)
-	}
-	f, err := os.Open(path)
+	r, err := Open(path, sheet)
 	if err != nil {
-		if os.IsNotExist(err) {
-			return nil, model.Errorf(model.EINVALID, "找不到文件 %s", path)
-		}
-		return nil, fmt.Errorf("open import file: %w", err)
+		return nil, err
 	}
-	defer f.Close()
-	if ext == ".csv" || ext == ".txt" {
-		return ReadCSV(f)
-	}
-	return ReadXLSX(f, sheet)
+	defer r.Close()
+	return readAll(r)
 }
 
 // mapping says which known column each file column feeds.
@@ -139,30 +124,6 @@ func mapHeader(header []string) (mapping, []string) {
 	return m, unknown
 }
 
-// convert turns the data rows below the header into Rows. raw holds Excel's
-// raw cell values (serial numbers for dates) and may be nil; bad holds rows
-// (by index) that could not be parsed at all, with the reason.
-func convert(res *Result, rows, raw [][]string, headerRow int, unescape bool, bad map[int]string) {
-	header := rows[headerRow]
-	res.Header = header
-	m, unknown := mapHeader(header)
-	res.Unknown = unknown
-	for i := headerRow + 1; i < len(rows); i++ {
-		if reason, ok := bad[i]; ok {
-			res.Rows = append(res.Rows, Row{Line: i + 1, Reason: reason, Cells: rows[i]})
-			continue
-		}
-		if blank(rows[i]) {
-			continue
-		}
-		var rawRow []string
-		if i < len(raw) {
-			rawRow = raw[i]
-		}
-		res.Rows = append(res.Rows, buildRow(m, rows[i], rawRow, i+1, unescape))
-	}
-}
-
 func blank(cells []string) bool {
 	for _, c := range cells {
 		if strings.TrimSpace(c) != "" {
@@ -220,11 +181,14 @@ func buildRow(m mapping, cells, raw []string, line int, unescape bool) Row {
 		c.CountedAt = c.Collected
 		row.Notes = append(row.Notes, "传播数据未填统计时间，按收集时间记")
 	}
+	reasons = checkDates(c, &row, reasons)
 	if c.Title == "" {
 		reasons = append([]string{"标题不能为空"}, reasons...)
 	} else if len(reasons) == 0 {
 		v := *c
-		v.Status = model.StatusPending // what the store gives a new case
+		if v.Status == "" {
+			v.Status = model.StatusPending // what the store gives a new case
+		}
 		if err := v.Validate(); err != nil {
 			reasons = append(reasons, model.ErrorMessage(err))
 		}
@@ -260,6 +224,19 @@ func setField(c *model.Case, col column, s string) string {
 	case kindList:
 		*col.list(c) = splitDepartments(s)
 		return ""
+	case kindNumberID:
+		c.Number = strings.TrimSpace(s)
+		return ""
+	case kindStatus:
+		st := model.CaseStatus(strings.TrimSpace(s))
+		switch st {
+		case "":
+		case model.StatusPending, model.StatusAssigned, model.StatusReplied, model.StatusClosed:
+			c.Status = st
+		default:
+			return fmt.Sprintf("状态“%s”无法识别，应为待研判、已交办、已回复、已办结之一", clip(string(st)))
+		}
+		return ""
 	case kindTime, kindDate:
 		t, err := ParseTime(s)
 		if err != nil {
@@ -292,4 +269,57 @@ func clip(s string) string {
 		return string(r[:20]) + "…"
 	}
 	return s
+}
+
+// now is the clock of the future-date warning (tests set it).
+var now = time.Now
+
+// checkDates looks at the times of a row as a person would: a 收集时间 given
+// as a day only is not earlier than a 发布时间 on that day (it is taken as
+// the 发布时间, with a note); a 发布时间 after the 收集时间 is named with both
+// values; the order of 交办, 回复 and 办结 is named with both values too; a
+// 收集时间 in the future is a warning.
+func checkDates(c *model.Case, row *Row, reasons []string) []string {
+	if !c.Posted.IsZero() && !c.Collected.IsZero() && c.Posted.After(c.Collected) {
+		if midnight(c.Collected) && model.Day(c.Posted).Equal(model.Day(c.Collected)) {
+			c.Collected = c.Posted
+			row.Notes = append(row.Notes, "收集时间只有日期，与发布时间同一天，按发布时间 "+formatTime(c.Posted, false)+" 记")
+		} else {
+			reasons = append(reasons, fmt.Sprintf("发布时间 %s 晚于收集时间 %s", formatTime(c.Posted, midnight(c.Posted)), formatTime(c.Collected, midnight(c.Collected))))
+		}
+	}
+	order := []struct {
+		a, b         string
+		early, later time.Time
+	}{
+		{"交办时间", "回复时间", c.AssignedAt, c.RepliedAt},
+		{"交办时间", "办结时间", c.AssignedAt, c.ClosedAt},
+		{"回复时间", "办结时间", c.RepliedAt, c.ClosedAt},
+	}
+	for _, o := range order {
+		if !o.early.IsZero() && !o.later.IsZero() && model.Day(o.later).Before(model.Day(o.early)) {
+			reasons = append(reasons, fmt.Sprintf("%s %s 早于%s %s", o.b, formatTime(o.later, midnight(o.later)), o.a, formatTime(o.early, midnight(o.early))))
+		}
+	}
+	if t := now(); c.Collected.After(t) {
+		row.Notes = append(row.Notes, "收集时间 "+formatTime(c.Collected, midnight(c.Collected))+" 晚于现在，请核对")
+	}
+	return reasons
+}
+
+// midnight reports whether t is a day without a time (00:00:00).
+func midnight(t time.Time) bool {
+	return t.Hour() == 0 && t.Minute() == 0 && t.Second() == 0
+}
+
+// Kept returns the header names of the file's columns that are imported.
+func (r *Result) Kept() []string {
+	m, _ := mapHeader(r.Header)
+	var out []string
+	for i, j := range m.col {
+		if j >= 0 && columns[j].kind != kindReadOnly && m.part[i] == 0 {
+			out = append(out, columns[j].header)
+		}
+	}
+	return out
 }

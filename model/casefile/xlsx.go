@@ -29,56 +29,12 @@ func Sheets(path string) ([]string, error) {
 // ReadXLSX reads cases from an .xlsx workbook: the named sheet, or the first
 // one when sheet is "". Dates may be real Excel dates or text.
 func ReadXLSX(r io.Reader, sheet string) (*Result, error) {
-	f, err := excelize.OpenReader(r)
+	rd, err := openXLSX(r, -1, sheet)
 	if err != nil {
-		return nil, xlsxError(err)
+		return nil, err
 	}
-	defer f.Close()
-	list := f.GetSheetList()
-	if sheet == "" && len(list) > 0 {
-		sheet = list[0]
-	}
-	if !containsString(list, sheet) {
-		return nil, model.Errorf(model.EINVALID, "文件中没有名为“%s”的工作表，现有的工作表：%s", sheet, strings.Join(list, "、"))
-	}
-	rows, err := f.GetRows(sheet)
-	if err != nil {
-		return nil, fmt.Errorf("read sheet %q: %w", sheet, err)
-	}
-	h := findHeader(rows)
-	if h < 0 {
-		return nil, model.Errorf(model.EINVALID, "工作表“%s”中找不到表头：第一行应是列名，其中必须有“标题”", sheet)
-	}
-	var raw [][]string // Excel's serial numbers, read only when a date needs them
-	if needsRaw(rows, h) {
-		if raw, err = f.GetRows(sheet, excelize.Options{RawCellValue: true}); err != nil {
-			return nil, fmt.Errorf("read sheet %q: %w", sheet, err)
-		}
-	}
-	res := &Result{Encoding: "xlsx", Sheet: sheet}
-	convert(res, rows, raw, h, false, nil)
-	return res, nil
-}
-
-// needsRaw reports whether a date column holds a cell that does not read as
-// a date as Excel shows it (a real date cell formatted "3/4/26"): then the raw
-// serial numbers are needed. Reading them costs a second pass over the sheet.
-func needsRaw(rows [][]string, header int) bool {
-	m, _ := mapHeader(rows[header])
-	for _, row := range rows[header+1:] {
-		for i, cell := range row {
-			if i >= len(m.col) || m.col[i] < 0 {
-				continue
-			}
-			if k := columns[m.col[i]].kind; k != kindTime && k != kindDate {
-				continue
-			}
-			if _, err := ParseTime(cell); err != nil {
-				return true
-			}
-		}
-	}
-	return false
+	defer rd.Close()
+	return readAll(rd)
 }
 
 // xlsxError explains a workbook that cannot be opened.
