@@ -5,8 +5,10 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"bulletin/export/layout"
+	"bulletin/model"
 )
 
 // longText is n characters of varied Chinese text with punctuation.
@@ -225,5 +227,37 @@ func TestMinutesGeometryInPDF(t *testing.T) {
 	}
 	if c := (w.xMin + w.xMax) / 2; c < pt(106)-1 || c > pt(106)+1 {
 		t.Errorf("mark centred at x=%.2f pt, want %.2f", c, pt(106))
+	}
+}
+
+// TestMinutesBodyDraft: the 导语 from the meeting record, 研究 said once,
+// each 议定事项 a heading sentence then its 牵头单位 and 时限.
+func TestMinutesBodyDraft(t *testing.T) {
+	day := time.Date(2026, 3, 4, 9, 0, 0, 0, time.Local)
+	mt := &model.Meeting{Name: "网络舆情工作会议", Time: day, Host: "王主任", Topic: "研究供水问题。",
+		Content: "会议认为，须尽快回应。", Decisions: []model.Decision{
+			{Text: "核实停水原因", Lead: "县水务局", Due: day.AddDate(0, 0, 16)},
+			{Text: "做好引导。", Lead: "县融媒体中心"},
+			{Text: "持续监测"}}}
+	want := "2026年3月4日，王主任主持召开网络舆情工作会议，研究供水问题。现将会议议定事项纪要如下：\n" +
+		"会议认为，须尽快回应。\n一、核实停水原因。由县水务局牵头，3月20日前完成。\n二、做好引导。由县融媒体中心牵头落实。\n三、持续监测。"
+	if got := MinutesBody(mt); got != want {
+		t.Errorf("MinutesBody:\n got %q\nwant %q", got, want)
+	}
+}
+
+// TestSettingsDefaultToUnit: the 纪要's unit line, 印发单位 and the
+// 交办单位 default to the 专报's 编印单位.
+func TestSettingsDefaultToUnit(t *testing.T) {
+	kv := map[string]string{model.SettingUnit: "某县委网信办"}
+	if m := MinutesSettingsFrom(kv); m.Unit != "某县委网信办" || m.Issuer != "某县委网信办" {
+		t.Errorf("minutes settings %+v", m)
+	}
+	if n := NoticeSettingsFrom(kv); n.Unit != "某县委网信办" || !n.Receipt {
+		t.Errorf("notice settings %+v", n)
+	}
+	kv[model.SettingNoticeUnit], kv[model.SettingNoticeReceipt] = "县委办", "0"
+	if n := NoticeSettingsFrom(kv); n.Unit != "县委办" || n.Receipt {
+		t.Errorf("notice settings %+v", n)
 	}
 }

@@ -159,7 +159,8 @@ func AssignmentFrom(req NoticeRequest, st NoticeSettings) *Assignment {
 		a.Cases = append(a.Cases, NoticeCaseFrom(c))
 	}
 	if in := req.Instruction; in != nil {
-		a.Instruction = &InstructionText{Leader: leaderName(in), Date: dateOf(in.Date), Text: in.Text}
+		who := strings.TrimSpace(in.Leader + "　" + in.Position) // (张振华　县委书记　2026年12月2日)
+		a.Instruction = &InstructionText{Leader: who, Date: dateOf(in.Date), Text: in.Text}
 	}
 	return a
 }

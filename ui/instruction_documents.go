@@ -33,7 +33,7 @@ func (e *bulletinEditor) docs() *docPrinter {
 func (e *bulletinEditor) instructionButtons(in *model.Instruction) fyne.CanvasObject {
 	d := &instructionDocs{noticeBtns: map[string]*widget.Button{}}
 	d.copyBtn = widget.NewButton("批示抄清", func() { e.printInstructionCopy(in) })
-	row := container.NewHBox(d.copyBtn)
+	row := container.NewGridWithColumns(2, d.copyBtn) // many departments wrap, not widen the column
 	if in.Assign {
 		for _, dept := range in.Departments {
 			b := widget.NewButton("交办单："+dept, func() { e.printInstructionNotice(in, dept) })
