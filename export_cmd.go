@@ -15,6 +15,9 @@ import (
 // runExportAny is `bulletin export`: -issue exports a bulletin (runExport),
 // -meeting a meeting's 纪要, -case with -department a case's 交办单.
 func (m *Main) runExportAny(ctx context.Context, args []string) error {
+	if hasFlag(args, "cases") {
+		return m.runExportCases(ctx, args)
+	}
 	if !hasFlag(args, "meeting", "case", "department") {
 		return m.runExport(ctx, args)
 	}

@@ -42,6 +42,7 @@ const usage = `用法 / usage:
   bulletin export [-db PATH] -issue 2026-12 [-o out.pdf]   导出已存期次
   bulletin export [-db PATH] -meeting ID [-o out.pdf]      导出会议纪要
   bulletin export [-db PATH] -case 2026-0042 [-department 单位] [-o out.pdf]   导出交办单（重印编号不变）
+  bulletin export [-db PATH] -cases FILE.xlsx|.csv       导出全部案件（含状态和办理时间，可再导入）
   bulletin backup [-db PATH] -o FILE                在线备份数据库
   bulletin restore [-db PATH] FILE                  校验并恢复备份（保留原文件）
   bulletin check [-db PATH]                         完整性检查和数据汇总
@@ -262,7 +263,7 @@ func (m *Main) runImport(ctx context.Context, args []string) error {
 	}
 	defer s.Close()
 	file := fs.Arg(0)
-	rep, err := casefile.ImportFile(ctx, s, file, *sheet, model.ImportOptions{CreateDepartments: *create})
+	rep, err := casefile.ImportFileProgress(ctx, s, file, *sheet, model.ImportOptions{CreateDepartments: *create}, m.importProgress())
 	if err != nil {
 		return err
 	}
