@@ -159,6 +159,9 @@ func (e *caseEditor) onRemind() {
 			if err == nil && day.IsZero() {
 				err = fmt.Errorf("请填写催办日期")
 			}
+			if as := model.Day(e.orig.AssignedAt); err == nil && day.Before(as) {
+				err = fmt.Errorf("%s 早于交办日期 %s", formatDate(day, false), formatDate(as, false))
+			}
 			if err != nil {
 				showInfo(e.win, "催办日期："+err.Error())
 				return keepOpen
