@@ -261,3 +261,13 @@ func TestSettingsDefaultToUnit(t *testing.T) {
 		t.Errorf("notice settings %+v", n)
 	}
 }
+
+// TestKindsReportUnprintable: a character no font has is drawn as a box and
+// reported with its table row, before the PDF is printed.
+func TestKindsReportUnprintable(t *testing.T) {
+	a := &Assignment{Kind: KindAssignment, Department: "县水务局", Cases: []NoticeCase{{Title: "停水\U0010FFFD"}}}
+	_, rep := renderPrinted(t, a)
+	if len(rep.Missing) != 1 || !strings.Contains(rep.String(), "交办单第 2 行第 3 字") {
+		t.Errorf("report %q, want the emoji in row 2 of the 交办单", rep.String())
+	}
+}

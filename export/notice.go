@@ -11,6 +11,10 @@ import (
 // 小标宋 二号 (red or black), a line with the 编号 left and the date right,
 // and a ruled table of labels (黑体, centred, 30 mm) and values (仿宋).
 
+// tableParts are the parts of the Report that are ruled tables: their
+// Para is a row.
+var tableParts = map[layout.Part]bool{"交办单": true, "回执": true, "催办单": true, "批示抄清": true}
+
 // labelWidth is the label column of the notices' tables, in mm.
 const labelWidth = 30.0
 

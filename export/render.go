@@ -38,7 +38,11 @@ func (r *Report) String() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "有 %d 个字符没有可用字体，已在 PDF 中以方框代替：\n", len(r.Missing))
 	for _, m := range r.Missing {
-		where := fmt.Sprintf("%s第 %d 段", m.Part, m.Para)
+		unit := "段"
+		if tableParts[m.Part] {
+			unit = "行" // a row of a ruled table
+		}
+		where := fmt.Sprintf("%s第 %d %s", m.Part, m.Para, unit)
 		if m.Index > 0 {
 			where += fmt.Sprintf("第 %d 字", m.Index)
 		}
