@@ -62,7 +62,8 @@ func (e *bulletinEditor) printInstructionCopy(in *model.Instruction) {
 }
 
 // printInstructionNotice prints the 交办单 of in for dept: the cases of the
-// bulletin assigned to dept, one notice; a reprint gives the same 交办编号.
+// bulletin assigned to dept and not yet replied (the 批示 skipped those),
+// one notice; a reprint gives the same 交办编号.
 func (e *bulletinEditor) printInstructionNotice(in *model.Instruction, dept string) {
 	var label string
 	e.docs().print(export.DocumentFileName("交办单", dept, in.Date.Format("20060102")), "交办单", func() ([]byte, *export.Report, error) {
@@ -73,12 +74,12 @@ func (e *bulletinEditor) printInstructionNotice(in *model.Instruction, dept stri
 		}
 		var cases []*model.Case
 		for _, c := range bl.Cases {
-			if slices.Contains(c.Departments, dept) {
+			if slices.Contains(c.Departments, dept) && c.Status != model.StatusReplied && c.Status != model.StatusClosed {
 				cases = append(cases, c)
 			}
 		}
 		if len(cases) == 0 {
-			return nil, nil, model.Errorf(model.EINVALID, "本期关联的案件中没有交办给%s的", dept)
+			return nil, nil, model.Errorf(model.EINVALID, "本期关联的案件中没有交办给%s且未回复的", dept)
 		}
 		day := in.CreatedAt
 		if day.IsZero() {
