@@ -49,7 +49,7 @@ var caseColumns = []caseColumn{
 	{"收集时间", 90, model.SortCollected}, // 2026-11-28, and the header with ▼
 	{"责任单位", 86, ""},                  // four characters and …
 	{"状态", 90, model.SortStatus},      // 已交办 批示
-	{"时限", 88, model.SortDue},         // 11-28 逾期, or 2027-01-05
+	{"时限", 92, model.SortDue},         // 2027-01-05, 逾期3日 催2, 即将到期
 }
 
 // caseTitleColumn takes the width the other columns leave.
@@ -156,7 +156,8 @@ func (cs *casesScreen) buildUI() fyne.CanvasObject {
 		cs.search,
 		container.NewBorder(nil, nil, nil, container.NewHBox(cs.overdue, cs.dueSoon, cs.important),
 			container.NewGridWithColumns(3, cs.status, cs.dept, cs.source)),
-		container.NewHBox(widget.NewLabel("收集时间"), cs.from, widget.NewLabel("至"), cs.to, cs.sentiment, clear),
+		container.NewHBox(widget.NewLabel("收集时间"), cs.from, widget.NewLabel("至"), cs.to,
+			container.NewGridWrap(fyne.NewSize(116, cs.sentiment.MinSize().Height), cs.sentiment), clear),
 	)
 	importBtn := widget.NewButtonWithIcon("导入…", theme.DownloadIcon(), cs.onImport)
 	exportBtn := widget.NewButtonWithIcon("导出…", theme.UploadIcon(), cs.onExport)

@@ -65,7 +65,8 @@ func TestCaseDueText(t *testing.T) {
 		{"due soon and urged", model.StatusAssigned, day(2026, 11, 30, 0), time.Time{}, 1, "将到期 催1"},
 		{"due the day before a weekend", model.StatusAssigned, day(2026, 11, 27, 0), time.Time{}, 0, "11-27 逾期"},
 		{"overdue 2 working days", model.StatusAssigned, day(2026, 11, 25, 0), time.Time{}, 0, "逾期2日"},
-		{"overdue and urged", model.StatusAssigned, day(2026, 11, 25, 0), time.Time{}, 3, "逾2日 催3"},
+		{"overdue and urged", model.StatusAssigned, day(2026, 11, 25, 0), time.Time{}, 3, "逾期2日 催3"},
+		{"overdue long and urged", model.StatusAssigned, day(2026, 10, 5, 0), time.Time{}, 3, "逾39日 催3"},
 		{"replied on time", model.StatusReplied, day(2026, 11, 1, 0), day(2026, 10, 30, 9), 0, "11-01"},
 		{"replied late", model.StatusReplied, day(2026, 11, 1, 0), day(2026, 11, 3, 9), 0, "逾期回复"},
 		{"next year", model.StatusAssigned, day(2027, 1, 5, 0), time.Time{}, 0, "2027-01-05"},
@@ -89,7 +90,7 @@ func TestCaseColumnsFitTheirText(t *testing.T) {
 		2: {"阳光理政", "本地论坛", "12345"},
 		3: {"2026-11-28"},
 		4: {"县教育局", "县卫生健…"},
-		6: {"11-28 逾期", "2027-01-05", "即将到期", "将到期 催9", "逾期999日", "逾99日 催9", "逾期回复", "12-05 催9"},
+		6: {"11-28 逾期", "2027-01-05", "即将到期", "将到期 催9", "逾期999日", "逾期9日 催9", "逾99日 催9", "逾期回复", "12-05 催9"},
 	}
 	for _, st := range statusNames() {
 		for _, marks := range [][2]bool{{false, false}, {true, false}, {true, true}} {

@@ -120,14 +120,14 @@ func (e *caseEditor) buildUI() fyne.CanvasObject {
 			{"发布时间", 1, e.posted}, {"收集时间", 1, e.collected}, {"传播情况", 1, e.spread},
 			{countNames[0], 1, countBox(e.views)}, {countNames[1], 1, countBox(e.reposts)},
 			{countNames[2], 1, countBox(e.comments)}, {countNames[3], 1, countBox(e.likes)},
-			{"统计时间", 1, e.countedAt}, {"原文内容", 1, e.content}}},
+			{"统计时间", 1, container.NewHBox(e.countedAt)}, {"原文内容", 1, e.content}}},
 		{"研判", []caseField{{"情感倾向", 2, e.sentiment}, {"摘要", 2, e.summary}, {"研判意见", 2, e.assessment},
 			{"处置建议", 2, e.proposal}}},
 		{"办理", []caseField{{"责任单位", 3, e.depts}, {"交办时间", 3, e.assignedAt},
 			{"办理时限", 3, container.NewHBox(e.due)}, {"原定时限", 3, e.originalDue}, {"催办", 3, e.reminders},
 			{"办理情况", 3, e.handling}, {"回复内容", 3, e.reply}, {"回复时间", 3, e.repliedAt},
 			{"回复单位", 3, e.replyDept}, {"办结时间", 3, e.closedAt},
-			{"回访结果", 3, e.visit}, {"回访时间", 3, e.visitedAt}}},
+			{"回访结果", 3, e.visit}, {"回访时间", 3, container.NewHBox(e.visitedAt)}}},
 	}
 	e.tabs = container.NewAppTabs()
 	e.fields = nil
