@@ -2,7 +2,9 @@ package export
 
 import (
 	"bytes"
+	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -269,5 +271,57 @@ func TestKindsReportUnprintable(t *testing.T) {
 	_, rep := renderPrinted(t, a)
 	if len(rep.Missing) != 1 || !strings.Contains(rep.String(), "交办单第 2 行第 3 字") {
 		t.Errorf("report %q, want the emoji in row 2 of the 交办单", rep.String())
+	}
+}
+
+// memStore is a DocumentStore in memory for PrintNotice.
+type memStore struct {
+	kv      map[string]string
+	notices []*model.Notice
+}
+
+func (m *memStore) FindSettings(context.Context) (map[string]string, error) { return m.kv, nil }
+func (m *memStore) MinutesNumber(context.Context, int64, int) (int, error)  { return 1, nil }
+func (m *memStore) FindMinutesBody(context.Context, int64) (string, error)  { return "", nil }
+func (m *memStore) FindNotices(_ context.Context, f model.NoticeFilter) ([]*model.Notice, error) {
+	var out []*model.Notice
+	for _, n := range m.notices {
+		if (f.Department == "" || n.Department == f.Department) && (f.InstructionID == 0 || n.InstructionID == f.InstructionID) &&
+			(f.CaseID == 0 || slices.Contains(n.CaseIDs, f.CaseID)) {
+			out = append(out, n)
+		}
+	}
+	return out, nil
+}
+func (m *memStore) CreateNotice(_ context.Context, n *model.Notice, doc func(string) ([]byte, error)) error {
+	n.Year, n.Number = n.Date.Year(), len(m.notices)+1
+	var err error
+	n.Doc, err = doc(n.Label())
+	m.notices = append(m.notices, n)
+	return err
+}
+
+// TestPrintNoticeKeepsNumber: a 批示's notice to a department is reprinted
+// with its number even when its cases changed since; a case of it printed
+// alone from the case gets the same notice; another department a new one.
+func TestPrintNoticeKeepsNumber(t *testing.T) {
+	ctx := context.Background()
+	s := &memStore{kv: map[string]string{}}
+	day := time.Date(2026, 12, 2, 0, 0, 0, 0, time.Local)
+	a, b := &model.Case{ID: 1, Title: "停水"}, &model.Case{ID: 2, Title: "占道"}
+	in := &model.Instruction{ID: 7, Leader: "张振华", Text: "请核实。", Date: day}
+	print := func(req NoticeRequest) (string, []byte) {
+		pdf, _, n, err := PrintNotice(ctx, s, req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return n.Label(), pdf
+	}
+	l1, p1 := print(NoticeRequest{Cases: []*model.Case{a, b}, Department: "县水务局", Date: day, Instruction: in})
+	l2, p2 := print(NoticeRequest{Cases: []*model.Case{a}, Department: "县水务局", Date: day, Instruction: in})
+	l3, p3 := print(NoticeRequest{Cases: []*model.Case{b}, Department: "县水务局", Date: day})
+	l4, _ := print(NoticeRequest{Cases: []*model.Case{b}, Department: "县住建局", Date: day})
+	if l1 != "〔2026〕1号" || l2 != l1 || l3 != l1 || l4 != "〔2026〕2号" || !bytes.Equal(p1, p2) || !bytes.Equal(p1, p3) {
+		t.Errorf("labels %s %s %s %s, same bytes %v %v", l1, l2, l3, l4, bytes.Equal(p1, p2), bytes.Equal(p1, p3))
 	}
 }

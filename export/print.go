@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"slices"
 	"strings"
 	"time"
 
@@ -84,10 +83,10 @@ type NoticeRequest struct {
 	Instruction *model.Instruction
 }
 
-// PrintNotice returns the 交办单 of req: the one printed before for the same
-// department and cases (or 批示), reprinted from its stored document with
-// the same 交办编号 and bytes, else a new one with the next 交办编号, stored
-// and shown in each case's timeline.
+// PrintNotice returns the 交办单 of req: the one printed before (findNotice),
+// reprinted from its stored document with the same 交办编号 and bytes, else
+// a new one with the next 交办编号, stored and shown in each case's
+// timeline.
 func PrintNotice(ctx context.Context, s DocumentStore, req NoticeRequest) ([]byte, *Report, *model.Notice, error) {
 	kv, err := s.FindSettings(ctx)
 	if err != nil {
@@ -122,30 +121,23 @@ func PrintNotice(ctx context.Context, s DocumentStore, req NoticeRequest) ([]byt
 	return pdf, rep, n, err
 }
 
-// findNotice returns the notice printed before for req, or nil.
+// findNotice returns the notice printed before for req, or nil: for a
+// 批示, its notice to the department; else the latest notice to the
+// department listing the first case (possibly one of a 批示 listing
+// several), so that a case keeps its 交办编号.
 func findNotice(ctx context.Context, s DocumentStore, req NoticeRequest) (*model.Notice, error) {
 	if len(req.Cases) == 0 {
 		return nil, model.Errorf(model.EINVALID, "交办单至少要有一件案件")
 	}
 	f := model.NoticeFilter{Department: req.Department, CaseID: req.Cases[0].ID}
 	if req.Instruction != nil {
-		f.InstructionID = req.Instruction.ID
+		f = model.NoticeFilter{Department: req.Department, InstructionID: req.Instruction.ID}
 	}
 	ns, err := s.FindNotices(ctx, f)
-	if err != nil {
+	if err != nil || len(ns) == 0 {
 		return nil, err
 	}
-	var ids []int64
-	for _, c := range req.Cases {
-		ids = append(ids, c.ID)
-	}
-	slices.Sort(ids)
-	for i := len(ns) - 1; i >= 0; i-- {
-		if slices.Equal(ns[i].CaseIDs, ids) {
-			return ns[i], nil
-		}
-	}
-	return nil, nil
+	return ns[len(ns)-1], nil
 }
 
 // AssignmentFrom is the 交办单 of a request, without its number.
