@@ -62,7 +62,8 @@ type bulletinEditor struct {
 	lastExported *exportedNotice // where the PDF went, when no viewer opened it
 	lastReport   string          // unprintable characters of the last export
 	bg           *tasks
-	preview      *previewPane // the pages as they will print, beside the form
+	preview      *previewPane       // the pages as they will print, beside the form
+	tabs         *container.AppTabs // 版面预览 | 关联案件与批示
 
 	docPrinter *docPrinter                // 批示抄清 and 交办单 (instruction_documents.go)
 	instrDocs  map[int64]*instructionDocs // their buttons, by 批示
@@ -147,9 +148,9 @@ func (e *bulletinEditor) buildUI() fyne.CanvasObject {
 	e.linksScroll = container.NewVScroll(container.NewPadded(e.links))
 	e.preview = newPreviewPane(e.win, e.store, e.bg, e.previewSource)
 	e.watchPreview()
-	right := container.NewAppTabs(container.NewTabItem("版面预览", e.preview.content()),
+	e.tabs = container.NewAppTabs(container.NewTabItem("版面预览", e.preview.content()),
 		container.NewTabItem("关联案件与批示", e.linksScroll))
-	split := container.NewHSplit(container.NewVScroll(container.NewPadded(left)), right)
+	split := container.NewHSplit(container.NewVScroll(container.NewPadded(left)), e.tabs)
 	split.Offset = 0.5
 	bar := container.NewHBox(e.backBtn, widget.NewSeparator(), e.saveBtn, e.deleteBtn, widget.NewSeparator(),
 		e.exportBtn, e.issueBtn, e.withdrawBtn)

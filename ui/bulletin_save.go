@@ -171,6 +171,7 @@ func (e *bulletinEditor) onPickCases() {
 			}
 		}
 		e.showLinks()
+		e.showLinksTab()
 	})
 }
 
@@ -183,5 +184,6 @@ func (e *bulletinEditor) onPickMeetings() {
 			}
 		}
 		e.showLinks()
+		e.showLinksTab()
 	})
 }

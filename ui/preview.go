@@ -103,6 +103,7 @@ func (p *previewPane) content() fyne.CanvasObject {
 		return p.root
 	}
 	p.zoom = widget.NewSelect([]string{zoomFitWidth, zoomFitPage, zoom100}, func(string) { p.relayoutPages() })
+	p.zoom.PlaceHolder = "缩放"
 	p.zoom.SetSelected(zoomFitWidth)
 	p.counter = widget.NewLabel("")
 	p.note = widget.NewLabel("")
@@ -534,4 +535,12 @@ func (p *previewPane) say(msg string) {
 	p.note.SetText(msg)
 	p.note.Hidden = msg == ""
 	p.note.Refresh()
+}
+
+// showLinksTab brings the linked cases and meetings into view beside the
+// form, after some were picked.
+func (e *bulletinEditor) showLinksTab() {
+	if e.tabs != nil {
+		e.tabs.SelectIndex(1)
+	}
 }
