@@ -11,6 +11,7 @@ import (
 	"os"
 	"runtime/debug"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -67,6 +68,10 @@ func Create(a fyne.App, dbPath, version string) {
 	// The day's backup waits for the window and its first screen: started
 	// with them, it held the window back by seconds on a large database.
 	startAutoBackup(w, s, a.Preferences(), sh.bg, sh.backupStatus, autoBackupDelay, sh.backupMade)
+	// Starting up (cutting the UI font, the first screens) leaves tens of MB
+	// of free heap that the runtime would hand back to the system only
+	// slowly; once the first screen is drawn, hand it back now.
+	sh.bg.later(3*time.Second, func() { go debug.FreeOSMemory() })
 }
 
 // limitHeapGrowth makes the garbage collector run at 30 % heap growth instead
