@@ -36,15 +36,15 @@ func newDocPrinter(w fyne.Window, bg *tasks) *docPrinter {
 	return p
 }
 
-// print asks for a file named like name, then runs make off the UI thread
+// print asks for a file named like name, then runs typeset off the UI thread
 // and writes what it returns; done (may be nil) runs on the UI thread after
 // a successful write, before the PDF is opened.
-func (p *docPrinter) print(name, what string, make func() ([]byte, *export.Report, error), done func()) {
+func (p *docPrinter) print(name, what string, typeset func() ([]byte, *export.Report, error), done func()) {
 	p.chooseFile(name, func(w fyne.URIWriteCloser) {
 		prog := dialog.NewCustomWithoutButtons("请稍候", container.NewVBox(widget.NewLabel("正在生成"+what+"……"), widget.NewProgressBarInfinite()), p.win)
 		prog.Show()
 		p.bg.run(func() func() {
-			pdf, rep, err := make()
+			pdf, rep, err := typeset()
 			if err == nil {
 				_, err = w.Write(pdf)
 			}

@@ -15,11 +15,10 @@ import (
 // the meeting record (导语, 会议内容, 议定事项 with 牵头单位 and 时限) or as
 // last edited, to edit before it is typeset.
 type minutesForm struct {
-	body     *widget.Entry
-	redraft  *widget.Button
-	dlg      *formDialog
-	drafted  string // the draft of the record, kept as "" when not edited
-	printing bool
+	body    *widget.Entry
+	redraft *widget.Button
+	dlg     *formDialog
+	drafted string // the draft of the record, kept as "" when not edited
 }
 
 // docs returns the editor's document printer, made at first use.
