@@ -78,7 +78,10 @@ func (e *caseEditor) onAssign() {
 		f := &actionForm{depts: widget.NewCheckGroup(names, nil), due: newDateField(false), text: widget.NewEntry()}
 		f.depts.Selected = append([]string(nil), e.orig.Departments...)
 		e.proposeDue(f)
-		f.text.SetPlaceHolder("可选；改到更晚的时限即为延期，须写明原因")
+		f.text.SetPlaceHolder("可选")
+		if e.orig.Status == model.StatusAssigned {
+			f.text.SetPlaceHolder("可选；改到更晚的时限即为延期，须写明原因")
+		}
 		list := container.NewVScroll(f.depts)
 		list.SetMinSize(fyne.NewSize(360, 220))
 		form := widget.NewForm(widget.NewFormItem("责任单位", list),

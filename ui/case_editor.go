@@ -44,7 +44,7 @@ type caseEditor struct {
 	newBtn, saveBtn, deleteBtn    *widget.Button
 	assignBtn, replyBtn, closeBtn *widget.Button
 	returnBtn, extendBtn, urgeBtn *widget.Button
-	reportFields                  // 重点, 情感倾向, 传播 numbers, 回访 (case_report.go)
+	reportFields                                 // 重点, 情感倾向, 传播 numbers, 回访 (case_report.go)
 	docs                          *caseDocuments // 交办单, 催办单 (case_documents.go)
 	form                          fyne.CanvasObject
 	empty                         fyne.CanvasObject
@@ -249,6 +249,11 @@ func (e *caseEditor) showStatus() {
 	setEnabled(e.returnBtn, can[model.ActionReturn])
 	setEnabled(e.extendBtn, can[model.ActionExtend] && !c.Due.IsZero())
 	setEnabled(e.urgeBtn, can[model.ActionRemind])
+	if c.Replied() { // its 时限 judges the reply: the store refuses a change
+		e.due.Disable()
+	} else {
+		e.due.Enable()
+	}
 	e.docs.update(c, e.events)
 }
 

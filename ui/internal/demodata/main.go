@@ -110,17 +110,18 @@ func demoCase(r *rand.Rand, now time.Time, i, n int) *model.Case {
 	daysAgo := (n - i) * 120 / max(n, 1)
 	collected := now.AddDate(0, 0, -daysAgo).Truncate(time.Minute).Add(-time.Duration(r.IntN(8*60)) * time.Minute)
 	body := fmt.Sprintf(is.body, town, place)
+	views, comments, reposts := 500+r.IntN(20000), r.IntN(300), r.IntN(120)
 	return &model.Case{
 		Title: fmt.Sprintf(is.title, town, place), Source: model.Sources[r.IntN(len(model.Sources))],
 		URL: fmt.Sprintf("https://liuyan.example.cn/thread/%d", 880000+i), Poster: posters[r.IntN(len(posters))],
 		Posted: collected.Add(-time.Duration(30+r.IntN(600)) * time.Minute), Collected: collected,
 		Area: town, Domain: is.domain, Kind: is.kind, Risk: model.RiskLevels[r.IntN(2)],
-		Spread:  fmt.Sprintf("原帖阅读量约 %d，评论 %d 条，转发 %d 次。", 500+r.IntN(20000), r.IntN(300), r.IntN(120)),
+		Spread:  fmt.Sprintf("原帖阅读量约 %d，评论 %d 条，转发 %d 次。", views, comments, reposts),
 		Content: body, Summary: "网民反映" + fmt.Sprintf(is.title, town, place) + "，要求有关部门尽快处理。",
 		Assessment: "诉求具体，属实可能性较大，如不及时回应可能引发跟帖扩散。",
 		Proposal:   "建议交由责任单位核实处置，3 个工作日内回复网民。",
 		Sentiment:  model.Sentiments[r.IntN(len(model.Sentiments))], Important: r.IntN(8) == 0,
-		Engagement: model.Engagement{Views: 500 + r.IntN(20000), Reposts: r.IntN(120), Comments: r.IntN(300),
+		Engagement: model.Engagement{Views: views, Reposts: reposts, Comments: comments,
 			Likes: r.IntN(500), CountedAt: collected.Add(2 * time.Hour)},
 	}
 }
