@@ -251,8 +251,8 @@ func TestMinutesBodyDraft(t *testing.T) {
 // TestSettingsDefaultToUnit: the 纪要's unit line, 印发单位 and the
 // 交办单位 default to the 专报's 编印单位.
 func TestSettingsDefaultToUnit(t *testing.T) {
-	kv := map[string]string{model.SettingUnit: "某县委网信办"}
-	if m := MinutesSettingsFrom(kv); m.Unit != "某县委网信办" || m.Issuer != "某县委网信办" {
+	kv := map[string]string{model.SettingUnit: "某县委网信办", model.SettingMinutesMarkSize: "26"}
+	if m := MinutesSettingsFrom(kv); m.Unit != "某县委网信办" || m.Issuer != "某县委网信办" || m.MarkSize != 26 {
 		t.Errorf("minutes settings %+v", m)
 	}
 	if n := NoticeSettingsFrom(kv); n.Unit != "某县委网信办" || !n.Receipt {

@@ -2,6 +2,7 @@ package export
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -15,20 +16,21 @@ const DefaultMinutesMark = "网络舆情工作会议纪要"
 // Minutes is a 会议纪要 (DOCUMENTS.md §1) as typeset: the "minutes" kind of
 // `bulletin render`. Attendance lists are written as printed (张三、李四).
 type Minutes struct {
-	Kind      string `json:"kind"`
-	Mark      string `json:"mark"`   // 网络舆情工作会议纪要
-	Number    int    `json:"number"` // 期号 of the year, 0 for none
-	Unit      string `json:"unit"`
-	Date      string `json:"date"`
-	Title     string `json:"title"` // optional 关于……的会议纪要
-	Body      string `json:"body"`
-	Present   string `json:"present"`   // 出席
-	Absent    string `json:"absent"`    // 请假
-	Observers string `json:"observers"` // 列席
-	CopyTo    string `json:"copyTo"`    // 抄送
-	Issuer    string `json:"issuer"`    // 印发单位
-	Issued    string `json:"issued"`    // 印发日期
-	Black     bool   `json:"black"`     // the mark and rule in black
+	Kind      string  `json:"kind"`
+	Mark      string  `json:"mark"`     // 网络舆情工作会议纪要
+	MarkSize  float64 `json:"markSize"` // pt, 0 = 22
+	Number    int     `json:"number"`   // 期号 of the year, 0 for none
+	Unit      string  `json:"unit"`
+	Date      string  `json:"date"`
+	Title     string  `json:"title"` // optional 关于……的会议纪要
+	Body      string  `json:"body"`
+	Present   string  `json:"present"`   // 出席
+	Absent    string  `json:"absent"`    // 请假
+	Observers string  `json:"observers"` // 列席
+	CopyTo    string  `json:"copyTo"`    // 抄送
+	Issuer    string  `json:"issuer"`    // 印发单位
+	Issued    string  `json:"issued"`    // 印发日期
+	Black     bool    `json:"black"`     // the mark and rule in black
 }
 
 // Validate checks the body, the dates and the number.
@@ -38,6 +40,9 @@ func (m *Minutes) Validate() error {
 	}
 	if m.Number < 0 {
 		return model.Errorf(model.EINVALID, "期号不能为负数")
+	}
+	if m.MarkSize != 0 && (m.MarkSize < 16 || m.MarkSize > 60) {
+		return model.Errorf(model.EINVALID, "纪要标志字号 %g 磅超出范围（16–60 磅）", m.MarkSize)
 	}
 	if _, err := parseDate("日期", m.Date); err != nil {
 		return err
@@ -60,7 +65,7 @@ func (m *Minutes) Parts() *layout.Doc {
 	if mark == "" {
 		mark = DefaultMinutesMark
 	}
-	blocks := []layout.Block{layout.Mark{Text: mark, Colour: ink(m.Black)}}
+	blocks := []layout.Block{layout.Mark{Text: mark, Size: m.MarkSize, Colour: ink(m.Black)}}
 	if m.Number > 0 {
 		blocks = append(blocks, layout.Line{Text: fmt.Sprintf("第%d期", m.Number), Role: layout.Kaiti, Align: layout.AlignCentre, Part: layout.PartIssue})
 	}
@@ -89,6 +94,7 @@ func (m *Minutes) Parts() *layout.Doc {
 // MinutesSettings are the 设置 of the 纪要 (model.SettingMinutes*).
 type MinutesSettings struct {
 	Mark, Unit, CopyTo, Issuer string
+	MarkSize                   float64 // pt, 0 = 22
 	Black                      bool
 }
 
@@ -103,6 +109,9 @@ func MinutesSettingsFrom(kv map[string]string) MinutesSettings {
 	if ms.Unit == "" {
 		ms.Unit = kv[model.SettingUnit] // the office, as on the 专报
 	}
+	if v, err := strconv.ParseFloat(strings.TrimSpace(kv[model.SettingMinutesMarkSize]), 64); err == nil && v >= 16 && v <= 60 {
+		ms.MarkSize = v
+	}
 	if ms.Issuer == "" {
 		ms.Issuer = ms.Unit
 	}
@@ -114,7 +123,7 @@ func MinutesSettingsFrom(kv map[string]string) MinutesSettings {
 // 会议内容 and the 议定事项, each ending with its 牵头单位 and 时限.
 func MinutesFromMeeting(mt *model.Meeting, number int, s MinutesSettings) *Minutes {
 	m := &Minutes{
-		Kind: KindMinutes, Mark: s.Mark, Number: number, Unit: s.Unit,
+		Kind: KindMinutes, Mark: s.Mark, MarkSize: s.MarkSize, Number: number, Unit: s.Unit,
 		Body:    MinutesBody(mt),
 		Present: strings.Join(mt.Present, "、"), Absent: strings.Join(mt.Absent, "、"),
 		Observers: strings.Join(mt.Attending, "、"),

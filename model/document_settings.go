@@ -4,11 +4,12 @@ package model
 // their titles, red or black, the 办理要求 text and the contact. An empty
 // value takes the default of SettingDefaults or the document's own.
 const (
-	SettingMinutesMark   = "minutes.mark"    // 纪要 mark: 网络舆情工作会议纪要
-	SettingMinutesUnit   = "minutes.unit"    // 纪要 unit line
-	SettingMinutesCopyTo = "minutes.copy_to" // 抄送
-	SettingMinutesIssuer = "minutes.issuer"  // 印发单位
-	SettingMinutesBlack  = "minutes.black"   // "1": mark and rule in black
+	SettingMinutesMark     = "minutes.mark"      // 纪要 mark: 网络舆情工作会议纪要
+	SettingMinutesMarkSize = "minutes.mark_size" // its size in pt, "" = 22
+	SettingMinutesUnit     = "minutes.unit"      // 纪要 unit line
+	SettingMinutesCopyTo   = "minutes.copy_to"   // 抄送
+	SettingMinutesIssuer   = "minutes.issuer"    // 印发单位
+	SettingMinutesBlack    = "minutes.black"     // "1": mark and rule in black
 
 	SettingNoticeTitle       = "notice.title"       // 网络舆情交办单
 	SettingNoticeUnit        = "notice.unit"        // 交办单位

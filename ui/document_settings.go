@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -50,6 +51,7 @@ func (d *documentSettings) buildUI() fyne.CanvasObject {
 	d.entries[model.SettingNoticeRequirement] = req
 	minutes := widget.NewForm(
 		widget.NewFormItem("纪要标志", d.entry(model.SettingMinutesMark, "网络舆情工作会议纪要")),
+		widget.NewFormItem("标志字号（磅）", fixedWidth(d.entry(model.SettingMinutesMarkSize, "22"), 120)),
 		widget.NewFormItem("单位行", d.entry(model.SettingMinutesUnit, "留空用专报的编印单位")),
 		widget.NewFormItem("抄送", d.entry(model.SettingMinutesCopyTo, "如：县委办公室、县政府办公室")),
 		widget.NewFormItem("印发单位", d.entry(model.SettingMinutesIssuer, "留空用专报的编印单位")),
@@ -114,9 +116,18 @@ func (d *documentSettings) values() map[string]string {
 	return kv
 }
 
-// onSave writes the settings in the background.
+// onSave writes the settings in the background; a mark size out of range
+// is refused with a message.
 func (d *documentSettings) onSave() {
 	kv := d.values()
+	if v := toHalfWidth(kv[model.SettingMinutesMarkSize]); v != "" {
+		n, err := strconv.ParseFloat(v, 64)
+		if err != nil || n < 16 || n > 60 {
+			showInfo(d.win, "纪要标志字号应为 16 到 60 之间的磅数，如 22；留空为 22。")
+			return
+		}
+		kv[model.SettingMinutesMarkSize] = v
+	}
 	d.bg.run(func() func() {
 		err := d.store.SetSettings(context.Background(), kv)
 		return func() {

@@ -260,8 +260,18 @@ func TestDocumentSettings(t *testing.T) {
 	d.entries[model.SettingNoticeTitle].SetText("网络舆情处置交办单")
 	d.entries[model.SettingNoticeContact].SetText("李某 0311-7654321")
 	d.checks[model.SettingNoticeReceipt].SetChecked(false)
+	d.entries[model.SettingMinutesMarkSize].SetText("100")
 	test.Tap(d.saveBtn)
 	bg.settle()
+	if kv, _ := s.FindSettings(ctx); kv[model.SettingNoticeContact] != "" {
+		t.Fatal("settings saved with a mark size of 100 pt")
+	}
+	d.entries[model.SettingMinutesMarkSize].SetText("２６")
+	test.Tap(d.saveBtn)
+	bg.settle()
+	if kv, _ := s.FindSettings(ctx); kv[model.SettingMinutesMarkSize] != "26" {
+		t.Errorf("mark size stored as %q, want 26", kv[model.SettingMinutesMarkSize])
+	}
 	c := &model.Case{Title: "停水"}
 	if err := s.CreateCase(ctx, c); err != nil {
 		t.Fatal(err)
