@@ -114,7 +114,7 @@ func (p *previewPane) content() fyne.CanvasObject {
 	p.scroll.OnScrolled = func(fyne.Position) { p.showVisible() }
 	grey := canvas.NewRectangle(deskGrey)
 	area := container.New(&previewLayout{p: p}, grey, p.scroll)
-	bar := container.NewBorder(nil, nil, container.NewHBox(widget.NewLabel("版面预览"), p.zoom), p.counter)
+	bar := container.NewBorder(nil, nil, container.NewHBox(widget.NewLabel("版面预览"), fixedWidth(p.zoom, 130)), p.counter)
 	p.root = container.NewBorder(container.NewVBox(bar, p.note), nil, nil, nil, area)
 	return p.root
 }
