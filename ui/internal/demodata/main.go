@@ -144,7 +144,14 @@ func handle(ctx context.Context, s *model.Store, r *rand.Rand, c *model.Case, no
 	if age < 10 || r.IntN(4) == 0 {
 		return remind(ctx, s, r, c, due, now) // still with the department; some are overdue
 	}
-	at = at.AddDate(0, 0, 3+r.IntN(3)*r.IntN(8)) // some replies come late
+	if r.IntN(6) == 0 { // some replies come late
+		at = due.AddDate(0, 0, 1+r.IntN(6)).Add(10 * time.Hour)
+	} else {
+		at = at.Add(time.Duration(r.Int64N(int64(max(due.Sub(at), time.Hour)))))
+	}
+	if at.After(now) {
+		at = now
+	}
 	reply := "经核查，网民反映情况属实。我单位已安排专人现场处理，相关问题已于近日整改完毕，并已电话回访网民，网民表示满意。"
 	if _, err := s.TransitionCase(ctx, c.ID, model.Transition{Action: model.ActionReply, Reply: reply, At: at}); err != nil {
 		return err
