@@ -41,6 +41,8 @@ func (e *caseEditor) assignHint(f *actionForm) {
 	due, err := f.due.Date()
 	var lines []string
 	switch {
+	case !e.orig.Due.IsZero(): // assigned again: the 时限 in force stays unless changed
+		lines = append(lines, "现有时限 "+formatDate(e.orig.Due, false))
 	case p.Rule == nil:
 		lines = append(lines, "没有适用的办理时限规则，请填写时限（可在「设置」→「办理时限规则」中添加）。")
 	case err == nil && due.Equal(p.Due):
@@ -48,12 +50,12 @@ func (e *caseEditor) assignHint(f *actionForm) {
 	default:
 		lines = append(lines, fmt.Sprintf("按规则应为 %s（%s）", formatDate(p.Due, false), p.Describe()))
 	}
-	if p.Note != "" {
+	if p.Note != "" && e.orig.Due.IsZero() {
 		lines = append(lines, p.Note)
 	}
 	f.hint.Importance = widget.LowImportance
 	if old := e.orig.Due; e.orig.Status == model.StatusAssigned && !old.IsZero() && err == nil && due.After(old) {
-		lines = append(lines, fmt.Sprintf("晚于现有时限 %s，即为延期：请在交办说明中写明延期原因。", formatDate(old, false)))
+		lines = append(lines, "晚于现有时限，即为延期：请在交办说明中写明延期原因。")
 		f.hint.Importance = widget.WarningImportance
 	}
 	f.hint.SetText(strings.Join(lines, "\n"))

@@ -310,3 +310,27 @@ func TestCaseReportFieldsSaved(t *testing.T) {
 		t.Errorf("重点 filter: %d cases, want 1", cs.total)
 	}
 }
+
+// 交办 again on a case already assigned keeps its 时限; a later one is said
+// to be a 延期 before OK, and refused without its reason.
+func TestReassignLaterIsExtension(t *testing.T) {
+	at := date("2026-12-02").Add(9 * time.Hour)
+	cs, s, w, depts := deadlineScreen(t, at)
+	c := storeCase(t, s, "小区电梯停运", "投诉", at)
+	assignInStore(t, s, c.ID, depts[0], date("2026-12-22"))
+	cs.ed.open(c.ID)
+	test.Tap(cs.ed.assignBtn)
+	f := cs.ed.action
+	if f.due.Text() != "2026-12-22" || !strings.Contains(f.hint.Text, "现有时限 2026-12-22") {
+		t.Fatalf("交办 again: 时限 %q, hint %q; want the one in force", f.due.Text(), f.hint.Text)
+	}
+	f.due.SetText("2026-12-29")
+	if !strings.Contains(f.hint.Text, "即为延期") || f.hint.Importance != widget.WarningImportance {
+		t.Errorf("hint %q for a later date, want 即为延期", f.hint.Text)
+	}
+	test.Tap(f.dlg.ok)
+	cs.wait()
+	if got := overlayTexts(t, w); !strings.Contains(got, "延期原因") {
+		t.Errorf("later 时限 without reason: message %q", got)
+	}
+}
