@@ -112,10 +112,15 @@ func (d *caseDocuments) printNotice(c *model.Case, dept string) {
 
 // onRemind records a 催办 of the open case (the timeline counts it) and
 // prints the 催办单: the 交办编号 and date, the 时限, the working days it is
-// overdue and the day a reply is asked for.
+// overdue and the day a reply is asked for. A 催办 already recorded today
+// (with the 催办 button) is printed, not counted a second time.
 func (d *caseDocuments) onRemind() {
 	d.e.beforeMove(func() {
 		c := d.e.orig
+		if d.remindedToday() {
+			d.pickDepartment("打印催办单", "打印", c, nil, func(dept string) { d.printReminder(c, dept) })
+			return
+		}
 		d.note = widget.NewEntry()
 		d.note.SetPlaceHolder("可选，如：电话催办，对方称正在核实")
 		d.pickDepartment("催办", "催办并打印催办单", c, d.note, func(dept string) {
@@ -133,6 +138,17 @@ func (d *caseDocuments) onRemind() {
 			d.printReminder(moved, dept)
 		})
 	})
+}
+
+// remindedToday reports whether the open case's timeline has a 催办 today.
+func (d *caseDocuments) remindedToday() bool {
+	today := model.Day(d.e.now())
+	for _, ev := range d.e.events {
+		if ev.Action == model.ActionRemind && model.Day(ev.At).Equal(today) {
+			return true
+		}
+	}
+	return false
 }
 
 // printReminder prints the 催办单 of c for dept as of today.

@@ -242,6 +242,15 @@ func TestCaseNoticeAndReminder(t *testing.T) {
 			t.Errorf("催办单 lacks %q:\n%s", w, text)
 		}
 	}
+
+	// A second 催办单 the same day prints again without counting a second 催办
+	// (nor does printing one after the 催办 button).
+	test.Tap(cs.ed.docs.remindBtn)
+	cs.wait()
+	got, _ = s.FindCaseByID(ctx, c.ID)
+	if got.Reminders != 1 || len(*files) != 4 {
+		t.Errorf("a second 催办单 today: %d reminders (want 1), files %d (want 4)", got.Reminders, len(*files))
+	}
 }
 
 // TestDocumentSettings: the 文书 tab shows the defaults, saves what is typed,
