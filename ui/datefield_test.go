@@ -124,6 +124,10 @@ func TestHardWrap(t *testing.T) {
 		{"短句", "短句"},
 		{"一二三四五六七", "一二三\n四五六\n七"},
 		{"一二\n三四五六", "一二\n三四五\n六"},
+		{"时限12-20", "时限\n12-20"},                 // a date is not cut
+		{"一二三，四", "一二三，\n四"},                     // 避头尾: the comma stays up
+		{"abcdefghijklmn", "abcdef\nghijkl\nmn"}, // a token wider than a line is cut
+		{"文件 a.pdf", "文件 \na.pdf"},
 	}
 	for _, tt := range tests {
 		if got := hardWrap(tt.in, 3); got != tt.want {

@@ -318,20 +318,86 @@ func showMessage(w fyne.Window, title, msg string) *dialog.CustomDialog {
 	return d
 }
 
-// hardWrap breaks lines longer than n characters, so that a dialog gets its
-// height right (a wrapping label inside a dialog has no width to wrap at yet).
+// hardWrap breaks lines wider than n Chinese characters (a Latin letter or
+// digit counts half), so that a dialog gets its height right (a wrapping
+// label inside a dialog has no width to wrap at yet). It does not break
+// inside a date, a number, a case number or a file name, and a line does not
+// start with closing punctuation (避头尾).
 func hardWrap(s string, n int) string {
 	var b strings.Builder
 	for i, line := range strings.Split(s, "\n") {
 		if i > 0 {
 			b.WriteByte('\n')
 		}
-		r := []rune(line)
-		for len(r) > n {
-			b.WriteString(string(r[:n]) + "\n")
-			r = r[n:]
+		width := 0
+		for _, u := range wrapUnits(line) {
+			w := textWidth(u)
+			if width > 0 && width+w > 2*n && !(len([]rune(u)) == 1 && strings.Contains(noLineStart, u)) {
+				b.WriteByte('\n')
+				width = 0
+			}
+			for width+w > 2*n && len(u) > 1 { // a token wider than a line
+				k := fitRunes(u, 2*n-width)
+				b.WriteString(u[:k] + "\n")
+				u, width, w = u[k:], 0, textWidth(u[k:])
+			}
+			b.WriteString(u)
+			width += w
 		}
-		b.WriteString(string(r))
 	}
 	return b.String()
+}
+
+// wrapUnits splits a line into what hardWrap keeps together: runs of Latin
+// letters, digits and the punctuation of dates, numbers and paths, and single
+// other characters.
+func wrapUnits(line string) []string {
+	var out []string
+	start := -1
+	for i, r := range line {
+		if r < 0x80 && r != ' ' {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			out = append(out, line[start:i])
+			start = -1
+		}
+		out = append(out, string(r))
+	}
+	if start >= 0 {
+		out = append(out, line[start:])
+	}
+	return out
+}
+
+// textWidth is the width of s in half Chinese characters.
+func textWidth(s string) int {
+	w := 0
+	for _, r := range s {
+		if r < 0x80 {
+			w++
+		} else {
+			w += 2
+		}
+	}
+	return w
+}
+
+// fitRunes returns how many bytes of s fit in width half characters (at least one rune).
+func fitRunes(s string, width int) int {
+	w := 0
+	for i, r := range s {
+		rw := 1
+		if r >= 0x80 {
+			rw = 2
+		}
+		if w+rw > width && i > 0 {
+			return i
+		}
+		w += rw
+	}
+	return len(s)
 }
