@@ -234,6 +234,9 @@ func TestRemind(t *testing.T) {
 	if _, err := s.TransitionCase(ctx, c.ID, Transition{Action: ActionRemind, At: date(2026, 11, 30)}); ErrorCode(err) != EINVALID || !strings.Contains(ErrorMessage(err), "催办日期不能晚于今天") {
 		t.Errorf("催办 tomorrow: %v", err)
 	}
+	if _, err := s.TransitionCase(ctx, c.ID, Transition{Action: ActionRemind, At: date(2026, 11, 1)}); ErrorCode(err) != EINVALID || !strings.Contains(ErrorMessage(err), "早于交办日期 2026-11-02") {
+		t.Errorf("催办 before 交办: %v", err)
+	}
 	list, _, err := s.FindCases(ctx, CaseFilter{Brief: true})
 	if err != nil || len(list) != 1 || list[0].Reminders != 2 {
 		t.Fatalf("brief list: %v, %+v", err, list)

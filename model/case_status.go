@@ -151,6 +151,9 @@ func applyMove(c *Case, t Transition, d *deadlines) (string, error) {
 		if Day(t.At).After(d.today) {
 			return "", Errorf(EINVALID, "催办日期不能晚于今天（%s）", d.today.Format(DateLayout))
 		}
+		if as := Day(c.AssignedAt); !as.IsZero() && Day(t.At).Before(as) {
+			return "", Errorf(EINVALID, "催办日期 %s 早于交办日期 %s", Day(t.At).Format(DateLayout), as.Format(DateLayout))
+		}
 		c.Reminders++
 		parts = append(parts, fmt.Sprintf("第 %d 次催办（%s）", c.Reminders, Day(t.At).Format(DateLayout)))
 	}
