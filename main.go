@@ -274,7 +274,7 @@ func (m *Main) runImport(ctx context.Context, args []string) error {
 	} else {
 		fmt.Fprintf(m.Stdout, "\n报告已写入 %s\n", casefile.ReportPath(file))
 	}
-	if bad := len(rep.Rejected()) - rep.Duplicates(); bad > 0 {
+	if bad := rep.Failed() - rep.Duplicates(); bad > 0 {
 		return model.Errorf(model.EINVALID, "有 %d 行因错误未导入，见上面的列表", bad)
 	}
 	return nil

@@ -124,7 +124,7 @@ func (s *Store) BeginImport(ctx context.Context, opt ImportOptions) (*CaseImport
 		return nil, fmt.Errorf("import cases: %w", err)
 	}
 	im := &importer{tx: tx, w: newCaseWriter(tx), opt: opt, now: s.now(), want: map[string]bool{}, unknown: map[string]bool{},
-		file: opt.SourceFile, taken: map[string]bool{}}
+		file: opt.SourceFile, taken: map[[2]int32]bool{}, rows: map[fingerprint]int32{}}
 	for _, n := range opt.NewDepartments {
 		im.want[strings.TrimSpace(n)] = true
 	}
@@ -161,7 +161,9 @@ func (ci *CaseImport) Add(ctx context.Context, cs []*Case, lines []int) (BatchRe
 		}
 		if skip != nil {
 			br.Skipped = append(br.Skipped, *skip)
-			im.res.Skipped = append(im.res.Skipped, ImportSkip{Index: im.index + i, Reason: skip.Reason, Duplicate: skip.Duplicate})
+			if !im.opt.Light {
+				im.res.Skipped = append(im.res.Skipped, ImportSkip{Index: im.index + i, Reason: skip.Reason, Duplicate: skip.Duplicate})
+			}
 			continue
 		}
 		if note != "" {
@@ -217,14 +219,15 @@ type importer struct {
 	opt     ImportOptions
 	now     time.Time
 	file    string
-	known   map[string]bool   // departments in the directory (or created)
-	want    map[string]bool   // opt.NewDepartments
-	unknown map[string]bool   // departments not created: their cases skipped
-	seen    map[string]string // fingerprint → what it is a duplicate of
-	taken   map[string]bool   // 编号 kept by cases of this import
-	line    int               // row number of the case being imported, 0 when unknown
-	index   int               // cases added in earlier batches
-	count   int               // cases imported
+	known   map[string]bool        // departments in the directory (or created)
+	want    map[string]bool        // opt.NewDepartments
+	unknown map[string]bool        // departments not created: their cases skipped
+	seen    map[fingerprint]string // existing cases: fingerprint → 编号 ("" when deleted since)
+	rows    map[fingerprint]int32  // cases of this import: fingerprint → row number (0 when unknown)
+	taken   map[[2]int32]bool      // 编号 (year, seq) kept by cases of this import
+	line    int                    // row number of the case being imported, 0 when unknown
+	index   int                    // cases added in earlier batches
+	count   int                    // cases imported
 	res     ImportResult
 }
 
@@ -244,8 +247,12 @@ func (im *importer) importOne(ctx context.Context, c *Case, i int) (*ImportSkip,
 		return &ImportSkip{Index: i, Reason: r}, "", nil
 	}
 	fp := Fingerprint(c)
-	if what, ok := im.seen[fp]; ok {
-		return &ImportSkip{Index: i, Reason: "重复：" + what, Duplicate: true}, "", nil
+	key := fingerprintKey(fp)
+	if number, ok := im.seen[key]; ok {
+		return &ImportSkip{Index: i, Reason: "重复：" + dupOf{line: -1, number: number}.String(), Duplicate: true}, "", nil
+	}
+	if line, ok := im.rows[key]; ok {
+		return &ImportSkip{Index: i, Reason: "重复：" + dupOf{line: line}.String(), Duplicate: true}, "", nil
 	}
 	for _, d := range c.Departments {
 		if ok, err := im.department(ctx, d); err != nil {
@@ -254,11 +261,7 @@ func (im *importer) importOne(ctx context.Context, c *Case, i int) (*ImportSkip,
 			return &ImportSkip{Index: i, Reason: fmt.Sprintf("责任单位“%s”不在单位名录中", d)}, "", nil
 		}
 	}
-	if im.line > 0 {
-		im.seen[fp] = fmt.Sprintf("与本文件第 %d 行相同", im.line)
-	} else {
-		im.seen[fp] = "与本文件中前面的一行相同"
-	}
+	im.rows[key] = int32(im.line)
 	note, err := im.keepNumber(ctx, c)
 	if err != nil {
 		return nil, "", err
@@ -319,7 +322,7 @@ func (im *importer) keepNumber(ctx context.Context, c *Case) (string, error) {
 	if !ok {
 		return fmt.Sprintf("编号“%s”不是“2026-0042”的形式，已重新编号", want), nil
 	}
-	if im.taken[want] {
+	if im.taken[[2]int32{int32(year), int32(seq)}] {
 		return fmt.Sprintf("编号 %s 在本文件中已用过，已重新编号", want), nil
 	}
 	var n int
@@ -329,7 +332,7 @@ func (im *importer) keepNumber(ctx context.Context, c *Case) (string, error) {
 	if n > 0 {
 		return fmt.Sprintf("编号 %s 已被已有案件占用，已重新编号", want), nil
 	}
-	im.taken[want] = true
+	im.taken[[2]int32{int32(year), int32(seq)}] = true
 	c.Number = want
 	return "", im.w.reserve(ctx, year, seq)
 }
@@ -372,8 +375,8 @@ func (im *importer) department(ctx context.Context, name string) (bool, error) {
 // existingFingerprints returns the fingerprints of every case in the database
 // and of every case imported before (even if since deleted or edited), each
 // with a Chinese description for the duplicate message.
-func existingFingerprints(ctx context.Context, tx *sql.Tx) (map[string]string, error) {
-	seen := map[string]string{}
+func existingFingerprints(ctx context.Context, tx *sql.Tx) (map[fingerprint]string, error) {
+	seen := map[fingerprint]string{}
 	rows, err := tx.QueryContext(ctx, `SELECT f.fingerprint, c.number FROM case_fingerprints f
 		LEFT JOIN cases c ON c.id = f.case_id`)
 	if err != nil {
@@ -386,10 +389,7 @@ func existingFingerprints(ctx context.Context, tx *sql.Tx) (map[string]string, e
 		if err := rows.Scan(&fp, &number); err != nil {
 			return nil, fmt.Errorf("read fingerprints: %w", err)
 		}
-		seen[fp] = "以前已导入过（案件已删除）"
-		if number.Valid {
-			seen[fp] = "与已有案件 " + number.String + " 相同"
-		}
+		seen[fingerprintKey(fp)] = number.String
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("read fingerprints: %w", err)
@@ -404,7 +404,7 @@ func existingFingerprints(ctx context.Context, tx *sql.Tx) (map[string]string, e
 		if err := rows.Scan(&number, &title, &posted, &poster, &source); err != nil {
 			return nil, fmt.Errorf("read cases: %w", err)
 		}
-		seen[fingerprintOf(title, posted, poster, source)] = "与已有案件 " + number + " 相同"
+		seen[fingerprintKey(fingerprintOf(title, posted, poster, source))] = number
 	}
 	return seen, rows.Err()
 }
@@ -429,4 +429,34 @@ func sortedKeys(m map[string]bool) []string {
 	}
 	sort.Strings(keys)
 	return keys
+}
+
+// fingerprint is a Fingerprint as 16 bytes, the key of the duplicate map: a
+// million rows cost 16 bytes each, not a string each.
+type fingerprint [16]byte
+
+func fingerprintKey(fp string) fingerprint {
+	var k fingerprint
+	hex.Decode(k[:], []byte(fp))
+	return k
+}
+
+// dupOf is what a fingerprint is a duplicate of: a row of the file (line >
+// 0, or 0 when unknown), or an existing case (line -1; number "" when the
+// case was deleted after being imported).
+type dupOf struct {
+	line   int32
+	number string
+}
+
+func (d dupOf) String() string {
+	switch {
+	case d.line > 0:
+		return fmt.Sprintf("与本文件第 %d 行相同", d.line)
+	case d.line == 0:
+		return "与本文件中前面的一行相同"
+	case d.number == "":
+		return "以前已导入过（案件已删除）"
+	}
+	return "与已有案件 " + d.number + " 相同"
 }

@@ -33,6 +33,9 @@ type Report struct {
 	rejected   []Row // rows not imported, file order: Line, Reason (Cells for the first ones)
 	notes      []Row // rows with notes: Line, Notes
 	duplicates int
+	unlisted   int // rows not imported beyond MaxListed
+	notesMore  int // rows with notes beyond MaxListed
+	failed     int // rows not imported
 }
 
 // ImportedRow is one created case: its row, 编号 and title (clipped).
@@ -44,6 +47,14 @@ type ImportedRow struct {
 
 // PreviewRows is how many rows a report keeps whole, for the dialog's table.
 const PreviewRows = 1000
+
+// The rows a report lists, so that its size stays bounded: the first
+// MaxListed rows not imported (and rows with remarks), and the first
+// MaxListedImported imported ones; the others are counted.
+const (
+	MaxListed         = 100000
+	MaxListedImported = 10000
+)
 
 // BatchSize is how many rows are read, checked and written at a time.
 const BatchSize = 500
@@ -111,7 +122,7 @@ func ImportFileProgress(ctx context.Context, s Importer, path, sheet string, opt
 			rep.Read.Rows = append(rep.Read.Rows, row)
 		}
 		if len(row.Notes) > 0 {
-			rep.notes = append(rep.notes, Row{Line: row.Line, Notes: row.Notes})
+			rep.addNotes(row.Line, row.Notes)
 		}
 		if row.Case == nil {
 			rep.reject(row, row.Reason)
@@ -175,13 +186,20 @@ func (rep *Report) addBatch(ctx context.Context, ci *model.CaseImport, batch []R
 			}
 			continue
 		}
-		rep.Imported = append(rep.Imported, ImportedRow{Line: row.Line, Number: cases[i].Number, Title: clip(cases[i].Title)})
+		if len(rep.Imported) < MaxListedImported {
+			rep.Imported = append(rep.Imported, ImportedRow{Line: row.Line, Number: cases[i].Number, Title: clip(cases[i].Title)})
+		}
 	}
 	return nil
 }
 
 // reject notes a row not imported; its cells are kept for the first rows.
 func (rep *Report) reject(row Row, reason string) {
+	rep.failed++
+	if len(rep.rejected) >= MaxListed {
+		rep.unlisted++
+		return
+	}
 	r := Row{Line: row.Line, Reason: reason}
 	if len(rep.rejected) < PreviewRows {
 		r.Cells = row.Cells
@@ -192,12 +210,26 @@ func (rep *Report) reject(row Row, reason string) {
 
 // note adds a remark to a row.
 func (rep *Report) note(line int, n string) {
-	if k := len(rep.notes) - 1; k >= 0 && rep.notes[k].Line == line {
-		rep.notes[k].Notes = append(rep.notes[k].Notes, n)
+	for k := len(rep.notes) - 1; k >= 0 && k >= len(rep.notes)-BatchSize; k-- {
+		if rep.notes[k].Line == line {
+			rep.notes[k].Notes = append(slices.Clone(rep.notes[k].Notes), n)
+			return
+		}
+	}
+	rep.addNotes(line, []string{n})
+}
+
+// addNotes lists a row's remarks, the first MaxListed rows.
+func (rep *Report) addNotes(line int, notes []string) {
+	if len(rep.notes) >= MaxListed {
+		rep.notesMore++
 		return
 	}
-	rep.notes = append(rep.notes, Row{Line: line, Notes: []string{n}})
+	rep.notes = append(rep.notes, Row{Line: line, Notes: notes})
 }
+
+// Failed is how many rows were not imported (listed or not).
+func (r *Report) Failed() int { return r.failed }
 
 // Lines returns the row numbers of Cases(), in the same order.
 func (r *Result) Lines() []int {
@@ -233,8 +265,7 @@ func (r *Report) Importable() int { return r.Store.Count }
 
 // Summary is one line: how many rows were read, imported and skipped.
 func (r *Report) Summary() string {
-	rej := r.Rejected()
-	s := fmt.Sprintf("共 %d 行：导入 %d 行，未导入 %d 行", r.Rows, r.Store.Count, len(rej))
+	s := fmt.Sprintf("共 %d 行：导入 %d 行，未导入 %d 行", r.Rows, r.Store.Count, r.failed)
 	if d := r.duplicates; d > 0 {
 		s += fmt.Sprintf("（其中重复 %d 行）", d)
 	}
@@ -266,6 +297,9 @@ func (r *Report) Text() string {
 		for _, row := range rej {
 			fmt.Fprintf(&b, "第 %d 行：%s\r\n", row.Line, row.Reason)
 		}
+		if r.unlisted > 0 {
+			fmt.Fprintf(&b, "……另有 %d 行未导入，未逐行列出\r\n", r.unlisted)
+		}
 	}
 	notes := r.Notes()
 	if len(notes) > 0 {
@@ -276,10 +310,16 @@ func (r *Report) Text() string {
 			fmt.Fprintf(&b, "第 %d 行：%s\r\n", row.Line, n)
 		}
 	}
+	if r.notesMore > 0 {
+		fmt.Fprintf(&b, "……另有 %d 行带修改说明，未逐行列出\r\n", r.notesMore)
+	}
 	if len(r.Imported) > 0 && !r.DryRun {
 		b.WriteString("\r\n导入的案件：\r\n")
 		for _, im := range r.Imported {
 			fmt.Fprintf(&b, "第 %d 行 → %s %s\r\n", im.Line, im.Number, im.Title)
+		}
+		if more := r.Store.Count - len(r.Imported); more > 0 {
+			fmt.Fprintf(&b, "……另有 %d 件，未逐行列出（见案件列表）\r\n", more)
 		}
 	}
 	return b.String()

@@ -1,6 +1,7 @@
 package casefile
 
 import (
+	"archive/zip"
 	"bufio"
 	"bytes"
 	"encoding/csv"
@@ -10,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -61,6 +63,9 @@ type Reader struct {
 	aheadLn  []int                    // their row numbers
 	aheadAt  int
 	closers  []func() error
+
+	sheetIndex int // of the sheet read among the workbook's sheets
+	headerLine int // row number of the header
 }
 
 // Open opens path (.csv or .xlsx; sheet "" = the first one) and reads up to
@@ -90,6 +95,12 @@ func Open(path, sheet string) (*Reader, error) {
 			size = st.Size()
 		}
 		r, err = openXLSX(f, size, sheet)
+		if err == nil {
+			r.Total = xlsxRows(f, size, r.sheetIndex)
+			if r.Total > r.headerLine {
+				r.Total -= r.headerLine
+			}
+		}
 	}
 	if err != nil {
 		f.Close()
@@ -193,7 +204,8 @@ func (r *Reader) readHeader(where string) error {
 	}
 	r.aheadAt = h + 1
 	r.line = r.aheadLn[h]
-	if r.Total > h+1 {
+	r.headerLine = r.line
+	if r.Total > h+1 { // CSV: records counted beforehand
 		r.Total -= h + 1
 	}
 	return nil
@@ -388,9 +400,7 @@ func openXLSX(f io.Reader, size int64, sheet string) (*Reader, error) {
 		return nil, model.Errorf(model.EINVALID, "文件中没有名为“%s”的工作表，现有的工作表：%s", sheet, strings.Join(list, "、"))
 	}
 	r.Sheet = sheet
-	if dim, err := wb.GetSheetDimension(sheet); err == nil {
-		r.Total = lastRow(dim)
-	}
+	r.sheetIndex = slices.Index(list, sheet)
 	rows, err := wb.Rows(sheet)
 	if err != nil {
 		wb.Close()
@@ -417,7 +427,37 @@ func openXLSX(f io.Reader, size int64, sheet string) (*Reader, error) {
 	return r, nil
 }
 
-var cellRef = regexp.MustCompile(`\d+$`)
+var (
+	cellRef   = regexp.MustCompile(`\d+$`)
+	dimension = regexp.MustCompile(`<dimension ref="([^"]+)"`)
+)
+
+// xlsxRows reads the rows of the index-th sheet from its <dimension> element,
+// at the start of the sheet's XML, without reading the sheet: the total shown
+// with the progress. 0 when it cannot tell (sheets not named sheetN.xml).
+func xlsxRows(ra io.ReaderAt, size int64, index int) int {
+	zr, err := zip.NewReader(ra, size)
+	if err != nil {
+		return 0
+	}
+	name := fmt.Sprintf("xl/worksheets/sheet%d.xml", index+1)
+	for _, zf := range zr.File {
+		if zf.Name != name {
+			continue
+		}
+		rc, err := zf.Open()
+		if err != nil {
+			return 0
+		}
+		defer rc.Close()
+		head := make([]byte, 16<<10)
+		n, _ := io.ReadFull(rc, head)
+		if m := dimension.FindSubmatch(head[:n]); m != nil {
+			return lastRow(string(m[1]))
+		}
+	}
+	return 0
+}
 
 // lastRow reads the last row of a dimension such as "A1:AH1000001".
 func lastRow(dim string) int {
