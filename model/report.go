@@ -32,8 +32,12 @@ type PeriodFigures struct {
 	Returned int      // 退回重办 in the period's cases up to its end
 
 	Departments []DepartmentRow // ranked: see RankDepartments
-	Highlights  []*Case         // 重点, or 较大 and above, by 收集时间
+	Highlights  []*Case         // 重点, or 较大 and above: 重点 first, then by risk and 收集时间, at most MaxHighlights
+	HighlightN  int             // how many cases are 重点 or 较大 and above
 }
+
+// MaxHighlights is how many cases PeriodFigures reads whole for 三、重点舆情.
+const MaxHighlights = 20
 
 // DepartmentRow is one row of the 附表 各责任单位办理情况统计表.
 type DepartmentRow struct {
@@ -139,9 +143,13 @@ func (s *Store) PeriodFigures(ctx context.Context, p Period, highlights bool) (*
 		return nil, fmt.Errorf("period figures: %w", err)
 	}
 	if highlights {
-		cs, err := queryCases(ctx, tx, `SELECT `+caseColumns+caseFrom+` WHERE c.collected >= ? AND c.collected < ?
-			AND (c.important = 1 OR c.risk IN ('较大', '重大', '特别重大')) ORDER BY c.collected, c.id`,
-			dbTime(p.From), dbTime(p.End()))
+		const which = ` WHERE c.collected >= ? AND c.collected < ? AND (c.important = 1 OR c.risk IN ('较大', '重大', '特别重大'))`
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM cases c`+which, dbTime(p.From), dbTime(p.End())).Scan(&f.HighlightN); err != nil {
+			return nil, fmt.Errorf("period figures: %w", err)
+		}
+		cs, err := queryCases(ctx, tx, `SELECT `+caseColumns+caseFrom+which+` ORDER BY c.important DESC,
+			CASE c.risk WHEN '特别重大' THEN 0 WHEN '重大' THEN 1 WHEN '较大' THEN 2 ELSE 3 END, c.collected, c.id LIMIT ?`,
+			dbTime(p.From), dbTime(p.End()), MaxHighlights)
 		if err != nil {
 			return nil, fmt.Errorf("period figures: %w", err)
 		}

@@ -52,6 +52,7 @@ type Table struct {
 	Rule    float64 // mm
 	Frame   float64 // mm
 	Part    Part
+	Header  int // the first Header rows are set again below （续表） on every new page
 }
 
 // Continued is printed above a table's continuation on a new page.
@@ -238,7 +239,7 @@ func (e *engine) table(t Table) error {
 				if fitsFresh && (r.row.Keep || left <= 3 || k < 2 || k == left) || k < 1 {
 					if placed {
 						e.closeTable(&t, segTop, y)
-						y, segTop = e.continued(t.Size)
+						y, segTop = e.continuedHead(&t, xs, lineH, ri)
 					} else {
 						e.newPage()
 						y, segTop = Top, Top
@@ -250,7 +251,7 @@ func (e *engine) table(t Table) error {
 			e.rowPart(&t, xs, r, ri, y, room, r.next+k, lineH)
 			r.used += room
 			e.closeTable(&t, segTop, Bottom)
-			y, segTop = e.continued(t.Size)
+			y, segTop = e.continuedHead(&t, xs, lineH, ri)
 			placed, fresh = true, true
 		}
 	}
@@ -267,6 +268,23 @@ func (e *engine) continued(size float64) (y, top float64) {
 	e.put(gs, w, Left, Right, alignLeft, size, e.baseline(e.bandTop(0), size), Black, PartContinued, len(e.pages))
 	e.line = 1
 	return e.bandTop(1), e.bandTop(1)
+}
+
+// continuedHead is continued, then the table's header rows again when the
+// row that goes on (ri) is below them.
+func (e *engine) continuedHead(t *Table, xs []float64, lineH float64, ri int) (y, top float64) {
+	y, top = e.continued(t.Size)
+	if t.Header <= 0 || ri < t.Header {
+		return y, top
+	}
+	h := *t
+	h.Rows = t.Rows[:min(t.Header, len(t.Rows))]
+	for i, r := range e.prepare(&h, xs) {
+		rh := r.restHeight(lineH)
+		e.rowPart(t, xs, r, i, y, rh, r.lines(), lineH)
+		y += rh
+	}
+	return y, top
 }
 
 // rowPart places lines [r.next, upto) of every cell of a row in a band h mm
