@@ -197,6 +197,7 @@ func (r *Reader) readHeader(where string) error {
 	}
 	r.Header = r.ahead[h]
 	r.m, r.Unknown = mapHeader(r.Header)
+	r.unescape = r.unescape && exported(r.Header)
 	for _, j := range r.m.col {
 		if j >= 0 && columns[j].kind == kindReadOnly {
 			r.Ignored = append(r.Ignored, columns[j].header)
@@ -209,6 +210,23 @@ func (r *Reader) readHeader(where string) error {
 		r.Total -= h + 1
 	}
 	return nil
+}
+
+// exported reports whether a header is that of a file this program wrote
+// (编号, 标题, 来源平台 first, in its words): only there was an apostrophe
+// put before text Excel would take as a formula, to be taken off again. In
+// anyone else's file a leading apostrophe is the user's own and is kept.
+func exported(header []string) bool {
+	h := Headers()
+	if len(header) < 3 {
+		return false
+	}
+	for i := range 3 {
+		if strings.TrimSpace(strings.TrimPrefix(header[i], "\ufeff")) != h[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // countingReader counts the bytes read since the last reset, and fails a
