@@ -85,7 +85,7 @@ func (e *caseEditor) onAssign() {
 		list := container.NewVScroll(f.depts)
 		list.SetMinSize(fyne.NewSize(360, 220))
 		form := widget.NewForm(widget.NewFormItem("责任单位", list),
-			widget.NewFormItem("办理时限", container.NewHBox(f.due)), widget.NewFormItem("", container.NewThemeOverride(f.hint, cellTheme{})),
+			widget.NewFormItem("办理时限", container.NewHBox(f.due)), widget.NewFormItem("", f.hint),
 			widget.NewFormItem("交办说明", f.text))
 		f.dlg = newFormDialog(e.win, "交办 "+e.orig.Number, "交办", form, func() formResult {
 			due, err := f.due.Date()

@@ -39,34 +39,13 @@ func newCaseCell() fyne.CanvasObject {
 
 // CreateRenderer implements fyne.Widget.
 func (c *caseCell) CreateRenderer() fyne.WidgetRenderer {
-	return widget.NewSimpleRenderer(container.NewThemeOverride(container.NewStack(c.band, c.label), cellTheme{}))
+	return widget.NewSimpleRenderer(container.NewStack(c.band, c.label))
 }
 
-// colorDueSoonText is the orange of 即将到期 in the list: darker than the
-// theme's warning orange, to be read on colorDueSoonBand.
+// colorDueSoonText is the orange of 即将到期 (the theme's warning colour):
+// darker than Fyne's, to be read on colorDueSoonBand. No ThemeOverride for it:
+// each override scope makes Fyne parse the UI font again, for every cell.
 var colorDueSoonText = color.NRGBA{R: 0xb4, G: 0x53, B: 0x09, A: 0xff}
-
-// cellTheme is the app's theme with colorDueSoonText as the warning colour.
-type cellTheme struct{}
-
-func (cellTheme) base() fyne.Theme { return fyne.CurrentApp().Settings().Theme() }
-
-// Color implements fyne.Theme.
-func (t cellTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
-	if n == theme.ColorNameWarning {
-		return colorDueSoonText
-	}
-	return t.base().Color(n, v)
-}
-
-// Font implements fyne.Theme.
-func (t cellTheme) Font(s fyne.TextStyle) fyne.Resource { return t.base().Font(s) }
-
-// Icon implements fyne.Theme.
-func (t cellTheme) Icon(n fyne.ThemeIconName) fyne.Resource { return t.base().Icon(n) }
-
-// Size implements fyne.Theme.
-func (t cellTheme) Size(n fyne.ThemeSizeName) float32 { return t.base().Size(n) }
 
 func (cs *casesScreen) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	cell := o.(*caseCell)

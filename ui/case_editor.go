@@ -146,7 +146,7 @@ func (e *caseEditor) buildUI() fyne.CanvasObject {
 	}
 	e.tabs.Append(container.NewTabItem("办理记录", e.timeline))
 	bar := container.NewHBox(e.newBtn, e.saveBtn, e.deleteBtn)
-	head := container.NewThemeOverride(container.NewHBox(e.heading, e.overdueMark), cellTheme{}) // 即将到期's orange
+	head := container.NewHBox(e.heading, e.overdueMark)
 	moves := container.NewHBox(e.assignBtn, e.extendBtn, e.urgeBtn, e.replyBtn, e.closeBtn, e.returnBtn,
 		e.docs.noticeBtn, e.docs.remindBtn)
 	e.form = container.NewBorder(container.NewVBox(bar, widget.NewSeparator(), head, moves), nil, nil, nil, e.tabs)

@@ -75,6 +75,8 @@ func (t *officeTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Co
 		return colorText
 	case theme.ColorNameError:
 		return colorDanger
+	case theme.ColorNameWarning: // 即将到期: darker than Fyne's, to be read on its band
+		return colorDueSoonText
 	case theme.ColorNameSelection:
 		return colorSelection
 	case theme.ColorNameHover:
