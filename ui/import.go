@@ -35,17 +35,18 @@ type importDialog struct {
 	preview *casefile.Report // the dry run
 	reasons map[int]string   // row number → why it will not be imported
 
-	d         *dialog.CustomDialog
-	summary   *widget.Label
-	detail    *widget.Label // the full reason of the selected row
-	table     *widget.Table
-	depts     *widget.CheckGroup // the new departments, one per line, in a scroll of bounded height
-	sheets    *widget.Select
-	importBtn *widget.Button
-	cancelBtn *widget.Button
-	progress  *widget.ProgressBar // rows read of the file while importing
-	rowsRead  *widget.Label       // 已读 120,000 / 300,000 行
-	stop      context.CancelFunc  // cancels the running read or import (取消); nil when none
+	d          *dialog.CustomDialog
+	summary    *widget.Label
+	detail     *widget.Label // the full reason of the selected row
+	table      *widget.Table
+	depts      *widget.CheckGroup // the new departments ticked (its checks are deptChecks)
+	deptChecks []*widget.Check    // one per new department, wrapping in a scroll of bounded height
+	sheets     *widget.Select
+	importBtn  *widget.Button
+	cancelBtn  *widget.Button
+	progress   *widget.ProgressBar // rows read of the file while importing
+	rowsRead   *widget.Label       // 已读 120,000 / 300,000 行
+	stop       context.CancelFunc  // cancels the running read or import (取消); nil when none
 	// done is called with the finished report (tests wait on it).
 	done func(*casefile.Report, error)
 }
@@ -210,7 +211,9 @@ func (im *importDialog) showPreview(rep *casefile.Report) {
 		none := widget.NewButton("全不选", func() { im.depts.SetSelected(nil) })
 		top.Add(container.NewBorder(nil, nil, nil, container.NewHBox(all, none),
 			widget.NewLabel(fmt.Sprintf("以下 %d 个责任单位不在名录中。勾选的将在导入时新建，未勾选的相关行不导入：", n))))
-		top.Add(deptScroll(im.depts, n))
+		var scroll fyne.CanvasObject
+		scroll, im.deptChecks = deptScroll(im.depts, n)
+		top.Add(scroll)
 	}
 	im.progress = widget.NewProgressBar()
 	im.progress.Hide()
@@ -231,9 +234,10 @@ func (im *importDialog) showPreview(rep *casefile.Report) {
 // deptScroll shows the new departments' checkboxes in columns that wrap
 // with the names' length, in a scroll of at most four lines, so that every
 // one can be seen and unticked however many there are.
-func deptScroll(g *widget.CheckGroup, n int) fyne.CanvasObject {
+func deptScroll(g *widget.CheckGroup, n int) (fyne.CanvasObject, []*widget.Check) {
 	g.Horizontal = false
 	grid := container.NewGridWrap(fyne.NewSize(240, 36))
+	var checks []*widget.Check
 	for _, name := range g.Options {
 		check := widget.NewCheck(name, nil)
 		check.SetChecked(slices.Contains(g.Selected, name))
@@ -245,6 +249,7 @@ func deptScroll(g *widget.CheckGroup, n int) fyne.CanvasObject {
 			g.SetSelected(sel)
 		}
 		grid.Add(check)
+		checks = append(checks, check)
 	}
 	prev := g.OnChanged
 	g.OnChanged = func(sel []string) { // keep the checks in step when the group changes (全选, tests)
@@ -262,7 +267,7 @@ func deptScroll(g *widget.CheckGroup, n int) fyne.CanvasObject {
 	scroll := container.NewVScroll(grid)
 	lines := min((n+3)/4, 4) // four to a line at the dialog's width
 	scroll.SetMinSize(fyne.NewSize(960, float32(lines)*38))
-	return scroll
+	return scroll, checks
 }
 
 // sheetNames lists the sheets of an .xlsx file; a CSV file has none.

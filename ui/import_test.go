@@ -2,6 +2,8 @@ package ui
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -94,5 +96,82 @@ func TestImportDialog(t *testing.T) {
 	}
 	if depts, _ := s.FindDepartments(context.Background()); len(depts) != 3 {
 		t.Errorf("departments after import: %d, want 3", len(depts))
+	}
+}
+
+// TestImportDialogManyDepartments: with 10 new departments at 1280×800 every
+// checkbox lies inside the dialog, wrapping in a scroll, and unticking each
+// one takes its row out of the import.
+func TestImportDialogManyDepartments(t *testing.T) {
+	s := mustOpenStore(t)
+	test.NewTempApp(t)
+	w := test.NewTempWindow(t, nil)
+	w.Resize(fyne.NewSize(1280, 800))
+	csv := "标题,责任单位\n"
+	for i := range 10 {
+		csv += fmt.Sprintf("第%d件,县第%d个很长名字的新单位\n", i, i)
+	}
+	path, rep := previewOf(t, s, csv)
+	im := newImportDialog(w, s, newTestTasks(t), nil)
+	im.path = path
+	im.showPreview(rep)
+	if len(im.deptChecks) != 10 || im.importBtn.Text != "导入 10 行" {
+		t.Fatalf("%d checks, button %q", len(im.deptChecks), im.importBtn.Text)
+	}
+	win := w.Canvas().Size()
+	for i, c := range im.deptChecks {
+		pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(c)
+		if !c.Visible() || pos.X < 0 || pos.X+c.Size().Width > win.Width || pos.Y < 0 || c.Size().Width == 0 {
+			t.Errorf("check %d (%s) at %v size %v: outside the %v window", i, c.Text, pos, c.Size(), win)
+		}
+	}
+	for i, c := range im.deptChecks {
+		test.Tap(c)
+		if want := fmt.Sprintf("导入 %d 行", 9-i); im.importBtn.Text != want {
+			t.Errorf("after unticking %d: button %q, want %q", i+1, im.importBtn.Text, want)
+		}
+	}
+	if !im.importBtn.Disabled() || len(im.depts.Selected) != 0 {
+		t.Errorf("all unticked: button disabled %v, selected %q", im.importBtn.Disabled(), im.depts.Selected)
+	}
+}
+
+// TestImportDialogCancel: 取消 during an import stops it with nothing
+// imported, and says so in the dialog.
+func TestImportDialogCancel(t *testing.T) {
+	s := mustOpenStore(t)
+	test.NewTempApp(t)
+	w := test.NewTempWindow(t, nil)
+	w.Resize(fyne.NewSize(1280, 800))
+	csv := "标题,发布时间\n"
+	for i := range 20 * casefile.BatchSize {
+		csv += fmt.Sprintf("第%d件,2026-03-04 08:12\n", i)
+	}
+	path, rep := previewOf(t, s, csv)
+	bg := newTestTasks(t)
+	im := newImportDialog(w, s, bg, nil)
+	im.path = path
+	var gotErr error
+	im.done = func(_ *casefile.Report, err error) { gotErr = err }
+	im.showPreview(rep)
+	test.Tap(im.importBtn)
+	test.Tap(im.cancelBtn)
+	bg.settle()
+	if !errors.Is(gotErr, context.Canceled) || countCases(t, s) != 0 {
+		t.Errorf("cancelled import: %v, %d cases; want context.Canceled and none", gotErr, countCases(t, s))
+	}
+	if im.detail.Text != "导入已取消，没有导入任何案件。" || im.importBtn.Disabled() {
+		t.Errorf("after 取消: detail %q, import button disabled %v", im.detail.Text, im.importBtn.Disabled())
+	}
+}
+
+func TestRowsText(t *testing.T) {
+	for _, tt := range []struct {
+		read, total int
+		want        string
+	}{{120000, 300000, "已读 120,000 / 300,000 行"}, {999, 0, "已读 999 行"}, {1000001, 1000000, "已读 1,000,001 / 1,000,001 行"}} {
+		if got := rowsText(tt.read, tt.total); got != tt.want {
+			t.Errorf("rowsText(%d, %d) = %q, want %q", tt.read, tt.total, got, tt.want)
+		}
 	}
 }
