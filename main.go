@@ -43,6 +43,7 @@ const usage = `用法 / usage:
   bulletin export [-db PATH] -meeting ID [-o out.pdf]      导出会议纪要
   bulletin export [-db PATH] -case 2026-0042 [-department 单位] [-o out.pdf]   导出交办单（重印编号不变）
   bulletin export [-db PATH] -cases FILE.xlsx|.csv       导出全部案件（含状态和办理时间，可再导入）
+  bulletin report [-db PATH] (-week 2026-W48 | -month 2026-11 | -quarter 2026Q4 | -year 2026 | -from DATE -to DATE) [-o out.pdf] [-xlsx out.xlsx]   通报草稿（不保存）或其附表
   bulletin backup [-db PATH] -o FILE                在线备份数据库
   bulletin restore [-db PATH] FILE                  校验并恢复备份（保留原文件）
   bulletin check [-db PATH]                         完整性检查和数据汇总
@@ -94,6 +95,8 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 			return m.runExportAny(ctx, args[1:])
 		case "calendar":
 			return m.runCalendar(ctx, args[1:])
+		case "report":
+			return m.runReport(ctx, args[1:])
 		case "help":
 			fmt.Fprint(m.Stdout, usage)
 			return nil

@@ -124,16 +124,23 @@ func Of(title string, cs []Count) Chart {
 
 // Top keeps the first n counts (most first) and adds the rest up as 其他;
 // the note says how many labels went into 其他.
+// A label 其他 of the data goes into that bar too.
 func Top(title string, cs []Count, n int) Chart {
 	if len(cs) <= n {
 		return Of(title, blankAs(cs))
 	}
-	rest := 0
-	for _, x := range cs[n-1:] {
+	var keep []Count
+	rest, merged := 0, 0
+	for _, x := range cs {
+		if len(keep) < n-1 && x.Label != "其他" {
+			keep = append(keep, x)
+			continue
+		}
 		rest += x.N
+		merged++
 	}
-	c := Of(title, append(blankAs(cs[:n-1]), Count{"其他", rest}))
-	c.Note = fmt.Sprintf("“其他”含 %d 项", len(cs)-n+1)
+	c := Of(title, append(blankAs(keep), Count{"其他", rest}))
+	c.Note = fmt.Sprintf("“其他”含 %d 项", merged)
 	return c
 }
 

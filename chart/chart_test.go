@@ -41,6 +41,10 @@ func TestTopAndTime(t *testing.T) {
 	if !reflect.DeepEqual(c.Labels, []string{"微博", "未填写", "其他"}) || !reflect.DeepEqual(c.Values, []int{5, 3, 4}) || c.Note != "“其他”含 3 项" {
 		t.Errorf("top: %+v", c)
 	}
+	c = Top("来源", []Count{{"微博", 5}, {"其他", 4}, {"抖音", 2}, {"快手", 1}}, 3)
+	if !reflect.DeepEqual(c.Labels, []string{"微博", "抖音", "其他"}) || !reflect.DeepEqual(c.Values, []int{5, 2, 5}) {
+		t.Errorf("top with 其他 in the data: %+v", c)
+	}
 	if m := Months("", []Count{{"2026-01", 1}, {"2026-11", 2}}); !reflect.DeepEqual(m.Labels, []string{"1月", "11月"}) {
 		t.Errorf("months %v", m.Labels)
 	}

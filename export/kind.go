@@ -61,6 +61,8 @@ func ParsePrinted(r io.Reader) (any, error) {
 		p = &Reminder{}
 	case KindInstruction:
 		p = &InstructionCopy{}
+	case KindPeriodic:
+		p = &Periodic{}
 	default:
 		return nil, model.Errorf(model.EINVALID, "未知的文档类型 %q（应为 bulletin、minutes、assignment、reminder 或 instruction）", kind)
 	}

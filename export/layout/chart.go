@@ -161,3 +161,40 @@ func maxOf(vs []int) int {
 	}
 	return m
 }
+
+// Note is a small paragraph (Size pt, 0 meaning 12) in 仿宋 across the
+// 版心, set off the grid at 1.5 lines (the definitions under a table); the
+// grid resumes below it.
+type Note struct {
+	Text string
+	Size float64
+}
+
+func (b Note) place(e *engine) error {
+	size := b.Size
+	if size == 0 {
+		size = 12
+	}
+	st := style{size: size, cell: em(size)}
+	lineH := em(size) * 1.5
+	if e.line >= e.nLines {
+		e.newPage()
+	}
+	y := e.bandTop(e.line)
+	for _, p := range paragraphs(b.Text) {
+		rs := runes(p, Fangsong)
+		if len(rs) == 0 {
+			continue
+		}
+		for _, l := range e.lines(rs, st, Left+2*em(size), Left, Right) {
+			if y+lineH > Bottom+eps {
+				e.newPage()
+				y = Top
+			}
+			e.emit(l, size, y+(lineH-em(size))/2+ascent*em(size), Black, PartChart, 1)
+			y += lineH
+		}
+	}
+	e.line = min(int(math.Ceil((y-Top)/e.pitch-eps)), e.nLines)
+	return nil
+}
