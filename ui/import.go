@@ -124,10 +124,11 @@ func (im *importDialog) load(path, sheet string) {
 		defer context.AfterFunc(wctx, stop)()
 		rep, err := casefile.ImportFileProgress(ctx, im.store, path, sheet,
 			model.ImportOptions{DryRun: true, CreateDepartments: true}, im.progressTo(label, bar, "正在检查"))
+		cancelled := ctx.Err() != nil // read now: the deferred stop cancels ctx once the work returns
 		return func() {
 			wait.Hide()
-			if ctx.Err() != nil {
-				return // cancelled: nothing to say
+			if cancelled {
+				return // 取消: nothing to say
 			}
 			if err != nil {
 				showError(im.win, "读取 "+filepath.Base(path), err)

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -173,5 +174,28 @@ func TestRowsText(t *testing.T) {
 		if got := rowsText(tt.read, tt.total); got != tt.want {
 			t.Errorf("rowsText(%d, %d) = %q, want %q", tt.read, tt.total, got, tt.want)
 		}
+	}
+}
+
+// TestImportDialogLoad: choosing a file reads it in the background and shows
+// its preview (the context of the reading is done by then: that is not a 取消).
+func TestImportDialogLoad(t *testing.T) {
+	s := mustOpenStore(t)
+	test.NewTempApp(t)
+	w := test.NewTempWindow(t, nil)
+	w.Resize(fyne.NewSize(1280, 800))
+	path := filepath.Join(t.TempDir(), "导入.csv")
+	if err := os.WriteFile(path, []byte("标题,状态\n一件,待研判\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	bg := newTestTasks(t)
+	im := newImportDialog(w, s, bg, nil)
+	im.load(path, "")
+	bg.settle()
+	if im.preview == nil || im.importBtn == nil || im.importBtn.Text != "导入 1 行" {
+		t.Fatalf("no preview after loading %s", path)
+	}
+	if !strings.Contains(im.summary.Text, "按文件中的“状态”和交办、回复、办结时间导入办理情况") {
+		t.Errorf("summary %q does not say 状态 is used", im.summary.Text)
 	}
 }
