@@ -1,0 +1,101 @@
+package export
+
+import (
+	"bytes"
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"bulletin/model"
+)
+
+func openPeriodicStore(t *testing.T) *model.Store {
+	t.Helper()
+	s, err := model.Open(filepath.Join(t.TempDir(), "b.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	s.SetNow(func() time.Time { return time.Date(2026, 12, 10, 9, 0, 0, 0, time.Local) })
+	ctx := context.Background()
+	for i, src := range []string{"微博", "12345", "抖音"} {
+		c := &model.Case{Title: "案件" + src, Source: src, Kind: "投诉", Collected: time.Date(2026, 11, 3+i, 9, 0, 0, 0, time.Local)}
+		if err := s.CreateCase(ctx, c); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return s
+}
+
+// TestPeriodicIssue: a 通报 drafted, edited, issued with 期号 1 of its kind
+// and year, frozen, reprinted byte for byte after the data changed; the
+// next of the kind is 2, another kind starts at 1.
+func TestPeriodicIssue(t *testing.T) {
+	ctx := context.Background()
+	s := openPeriodicStore(t)
+	nov := model.MonthPeriod(2026, 11)
+	draft, err := DraftPeriodic(ctx, s, nov)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(draft.Body, "共收集网络舆情和网民诉求3件") || draft.Name != DefaultPeriodicName {
+		t.Fatalf("draft %+v", draft)
+	}
+	if err := s.CreatePeriodic(ctx, draft); err != nil {
+		t.Fatal(err)
+	}
+	draft.Body = strings.Replace(draft.Body, "（请填写下步工作安排。）", "加强研判，压实责任。", 1)
+	if err := s.UpdatePeriodic(ctx, draft); err != nil {
+		t.Fatal(err)
+	}
+	day := time.Date(2026, 12, 1, 0, 0, 0, 0, time.Local)
+	issued, err := IssuePeriodicPDF(ctx, s, draft.ID, day)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if issued.Number != 1 || !issued.Issued() {
+		t.Fatalf("issued %+v", issued)
+	}
+	text := pdfText(t, issued.PDF)
+	for _, w := range []string{"2026年第1期（月报）", "加强研判，压实责任。", "各责任单位办理情况统计表", "2026年12月1日"} {
+		if !strings.Contains(text, w) {
+			t.Errorf("issued PDF lacks %q", w)
+		}
+	}
+	draft.Body = "改动"
+	if err := s.UpdatePeriodic(ctx, draft); model.ErrorCode(err) != model.EINVALID {
+		t.Errorf("update of an issued 通报: %v", err)
+	}
+	if err := s.DeletePeriodic(ctx, draft.ID); model.ErrorCode(err) != model.EINVALID {
+		t.Errorf("delete of an issued 通报: %v", err)
+	}
+	if err := s.CreateCase(ctx, &model.Case{Title: "后来的", Collected: time.Date(2026, 11, 20, 9, 0, 0, 0, time.Local)}); err != nil {
+		t.Fatal(err)
+	}
+	again, _, err := PrintPeriodic(ctx, s, draft.ID)
+	if err != nil || !bytes.Equal(again, issued.PDF) {
+		t.Errorf("reprint differs (%d bytes, %v)", len(again), err)
+	}
+	for _, tt := range []struct {
+		p    model.Period
+		want int
+	}{{nov, 2}, {model.WeekPeriod(2026, 48), 1}} {
+		d, err := DraftPeriodic(ctx, s, tt.p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := s.CreatePeriodic(ctx, d); err != nil {
+			t.Fatal(err)
+		}
+		got, err := IssuePeriodicPDF(ctx, s, d.ID, day)
+		if err != nil || got.Number != tt.want {
+			t.Errorf("%s: number %v, %v; want %d", tt.p.Name(), got, err, tt.want)
+		}
+	}
+	list, err := s.FindPeriodics(ctx)
+	if err != nil || len(list) != 3 || list[0].PDF != nil {
+		t.Errorf("list %d, %v", len(list), err)
+	}
+}
