@@ -73,7 +73,7 @@ func TestExportImportDemoKeepsStatistics(t *testing.T) {
 				}
 			}
 			evs, err := dst.FindCaseEvents(context.Background(), got[len(got)-1].ID)
-			if err != nil || len(evs) != 1 || evs[0].Action+evs[0].Note != model.ActionImport+model.ImportNote(got[len(got)-1].Status, "案件."+format) {
+			if err != nil || len(evs) != 1 || evs[0].Action != model.ImportAction(got[len(got)-1].Status) || evs[0].Note != "从 案件."+format+" 导入" {
 				t.Errorf("events of an imported case: %+v, %v; want one 导入（原状态：…）", evs, err)
 			}
 			out = run("import", "-db", db, "-create-departments", file)

@@ -77,9 +77,9 @@ func fingerprintOf(title, posted, poster, source string) string {
 	return hex.EncodeToString(h.Sum(nil)[:16])
 }
 
-// ActionImport is the one timeline event of an imported case: its note
-// names the state the case had in the file, （原状态：已回复）, instead of a
-// made-up history of 交办 and 回复.
+// ActionImport begins the action of the one timeline event of an imported
+// case (ImportAction): 导入（原状态：已回复）, instead of a made-up history
+// of 交办 and 回复.
 const ActionImport = "导入"
 
 // ImportCases creates the valid, new cases among cs in ONE transaction: either
@@ -276,7 +276,7 @@ func (im *importer) importOne(ctx context.Context, c *Case, i int) (*ImportSkip,
 	if err := im.w.create(ctx, c); err != nil {
 		return nil, "", err
 	}
-	ev := &CaseEvent{CaseID: c.ID, At: im.now, Action: ActionImport, To: c.Status, Note: ImportNote(c.Status, im.file)}
+	ev := &CaseEvent{CaseID: c.ID, At: im.now, Action: ImportAction(c.Status), To: c.Status, Note: ImportNote(im.file)}
 	if err := appendCaseEvent(ctx, im.w.tx, ev); err != nil {
 		return nil, "", err
 	}
@@ -285,13 +285,16 @@ func (im *importer) importOne(ctx context.Context, c *Case, i int) (*ImportSkip,
 	return nil, note, translate(err)
 }
 
-// ImportNote is the note of the 导入 event: （原状态：已回复）从 台账.xlsx 导入.
-func ImportNote(st CaseStatus, file string) string {
-	n := "（原状态：" + string(st) + "）"
-	if file != "" {
-		n += "从 " + file + " 导入"
+// ImportAction is the action of an imported case's one event, naming the
+// state it had in the file: 导入（原状态：已回复）.
+func ImportAction(st CaseStatus) string { return ActionImport + "（原状态：" + string(st) + "）" }
+
+// ImportNote is the note of that event: 从 台账.xlsx 导入 ("" without a file).
+func ImportNote(file string) string {
+	if file == "" {
+		return ""
 	}
-	return n
+	return "从 " + file + " 导入"
 }
 
 // historyProblem says why a case's state does not agree with its times, or "".

@@ -70,7 +70,7 @@ func TestImportHistory(t *testing.T) {
 				}
 				ev := ""
 				if len(evs) == 1 {
-					ev = evs[0].Action + strings.TrimSuffix(evs[0].Note, "从 "+filepath.Base(path)+" 导入")
+					ev = evs[0].Action + strings.TrimPrefix(evs[0].Note, "从 "+filepath.Base(path)+" 导入")
 				}
 				got = append(got, fmt.Sprintf("%s %s %s %s 交办%s 时限%s 回复%s 办结%s %s %s %d %s", c.Number, c.Title, c.Status,
 					strings.Join(c.Departments, "、"), fmtT(c.AssignedAt), c.Due.Format("01-02"), fmtT(c.RepliedAt), fmtT(c.ClosedAt),
