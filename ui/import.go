@@ -44,6 +44,7 @@ type importDialog struct {
 	sheets     *widget.Select
 	importBtn  *widget.Button
 	cancelBtn  *widget.Button
+	otherBtn   *widget.Button      // 选择其他文件…, disabled while importing
 	progress   *widget.ProgressBar // rows read of the file while importing
 	rowsRead   *widget.Label       // 已读 120,000 / 300,000 行
 	stop       context.CancelFunc  // cancels the running read or import (取消); nil when none
@@ -223,10 +224,10 @@ func (im *importDialog) showPreview(rep *casefile.Report) {
 	body := container.NewBorder(top, container.NewVBox(im.detail, im.rowsRead, im.progress), nil, nil, im.table)
 	im.d = dialog.NewCustomWithoutButtons("导入案件", body, im.win)
 	im.cancelBtn = widget.NewButton("取消", im.onCancel)
-	other := widget.NewButton("选择其他文件…", func() { im.d.Hide(); showImportDialog(im.win, im.store, im.bg, im.onDone) })
+	im.otherBtn = widget.NewButton("选择其他文件…", func() { im.d.Hide(); showImportDialog(im.win, im.store, im.bg, im.onDone) })
 	im.importBtn = widget.NewButton("", im.onImport)
 	im.importBtn.Importance = widget.HighImportance
-	im.d.SetButtons([]fyne.CanvasObject{im.cancelBtn, other, im.importBtn})
+	im.d.SetButtons([]fyne.CanvasObject{im.cancelBtn, im.otherBtn, im.importBtn})
 	im.refresh()
 	im.d.Resize(fyne.NewSize(1100, 680))
 	im.d.Show()
@@ -366,6 +367,7 @@ func (im *importDialog) onRowSelected(id widget.TableCellID) {
 // the imported file.
 func (im *importDialog) onImport() {
 	im.importBtn.Disable()
+	im.otherBtn.Disable()
 	im.progress.SetValue(0)
 	im.progress.Show()
 	im.rowsRead.SetText("正在导入…")
@@ -404,6 +406,7 @@ func (im *importDialog) onCancel() {
 // finish reports the outcome of the import.
 func (im *importDialog) finish(rep *casefile.Report, reportPath string, err error, cancelled bool) {
 	im.stop = nil
+	im.otherBtn.Enable()
 	im.progress.Hide()
 	im.rowsRead.Hide()
 	if im.done != nil {
