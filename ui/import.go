@@ -152,8 +152,10 @@ func (im *importDialog) progressTo(label *widget.Label, bar *widget.ProgressBar,
 		text := what + "：" + rowsText(read, total)
 		im.bg.apply(func() {
 			label.SetText(text)
-			if total > 0 {
-				bar.SetValue(min(float64(read)/float64(total), 1))
+			if total > 0 && read <= total {
+				bar.SetValue(float64(read) / float64(total))
+			} else {
+				bar.Hide() // the file does not say how many rows it has
 			}
 		})
 	}
@@ -162,10 +164,10 @@ func (im *importDialog) progressTo(label *widget.Label, bar *widget.ProgressBar,
 // rowsText is 已读 120,000 / 300,000 行 (or 已读 120,000 行 when the total is
 // not known).
 func rowsText(read, total int) string {
-	if total <= 0 {
+	if total <= 0 || read > total {
 		return "已读 " + thousands(read) + " 行"
 	}
-	return "已读 " + thousands(read) + " / " + thousands(max(total, read)) + " 行"
+	return "已读 " + thousands(read) + " / " + thousands(total) + " 行"
 }
 
 // thousands writes n with a comma every three digits: 120,000.

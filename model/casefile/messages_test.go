@@ -1,10 +1,17 @@
 package casefile
 
 import (
+	"archive/zip"
 	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/xuri/excelize/v2"
 
 	"bulletin/model"
 )
@@ -93,5 +100,64 @@ func TestApostropheOfOthersKept(t *testing.T) {
 	}
 	if c := res.Rows[0].Case; c == nil || c.Title != "'=1+1 是标题" || c.Remarks != "'+86 电话" {
 		t.Errorf("got %+v", res.Rows[0])
+	}
+}
+
+// TestReaderTotal: the rows of a file are known before reading it, for the
+// progress: counted for a CSV, from the sheet's dimension for an .xlsx
+// (unknown, 0, when a writer leaves it as "A1").
+func TestReaderTotal(t *testing.T) {
+	dir := t.TempDir()
+	csvPath := filepath.Join(dir, "a.csv")
+	os.WriteFile(csvPath, []byte("说明行\n标题\n一\n二\n\"三\n行\"\n"), 0o644)
+	f := excelize.NewFile()
+	for i, v := range []string{"标题", "一", "二", "三"} {
+		f.SetCellValue("Sheet1", fmt.Sprintf("A%d", i+1), v)
+	}
+	xlsxPath := filepath.Join(dir, "a.xlsx") // as excelize writes it: <dimension ref="A1">
+	if err := f.SaveAs(xlsxPath); err != nil {
+		t.Fatal(err)
+	}
+	excelPath := filepath.Join(dir, "excel.xlsx") // as Excel writes it: <dimension ref="A1:A4"/>
+	withDimension(t, xlsxPath, excelPath, "A1:A4")
+	for path, want := range map[string]int{csvPath: 3, xlsxPath: 0, excelPath: 3} {
+		r, err := Open(path, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.Total != want {
+			t.Errorf("%s: Total %d, want %d", filepath.Base(path), r.Total, want)
+		}
+		r.Close()
+	}
+}
+
+// withDimension copies the workbook in to out with the first sheet's
+// dimension set to ref, as Excel writes it.
+func withDimension(t *testing.T, in, out, ref string) {
+	t.Helper()
+	zr, err := zip.OpenReader(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer zr.Close()
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		data, _ := io.ReadAll(rc)
+		rc.Close()
+		if f.Name == "xl/worksheets/sheet1.xml" {
+			data = bytes.Replace(data, []byte(`<dimension ref="A1">`), []byte(`<dimension ref="`+ref+`">`), 1)
+		}
+		w, _ := zw.Create(f.Name)
+		w.Write(data)
+	}
+	zw.Close()
+	if err := os.WriteFile(out, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
 	}
 }

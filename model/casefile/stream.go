@@ -470,8 +470,8 @@ func xlsxRows(ra io.ReaderAt, size int64, index int) int {
 		defer rc.Close()
 		head := make([]byte, 16<<10)
 		n, _ := io.ReadFull(rc, head)
-		if m := dimension.FindSubmatch(head[:n]); m != nil {
-			return lastRow(string(m[1]))
+		if m := dimension.FindSubmatch(head[:n]); m != nil && lastRow(string(m[1])) > 1 {
+			return lastRow(string(m[1])) // Excel writes it; some writers leave "A1"
 		}
 	}
 	return 0
