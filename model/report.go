@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"math/big"
 	"sort"
+	"strconv"
+	"strings"
 	"time"
 )
 
@@ -34,6 +36,58 @@ type PeriodFigures struct {
 	Departments []DepartmentRow // ranked: see RankDepartments
 	Highlights  []*Case         // 重点, or 较大 and above: 重点 first, then by risk and 收集时间, at most MaxHighlights
 	HighlightN  int             // how many cases are 重点 or 较大 and above
+
+	top     []highlight // the first MaxHighlights of them, in order
+	scanned bool        // the cases were read by a scan of the whole table
+}
+
+// highlight is a case of 三、重点舆情 while the period is counted: 重点
+// first, then by risk, then by 收集时间 and id.
+type highlight struct {
+	id        int64
+	important bool
+	risk      int
+	collected time.Time
+}
+
+func (a highlight) before(b highlight) bool {
+	switch {
+	case a.important != b.important:
+		return a.important
+	case a.risk != b.risk:
+		return a.risk < b.risk
+	case !a.collected.Equal(b.collected):
+		return a.collected.Before(b.collected)
+	}
+	return a.id < b.id
+}
+
+// keepTop adds h to the first MaxHighlights of top, kept in order.
+func keepTop(top []highlight, h highlight) []highlight {
+	if len(top) == MaxHighlights && !h.before(top[len(top)-1]) {
+		return top
+	}
+	i := sort.Search(len(top), func(i int) bool { return h.before(top[i]) })
+	if len(top) < MaxHighlights {
+		top = append(top, highlight{})
+	}
+	copy(top[i+1:], top[i:])
+	top[i] = h
+	return top
+}
+
+// riskRank orders the 风险等级 from the highest: 特别重大 0, 重大 1, 较大 2;
+// -1 for the others (not a highlight by risk).
+func riskRank(r string) int {
+	switch r {
+	case "特别重大":
+		return 0
+	case "重大":
+		return 1
+	case "较大":
+		return 2
+	}
+	return -1
 }
 
 // MaxHighlights is how many cases PeriodFigures reads whole for 三、重点舆情.
@@ -85,7 +139,8 @@ func (c Change) Text() string {
 	return fmt.Sprintf("减少 %.1f%%", float64(c.Prev-c.Cur)*100/float64(c.Prev))
 }
 
-// PeriodReport is a period's figures with those of the period before it.
+// PeriodReport is a period's figures with the number of cases of the period
+// before it (Prev holds its Period and Total only).
 type PeriodReport struct {
 	Cur, Prev *PeriodFigures
 }
@@ -99,11 +154,26 @@ func (s *Store) PeriodReport(ctx context.Context, p Period) (*PeriodReport, erro
 	if err != nil {
 		return nil, err
 	}
-	prev, err := s.PeriodFigures(ctx, p.Previous(), false)
+	prev, err := s.periodTotal(ctx, p.Previous())
 	if err != nil {
 		return nil, err
 	}
 	return &PeriodReport{Cur: cur, Prev: prev}, nil
+}
+
+// periodTotal is the figures of p that 环比 needs: the number of cases.
+func (s *Store) periodTotal(ctx context.Context, p Period) (*PeriodFigures, error) {
+	tx, err := s.beginRead(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("period total: %w", err)
+	}
+	defer tx.Rollback()
+	f := &PeriodFigures{Period: p, AsOf: Day(p.To)}
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM cases WHERE collected >= ? AND collected < ?`,
+		dbTime(p.From), dbTime(p.End())).Scan(&f.Total); err != nil {
+		return nil, fmt.Errorf("period total: %w", err)
+	}
+	return f, nil
 }
 
 // caseMark is what the 附表 needs of one case, as it stood at the end.
@@ -142,22 +212,27 @@ func (s *Store) PeriodFigures(ctx context.Context, p Period, highlights bool) (*
 		dbTime(p.From), dbTime(p.End()), ActionReturn, dbTime(end)).Scan(&f.Returned); err != nil {
 		return nil, fmt.Errorf("period figures: %w", err)
 	}
-	if highlights {
-		const which = ` WHERE c.collected >= ? AND c.collected < ? AND (c.important = 1 OR c.risk IN ('较大', '重大', '特别重大'))`
-		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM cases c`+which, dbTime(p.From), dbTime(p.End())).Scan(&f.HighlightN); err != nil {
-			return nil, fmt.Errorf("period figures: %w", err)
+	if highlights && len(f.top) > 0 {
+		ids := make([]string, len(f.top))
+		for i, h := range f.top {
+			ids[i] = fmt.Sprint(h.id)
 		}
-		cs, err := queryCases(ctx, tx, `SELECT `+caseColumns+caseFrom+which+` ORDER BY c.important DESC,
-			CASE c.risk WHEN '特别重大' THEN 0 WHEN '重大' THEN 1 WHEN '较大' THEN 2 ELSE 3 END, c.collected, c.id LIMIT ?`,
-			dbTime(p.From), dbTime(p.End()), MaxHighlights)
+		cs, err := queryCases(ctx, tx, `SELECT `+caseColumns+caseFrom+` WHERE c.id IN (`+strings.Join(ids, ",")+`)`)
 		if err != nil {
 			return nil, fmt.Errorf("period figures: %w", err)
 		}
+		byID := map[int64]*Case{}
 		for _, c := range cs {
 			asOf(c, end)
+			byID[c.ID] = c
 		}
-		f.Highlights = cs
+		for _, h := range f.top {
+			if c := byID[h.id]; c != nil {
+				f.Highlights = append(f.Highlights, c)
+			}
+		}
 	}
+	f.top = nil
 	return f, nil
 }
 
@@ -184,13 +259,41 @@ func asOf(c *Case, end time.Time) {
 	}
 }
 
+// periodTable is the FROM of the period's cases: through the index on
+// 收集时间 when the period holds a small part of the store, else the table
+// read in order (a year of a 100,000-case store: 145 ms instead of 550 ms
+// of page reads in the sqlite3 shell, one look-up per case through the index).
+func periodTable(ctx context.Context, tx *sql.Tx, p Period) (string, error) {
+	var in, all int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM cases WHERE collected >= ? AND collected < ?`,
+		dbTime(p.From), dbTime(p.End())).Scan(&in); err != nil {
+		return "", err
+	}
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM cases`).Scan(&all); err != nil {
+		return "", err
+	}
+	if in > 2000 && in > all/8 {
+		return "cases c NOT INDEXED", nil
+	}
+	return "cases c", nil
+}
+
 // periodCases counts the period's cases in one pass and returns each
 // case's marks for the 附表.
 func periodCases(ctx context.Context, tx *sql.Tx, f *PeriodFigures, cal *Calendar, judged time.Time) (map[int64]caseMark, error) {
 	p := f.Period
-	rows, err := tx.QueryContext(ctx, `SELECT c.id, c.status, c.source, c.collected, c.due, c.kind, c.domain,
-		c.area, c.risk, c.sentiment, c.assigned_at, c.replied_at, c.closed_at, c.original_due,
-		c.visit_result, c.visited_at FROM cases c WHERE c.collected >= ? AND c.collected < ?`,
+	table, err := periodTable(ctx, tx, p)
+	if err != nil {
+		return nil, err
+	}
+	f.scanned = strings.HasSuffix(table, "NOT INDEXED")
+	// One text column per row, the fields joined by US (0x1F) with format
+	// (NULL gives ""): the driver's cost is per column read (a year of
+	// 100,000 cases: 17 columns 530 ms, joined with || 385 ms, format less).
+	rows, err := tx.QueryContext(ctx, `SELECT format(?, c.id, c.status, c.source, c.collected, c.due, c.kind,
+		c.domain, c.area, c.risk, c.sentiment, c.assigned_at, c.replied_at, c.closed_at, c.original_due,
+		c.visit_result, c.visited_at, c.important) FROM `+table+` WHERE c.collected >= ? AND c.collected < ?`,
+		strings.Repeat("%s\x1f", 16)+"%s",
 		dbTime(p.From), dbTime(p.End()))
 	if err != nil {
 		return nil, err
@@ -201,15 +304,34 @@ func periodCases(ctx context.Context, tx *sql.Tx, f *PeriodFigures, cal *Calenda
 	day, month := map[string]int{}, map[string]int{}
 	marks := map[int64]caseMark{}
 	for rows.Next() {
-		var c Case
-		var collected, due, assigned, replied, closed, orig, visited sql.NullString
-		if err := rows.Scan(&c.ID, &c.Status, &c.Source, &collected, &due, &c.Kind, &c.Domain, &c.Area,
-			&c.Risk, &c.Sentiment, &assigned, &replied, &closed, &orig, &c.VisitResult, &visited); err != nil {
+		var line string
+		if err := rows.Scan(&line); err != nil {
 			return nil, err
 		}
+		var fs [17]string
+		n := 0
+		for n < 16 {
+			i := strings.IndexByte(line, 0x1f)
+			if i < 0 {
+				break
+			}
+			fs[n], line = line[:i], line[i+1:]
+			n++
+		}
+		if n != 16 {
+			return nil, fmt.Errorf("case row of %d fields", n+1)
+		}
+		fs[16] = line
+		var c Case
+		id, err := strconv.ParseInt(fs[0], 10, 64)
+		if err != nil {
+			return nil, err
+		}
+		c.ID, c.Status, c.Source, c.Kind, c.Domain, c.Area = id, CaseStatus(fs[1]), fs[2], fs[5], fs[6], fs[7]
+		c.Risk, c.Sentiment, c.VisitResult, c.Important = fs[8], fs[9], fs[14], fs[16] == "1"
 		var ts timeScanner
-		c.Collected, c.Due, c.OriginalDue = ts.dt(collected), ts.date(due), ts.date(orig)
-		c.AssignedAt, c.RepliedAt, c.ClosedAt, c.VisitedAt = ts.dt(assigned), ts.dt(replied), ts.dt(closed), ts.dt(visited)
+		c.Collected, c.Due, c.OriginalDue = ts.fast(fs[3]), ts.date(ns(fs[4])), ts.date(ns(fs[13]))
+		c.AssignedAt, c.RepliedAt, c.ClosedAt, c.VisitedAt = ts.fast(fs[10]), ts.fast(fs[11]), ts.fast(fs[12]), ts.fast(fs[15])
 		if ts.err != nil {
 			return nil, ts.err
 		}
@@ -222,9 +344,16 @@ func periodCases(ctx context.Context, tx *sql.Tx, f *PeriodFigures, cal *Calenda
 		risk[c.Risk]++
 		day[c.Collected.Format("2006-01-02")]++
 		month[c.Collected.Format("2006-01")]++
-		switch c.Risk {
-		case "较大", "重大", "特别重大":
+		rank := riskRank(c.Risk)
+		if rank >= 0 {
 			f.HighRisk++
+		}
+		if c.Important || rank >= 0 {
+			f.HighlightN++
+			if rank < 0 {
+				rank = 3
+			}
+			f.top = keepTop(f.top, highlight{c.ID, c.Important, rank, c.Collected})
 		}
 		if c.Sentiment == "负面" {
 			f.Negative++
@@ -233,6 +362,8 @@ func periodCases(ctx context.Context, tx *sql.Tx, f *PeriodFigures, cal *Calenda
 		if c.Status != StatusPending {
 			marks[c.ID] = caseMark{assigned: true, replied: c.Replied(), onTime: c.RepliedOnTime(),
 				overdue: c.Overdue(judged), closed: c.Status == StatusClosed}
+		} else {
+			marks[c.ID] = caseMark{}
 		}
 	}
 	if err := rows.Err(); err != nil {
@@ -285,8 +416,14 @@ func periodDepartments(ctx context.Context, tx *sql.Tx, f *PeriodFigures, marks 
 		return err
 	}
 	drows.Close()
-	rows, err := tx.QueryContext(ctx, `SELECT d.case_id, d.name FROM case_departments d JOIN cases c ON c.id = d.case_id
-		WHERE c.collected >= ? AND c.collected < ?`, dbTime(f.Period.From), dbTime(f.Period.End()))
+	// Most cases of the store in the period: every department row is read
+	// and those of other cases skipped (no look-up of each case).
+	q, args := `SELECT d.case_id, d.name FROM case_departments d JOIN cases c ON c.id = d.case_id
+		WHERE c.collected >= ? AND c.collected < ?`, []any{dbTime(f.Period.From), dbTime(f.Period.End())}
+	if f.scanned {
+		q, args = `SELECT case_id, name FROM case_departments`, nil
+	}
+	rows, err := tx.QueryContext(ctx, q, args...)
 	if err != nil {
 		return err
 	}
@@ -297,9 +434,12 @@ func periodDepartments(ctx context.Context, tx *sql.Tx, f *PeriodFigures, marks 
 		if err := rows.Scan(&id, &name); err != nil {
 			return err
 		}
-		d := row(name)
 		m, ok := marks[id]
 		if !ok {
+			continue
+		}
+		d := row(name)
+		if !m.assigned {
 			continue
 		}
 		d.Assigned++
@@ -359,4 +499,34 @@ func RankDepartments(rows []DepartmentRow) {
 			rows[i].Rank = i + 1
 		}
 	}
+}
+
+func ns(s string) sql.NullString { return sql.NullString{String: s, Valid: s != ""} }
+
+// fast decodes a date-time column written by dbTime (UTC,
+// 2006-01-02T15:04:05.000000000Z) without time.Parse, which took a tenth of
+// a year's figures; anything else goes through dt.
+func (ts *timeScanner) fast(v string) time.Time {
+	if v == "" {
+		return time.Time{}
+	}
+	if len(v) != len(dbTimeLayout) || v[4] != '-' || v[7] != '-' || v[10] != 'T' || v[13] != ':' || v[16] != ':' || v[19] != '.' || v[29] != 'Z' {
+		return ts.dt(ns(v))
+	}
+	num := func(s string) int {
+		n := 0
+		for i := 0; i < len(s); i++ {
+			d := s[i] - '0'
+			if d > 9 {
+				return -1
+			}
+			n = n*10 + int(d)
+		}
+		return n
+	}
+	y, mo, d, h, mi, se, nano := num(v[0:4]), num(v[5:7]), num(v[8:10]), num(v[11:13]), num(v[14:16]), num(v[17:19]), num(v[20:29])
+	if y < 0 || mo < 1 || mo > 12 || d < 1 || d > 31 || h < 0 || h > 23 || mi < 0 || mi > 59 || se < 0 || se > 60 || nano < 0 {
+		return ts.dt(ns(v))
+	}
+	return time.Date(y, time.Month(mo), d, h, mi, se, nano, time.UTC).Local()
 }

@@ -234,3 +234,13 @@ func TestRankDepartmentsTies(t *testing.T) {
 		t.Errorf("ranks %v, want %v", got, want)
 	}
 }
+
+func TestFastTime(t *testing.T) {
+	for _, v := range []string{"2026-11-28T01:30:05.123456789Z", "2026-02-28T23:59:59.000000000Z", "", "2026-11-28 01:30"} {
+		var a, b timeScanner
+		got, want := a.fast(v), b.dt(ns(v))
+		if !got.Equal(want) || got.Location() != want.Location() || (a.err == nil) != (b.err == nil) {
+			t.Errorf("%q: fast %v (%v), dt %v (%v)", v, got, a.err, want, b.err)
+		}
+	}
+}
