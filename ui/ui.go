@@ -109,6 +109,7 @@ type shell struct {
 	meetings  *meetingsScreen
 	bulletins *bulletinsScreen
 	stats     *statsScreen
+	periodic  *periodicScreen
 	settings  *settingsScreen
 
 	names   []string
@@ -127,6 +128,7 @@ const (
 	navMeetings  = "会议纪要"
 	navBulletins = "专报"
 	navStats     = "统计"
+	navPeriodic  = "通报"
 	navSettings  = "设置"
 )
 
@@ -137,10 +139,11 @@ func newShell(a fyne.App, w fyne.Window, s *model.Store, bg *tasks) *shell {
 	sh.meetings = newMeetingsScreen(w, s, bg)
 	sh.bulletins = newBulletinsScreen(w, s, bg)
 	sh.stats = newStatsScreen(w, s, bg)
+	sh.periodic = newPeriodicScreen(w, s, bg)
 	sh.settings = newSettingsScreen(w, s, bg)
-	sh.names = []string{navCases, navMeetings, navBulletins, navStats, navSettings}
+	sh.names = []string{navCases, navMeetings, navBulletins, navStats, navPeriodic, navSettings}
 	sh.screens = map[string]screen{navCases: sh.cases, navMeetings: sh.meetings, navBulletins: sh.bulletins,
-		navStats: sh.stats, navSettings: sh.settings}
+		navStats: sh.stats, navPeriodic: sh.periodic, navSettings: sh.settings}
 	w.SetOnClosed(sh.stop)
 	return sh
 }
