@@ -60,3 +60,51 @@ func PeriodicXLSX(title, span string, rows []PeriodicRow) ([]byte, error) {
 func PeriodicFileName(p model.Period, ext string) string {
 	return fmt.Sprintf("通报_%s%s", p.Code(), ext)
 }
+
+// Sheet is a named table of counts for StatsXLSX.
+type Sheet struct {
+	Name   string
+	Counts []model.Count
+}
+
+// StatsXLSX writes the 统计 screen's tables: the 附表 first, then one sheet
+// per breakdown (label, 件数, 占比).
+func StatsXLSX(title, span string, rows []PeriodicRow, sheets []Sheet) ([]byte, error) {
+	data, err := PeriodicXLSX(title, span, rows)
+	if err != nil {
+		return nil, err
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	for _, s := range sheets {
+		if _, err := f.NewSheet(s.Name); err != nil {
+			return nil, err
+		}
+		total := 0
+		for _, c := range s.Counts {
+			total += c.N
+		}
+		if err := f.SetSheetRow(s.Name, "A1", &[]any{s.Name, "件数", "占比"}); err != nil {
+			return nil, err
+		}
+		for i, c := range s.Counts {
+			label := c.Label
+			if label == "" {
+				label = "未填写"
+			}
+			cell, _ := excelize.CoordinatesToCellName(1, i+2)
+			if err := f.SetSheetRow(s.Name, cell, &[]any{label, c.N, model.Rate{Num: c.N, Den: total}.Text()}); err != nil {
+				return nil, err
+			}
+		}
+		_ = f.SetColWidth(s.Name, "A", "A", 24)
+	}
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		return nil, model.Errorf(model.EINVALID, "生成 .xlsx 失败：%v", err)
+	}
+	return buf.Bytes(), nil
+}

@@ -8,6 +8,8 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
+
+	"bulletin/chart"
 )
 
 // chartBar is one bar of a barChart.
@@ -27,6 +29,7 @@ type barChart struct {
 	widget.BaseWidget
 	vertical bool
 	bars     []chartBar
+	scale    int // the value axis's top (chart.NiceAxis) when set by SetChart; else the largest value
 }
 
 // Sizes of the charts, in the units of the theme.
@@ -55,6 +58,22 @@ func newBarChart(vertical bool) *barChart {
 // SetBars shows bars, in the order given.
 func (c *barChart) SetBars(bars []chartBar) {
 	c.bars = bars
+	c.Refresh()
+}
+
+// SetChart shows a chart of package chart, the model the 通报's PDF draws
+// too: the same bars, scaled to the same axis top, labels thinned the same
+// way (a bar whose label is not shown keeps it as a tooltip-less blank).
+func (c *barChart) SetChart(m chart.Chart) {
+	bars, ax := m.Layout(24)
+	out := make([]chartBar, len(bars))
+	for i, b := range bars {
+		out[i] = chartBar{Label: b.Label, N: b.Value}
+		if c.vertical && !b.Show {
+			out[i].Label = ""
+		}
+	}
+	c.bars, c.scale = out, ax.Max
 	c.Refresh()
 }
 
@@ -208,9 +227,10 @@ func (r *chartRenderer) layoutVertical(size fyne.Size) {
 	}
 }
 
-// peak is the largest value, at least 1.
+// peak is the top of the value axis: the chart model's when set, else the
+// largest value, at least 1.
 func (r *chartRenderer) peak() int {
-	p := 1
+	p := max(r.chart.scale, 1)
 	for _, b := range r.chart.bars {
 		p = max(p, b.N)
 	}
@@ -224,7 +244,7 @@ func (r *chartRenderer) MinSize() fyne.Size {
 	case r.chart.empty():
 		return fyne.NewSize(160, 3*chartRow)
 	case r.chart.vertical:
-		return fyne.NewSize(float32(n)*28, 170)
+		return fyne.NewSize(float32(min(n, 24))*28, 170) // longer time lines get narrower bars
 	}
 	return fyne.NewSize(220, float32(max(n, 3))*chartRow)
 }

@@ -203,8 +203,8 @@ func (ss *statsScreen) show(st *model.Stats, from, to, now time.Time) {
 	ss.bySource.SetBars(countBars(st.BySource))
 	ss.byDept.SetBars(departmentBars(st.Departments, statsTopDepartments))
 	first, bars := monthBars(st.ByMonth, from, to, now)
-	ss.monthTitle.SetText(fmt.Sprintf("按月份（%s 至 %s）", first.Format("2006-01"),
-		first.AddDate(0, len(bars)-1, 0).Format("2006-01")))
+	ss.monthTitle.SetText(fmt.Sprintf("按月份（%s 至 %s，共 %d 个月）", first.Format("2006-01"),
+		first.AddDate(0, len(bars)-1, 0).Format("2006-01"), len(bars)))
 	ss.byMonth.SetBars(bars)
 	ss.byKind.SetBars(countBars(st.ByKind))
 	ss.bySentiment.SetBars(sentimentBars(st.BySentiment))
@@ -341,9 +341,15 @@ func monthBars(counts []model.Count, from, to, now time.Time) (time.Time, []char
 	if !to.IsZero() {
 		last = month(to)
 	}
+	// The whole period: from its first month, or, when open, the last
+	// twelve months and any earlier month with cases.
 	first := last.AddDate(0, 1-statsMonths, 0)
-	if !from.IsZero() && month(from).After(first) {
+	if !from.IsZero() {
 		first = month(from)
+	} else if len(counts) > 0 {
+		if t, err := time.ParseInLocation("2006-01", counts[0].Label, time.Local); err == nil && t.Before(first) {
+			first = t
+		}
 	}
 	if first.After(last) {
 		first = last

@@ -154,7 +154,8 @@ func TestStatsScreen(t *testing.T) {
 		{"status", ss.byStatus, []string{"待研判:2", "已交办:1", "已回复:1", "已办结:2"}},
 		{"source", ss.bySource, []string{"微博:3", "抖音:2", "12345:1"}},
 		{"department", ss.byDept, []string{deptJianshe + ":3", deptChengguan + ":2"}},
-		{"month", ss.byMonth, []string{"12月/2025:0", "1月/2026:0", "2月:0", "3月:0", "4月:0", "5月:0",
+		// The whole range: the case of 2025-06 is not dropped (it was, with at most 12 months).
+		{"month", ss.byMonth, []string{"6月/2025:1", "7月:0", "8月:0", "9月:0", "10月:0", "11月:0", "12月:0", "1月/2026:0", "2月:0", "3月:0", "4月:0", "5月:0",
 			"6月:0", "7月:0", "8月:0", "9月:1", "10月:2", "11月:2"}},
 	}
 	for _, c := range charts {
@@ -162,7 +163,7 @@ func TestStatsScreen(t *testing.T) {
 			t.Errorf("%s chart = %v, want %v", c.name, got, c.want)
 		}
 	}
-	if got := ss.monthTitle.Text; got != "按月份（2025-12 至 2026-11）" {
+	if got := ss.monthTitle.Text; got != "按月份（2025-06 至 2026-11，共 18 个月）" {
 		t.Errorf("month chart title %q", got)
 	}
 	wantRows := [][]string{
