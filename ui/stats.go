@@ -44,6 +44,8 @@ type statsScreen struct {
 	emptyBox                            fyne.CanvasObject
 	root                                fyne.CanvasObject
 
+	byPeriod *statsPeriod // the period as the 通报 counts it
+
 	gen   int // bumped by every query; late answers of old ones are dropped
 	dates debouncer
 	bg    *tasks
@@ -89,6 +91,8 @@ func (ss *statsScreen) buildUI() fyne.CanvasObject {
 	ss.scope.Truncation = fyne.TextTruncateEllipsis
 	filters := container.NewBorder(nil, nil, container.NewHBox(widget.NewLabel("收集时间"), ss.from,
 		widget.NewLabel("至"), ss.to, ss.refreshBtn, ss.clearBtn), nil, ss.scope)
+	ss.byPeriod = newStatsPeriod(ss, model.MonthPeriod(time.Now().Year(), time.Now().Month()))
+	filters = container.NewVBox(container.NewHBox(widget.NewLabel("统计时段"), ss.byPeriod.picker.box), filters)
 
 	ss.total, ss.pending, ss.working = newStatTile("案件总数"), newStatTile("待研判"), newStatTile("办理中")
 	ss.closed, ss.overdue, ss.extended = newStatTile("已办结"), newStatTile("逾期"), newStatTile("延期")
@@ -115,7 +119,7 @@ func (ss *statsScreen) buildUI() fyne.CanvasObject {
 	ss.emptyBox = panel(widget.NewLabelWithStyle("暂无数据", fyne.TextAlignCenter, fyne.TextStyle{Bold: true}),
 		container.NewStack(minHeight(120), container.NewCenter(ss.empty)))
 	ss.body = container.NewStack(ss.charts)
-	page := container.NewVBox(filters, tiles, ss.handling.box, ss.body)
+	page := container.NewVBox(filters, tiles, ss.handling.box, ss.body, ss.byPeriod.box)
 	return container.NewVScroll(container.NewPadded(page))
 }
 
@@ -169,6 +173,7 @@ func (ss *statsScreen) load() {
 	if err != nil {
 		return
 	}
+	ss.byPeriod.load()
 	ss.gen++
 	gen, now := ss.gen, ss.store.Now()
 	ss.refreshBtn.Disable()

@@ -1,0 +1,192 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"bulletin/chart"
+	"bulletin/export"
+	"bulletin/model"
+)
+
+// statsPeriod is the part of the 统计 screen that shows a period as the
+// 通报 counts it (DOCUMENTS.md §5): the same period picker, the figures as
+// they stood at the period's end with 环比, the breakdowns by 领域, 诉求类型,
+// 涉及地域 and 风险等级 (the charts of package chart, as in the PDF), the
+// 附表 with its ranking, and 导出表格 .xlsx.
+type statsPeriod struct {
+	ss      *statsScreen
+	picker  *periodPicker
+	summary *widget.Label
+	domain  *barChart
+	kind    *barChart
+	area    *barChart
+	risk    *barChart
+	table   *fyne.Container
+	export  *widget.Button
+	box     fyne.CanvasObject
+
+	report *model.PeriodReport // the figures shown; nil before the first load
+	rows   []export.PeriodicRow
+	gen    int
+}
+
+func newStatsPeriod(ss *statsScreen, p model.Period) *statsPeriod {
+	sp := &statsPeriod{ss: ss}
+	sp.picker = newPeriodPicker(p)
+	sp.picker.OnChanged = func(p model.Period) { sp.choose(p) }
+	sp.summary = widget.NewLabel("")
+	sp.summary.Wrapping = fyne.TextWrapWord
+	sp.domain, sp.kind, sp.area, sp.risk = newBarChart(false), newBarChart(false), newBarChart(false), newBarChart(false)
+	sp.table = container.NewVBox()
+	sp.export = widget.NewButton("导出表格 .xlsx", sp.onExport)
+	sp.box = panel(panelTitle("通报口径（截至统计期末，与通报相同）"), container.NewVBox(
+		sp.summary,
+		container.NewGridWithColumns(2, panel(panelTitle("按领域"), sp.domain), panel(panelTitle("按诉求类型"), sp.kind)),
+		container.NewGridWithColumns(2, panel(panelTitle("按涉及地域"), sp.area), panel(panelTitle("按风险等级"), sp.risk)),
+		panel(panelTitle("附表 "+export.PeriodicTableTitle), sp.table),
+		widget.NewLabel(export.PeriodicDefinitions),
+		container.NewHBox(sp.export)))
+	return sp
+}
+
+// choose sets the screen's 收集时间 to the period and counts both parts.
+func (sp *statsPeriod) choose(p model.Period) {
+	ss := sp.ss
+	ss.quiet = true
+	ss.from.SetText(p.From.Format(model.DateLayout))
+	ss.to.SetText(p.To.Format(model.DateLayout))
+	ss.quiet = false
+	ss.load()
+}
+
+// load counts the period of the screen's dates as the 通报 does; with an
+// open date there is no period and the part says so.
+func (sp *statsPeriod) load() {
+	from, to, err := sp.ss.period()
+	sp.gen++
+	gen := sp.gen
+	if err != nil || from.IsZero() || to.IsZero() || to.Before(from) {
+		sp.report = nil
+		sp.summary.SetText("选择统计时段（或填写起止日期）后，这里按通报的口径统计。")
+		sp.export.Disable()
+		return
+	}
+	p, err := sp.picker.Period()
+	if err != nil || !p.From.Equal(model.Day(from)) || !p.To.Equal(model.Day(to)) {
+		if p, err = model.RangePeriod(from, to); err != nil {
+			return
+		}
+	}
+	sp.summary.SetText("正在统计…")
+	sp.ss.bg.run(func() func() {
+		r, err := sp.ss.store.PeriodReport(context.Background(), p)
+		return func() {
+			if gen != sp.gen {
+				return
+			}
+			if err != nil {
+				showError(sp.ss.win, "统计", err)
+				return
+			}
+			sp.show(r)
+		}
+	})
+}
+
+// show puts the figures of r into the part.
+func (sp *statsPeriod) show(r *model.PeriodReport) {
+	sp.report = r
+	f, h := r.Cur, r.Cur.Handling
+	sp.summary.SetText(fmt.Sprintf("%s（%s，截至 %s）：案件 %d 件，较%s%s；已交办 %d，已回复 %d，按期回复 %d，逾期未回复 %d，已办结 %d；回复率 %s，按期回复率 %s，办结率 %s，满意率 %s。",
+		f.Period.Name(), f.Period.Span(), f.AsOf.Format(model.DateLayout), f.Total, previousPeriodName(f.Period.Kind), r.Change().Text(),
+		h.Assigned, h.Replied, h.OnTime, h.OverdueUnreplied, h.Closed,
+		h.ReplyRate().Text(), h.OnTimeRate().Text(), h.CloseRate().Text(), h.SatisfactionRate().Text()))
+	sp.domain.SetChart(chart.Top("", chartCounts(f.ByDomain), 10))
+	sp.kind.SetChart(chart.Top("", chartCounts(f.ByKind), 10))
+	sp.area.SetChart(chart.Top("", chartCounts(f.ByArea), 10))
+	sp.risk.SetChart(chart.Of("", chartCounts(f.ByRisk)))
+	sp.rows = export.PeriodicRows(f)
+	rows := [][]string{export.PeriodicHeader}
+	for _, r := range sp.rows {
+		rows = append(rows, r.Cells())
+	}
+	fillTable(sp.table, rows, 4)
+	sp.export.Enable()
+}
+
+func previousPeriodName(k model.PeriodKind) string {
+	switch k {
+	case model.PeriodWeek:
+		return "上周"
+	case model.PeriodMonth:
+		return "上月"
+	case model.PeriodQuarter:
+		return "上季度"
+	case model.PeriodYear:
+		return "上年"
+	}
+	return "上一同期"
+}
+
+func chartCounts(cs []model.Count) []chart.Count {
+	out := make([]chart.Count, len(cs))
+	for i, c := range cs {
+		out[i] = chart.Count{Label: c.Label, N: c.N}
+	}
+	return out
+}
+
+// onExport writes the tables of the period as an .xlsx file.
+func (sp *statsPeriod) onExport() {
+	r := sp.report
+	if r == nil {
+		return
+	}
+	f := r.Cur
+	fd := newFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			showError(sp.ss.win, "选择文件", err)
+			return
+		}
+		if w == nil {
+			return
+		}
+		sp.ss.bg.run(func() func() {
+			data, err := statsXLSX(f, sp.rows)
+			if err == nil {
+				_, err = w.Write(data)
+			}
+			if cerr := w.Close(); err == nil && cerr != nil {
+				err = cerr
+			}
+			if err != nil {
+				_ = storage.Delete(w.URI())
+			}
+			return func() {
+				if err != nil {
+					showError(sp.ss.win, "导出表格", err)
+					return
+				}
+				showInfo(sp.ss.win, "统计表已导出到：\n"+w.URI().Path())
+			}
+		})
+	}, sp.ss.win)
+	fd.SetFileName(fmt.Sprintf("统计_%s.xlsx", f.Period.Code()))
+	fd.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx"}))
+	fd.Resize(fyne.NewSize(900, 600))
+	fd.Show()
+}
+
+// statsXLSX is the workbook of the period's tables.
+func statsXLSX(f *model.PeriodFigures, rows []export.PeriodicRow) ([]byte, error) {
+	return export.StatsXLSX(f.Period.Name()+" "+export.PeriodicTableTitle, f.Period.Span(), rows, []export.Sheet{
+		{Name: "按来源", Counts: f.BySource}, {Name: "按领域", Counts: f.ByDomain}, {Name: "按诉求类型", Counts: f.ByKind},
+		{Name: "按涉及地域", Counts: f.ByArea}, {Name: "按风险等级", Counts: f.ByRisk}, {Name: "按月份", Counts: f.ByMonth},
+	})
+}

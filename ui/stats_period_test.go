@@ -1,0 +1,64 @@
+package ui
+
+import (
+	"bytes"
+	"context"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"bulletin/export"
+	"bulletin/model"
+)
+
+// TestStatsPeriodAsReport: choosing 2026年11月 in the 统计 screen's period
+// picker shows the 通报's figures of that month (as at its end, with 环比),
+// the 附表 with its ranking equal to the store's, and writes them to .xlsx.
+func TestStatsPeriodAsReport(t *testing.T) {
+	s := mustStatsStore(t)
+	ss := openStats(t, s)
+	sp := ss.byPeriod
+	nov := model.MonthPeriod(2026, 11)
+	sp.picker.Set(nov)
+	sp.choose(nov)
+	ss.wait()
+	if got := ss.from.Text() + " " + ss.to.Text(); got != "2026-11-01 2026-11-30" {
+		t.Errorf("dates %q", got)
+	}
+	want, err := s.PeriodReport(context.Background(), nov)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := want.Cur.Handling
+	for _, w := range []string{"2026年11月", "按期回复率 " + h.OnTimeRate().Text(), "回复率 " + h.ReplyRate().Text(), "较上月" + want.Change().Text()} {
+		if !strings.Contains(sp.summary.Text, w) {
+			t.Errorf("summary %q lacks %q", sp.summary.Text, w)
+		}
+	}
+	if !reflect.DeepEqual(sp.rows, export.PeriodicRows(want.Cur)) || len(sp.rows) < 2 {
+		t.Errorf("附表 %+v", sp.rows)
+	}
+	if len(sp.risk.bars) != len(model.RiskLevels) && len(sp.risk.bars) != len(model.RiskLevels)+1 {
+		t.Errorf("risk bars %v", barText(sp.risk.bars))
+	}
+	data, err := statsXLSX(sp.report.Cur, sp.rows)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	got, _ := f.GetRows("附表")
+	for i, r := range sp.rows {
+		if g, w := strings.TrimSpace(strings.Join(got[3+i], " ")), strings.TrimSpace(strings.Join(r.Cells(), " ")); g != w {
+			t.Errorf(".xlsx row %q, want %q", g, w)
+		}
+	}
+	if names := f.GetSheetList(); len(names) != 7 || names[2] != "按领域" {
+		t.Errorf("sheets %v", names)
+	}
+}
