@@ -127,7 +127,9 @@ func periodicTable(rows []PeriodicRow) layout.Table {
 		Size:    12, Pad: 1, Header: 1, Part: "附表",
 	}
 	var head layout.Row
-	for _, h := range PeriodicHeader {
+	// Two-line labels broken where they read (按期/回复率), not where the
+	// column ends (按 期 回/复率).
+	for _, h := range []string{"责任单位", "交办", "已回复", "按期\n回复", "逾期\n未回复", "已办结", "按期\n回复率", "排名"} {
 		head.Cells = append(head.Cells, layout.TableCell{Text: h, Role: layout.Heiti, Align: layout.AlignCentre})
 	}
 	t.Rows = append(t.Rows, head)
@@ -210,10 +212,20 @@ func PeriodicFrom(r *model.PeriodReport, day time.Time, s PeriodicSettings) *Per
 	f := r.Cur
 	return &Periodic{
 		Kind: KindPeriodic, Name: s.Name, Unit: s.Unit, Date: day.Format(DateLayout),
-		Title: f.Period.Name() + "网络舆情和网民诉求办理情况",
+		Title: periodicTitle(f.Period),
 		Span:  f.Period.Span(), Body: PeriodicBody(r),
 		Rows: PeriodicRows(f), Charts: PeriodicCharts(f), Issuer: s.Issuer, Black: s.Black,
 	}
+}
+
+// periodicTitle is the 通报's title: 2026年第48周舆情和诉求办理情况 (one
+// line in 二号; the longer 网络舆情和网民诉求 broke 第48周 over two lines),
+// for a free range 网络舆情和网民诉求办理情况, its days being under it.
+func periodicTitle(p model.Period) string {
+	if p.Kind == model.PeriodRange {
+		return "网络舆情和网民诉求办理情况"
+	}
+	return p.Name() + "舆情和诉求办理情况"
 }
 
 // previousName is how the body names the period before: 上周, 上月 ….
