@@ -61,6 +61,7 @@ func newPeriodPicker(p model.Period) *periodPicker {
 	pp.span = widget.NewLabel("")
 	pp.span.Importance = widget.LowImportance
 	pp.kind = widget.NewSelect(kindNames, func(string) { pp.onKind() })
+	pp.kind.PlaceHolder = "选择通报类型"
 	pp.prev = widget.NewButton("上一期", func() { pp.step(-1) })
 	pp.next = widget.NewButton("下一期", func() { pp.step(1) })
 	pp.code.OnChanged = func(string) { pp.changed() }
