@@ -50,7 +50,7 @@ func newStatsPeriod(ss *statsScreen, p model.Period) *statsPeriod {
 		container.NewGridWithColumns(2, panel(panelTitle("按领域"), sp.domain), panel(panelTitle("按诉求类型"), sp.kind)),
 		container.NewGridWithColumns(2, panel(panelTitle("按涉及地域"), sp.area), panel(panelTitle("按风险等级"), sp.risk)),
 		panel(panelTitle("附表 "+export.PeriodicTableTitle), sp.table),
-		widget.NewLabel(export.PeriodicDefinitions),
+		wrapLabel(export.PeriodicDefinitions), // wrapped: one line of it would widen the whole screen
 		container.NewHBox(sp.export)))
 	return sp
 }
