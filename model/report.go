@@ -301,7 +301,7 @@ func periodCases(ctx context.Context, tx *sql.Tx, f *PeriodFigures, cal *Calenda
 	defer rows.Close()
 	end := p.End()
 	source, kind, domain, area, risk := map[string]int{}, map[string]int{}, map[string]int{}, map[string]int{}, map[string]int{}
-	day, month := map[string]int{}, map[string]int{}
+	day, month := map[int]int{}, map[int]int{} // by yyyymmdd and yyyymm, not by Format for each case
 	marks := map[int64]caseMark{}
 	for rows.Next() {
 		var line string
@@ -342,8 +342,9 @@ func periodCases(ctx context.Context, tx *sql.Tx, f *PeriodFigures, cal *Calenda
 		domain[c.Domain]++
 		area[c.Area]++
 		risk[c.Risk]++
-		day[c.Collected.Format("2006-01-02")]++
-		month[c.Collected.Format("2006-01")]++
+		y, m, d := c.Collected.Date()
+		day[y*10000+int(m)*100+d]++
+		month[y*100+int(m)]++
 		rank := riskRank(c.Risk)
 		if rank >= 0 {
 			f.HighRisk++
@@ -378,9 +379,9 @@ func periodCases(ctx context.Context, tx *sql.Tx, f *PeriodFigures, cal *Calenda
 	}
 	f.ByRisk = append(f.ByRisk, sortedCounts(risk, most)...)
 	for d := Day(p.From); !d.After(p.To); d = d.AddDate(0, 0, 1) {
-		f.ByDay = append(f.ByDay, Count{d.Format("2006-01-02"), day[d.Format("2006-01-02")]})
+		f.ByDay = append(f.ByDay, Count{d.Format("2006-01-02"), day[d.Year()*10000+int(d.Month())*100+d.Day()]})
 		if d.Day() == 1 || d.Equal(Day(p.From)) {
-			f.ByMonth = append(f.ByMonth, Count{d.Format("2006-01"), month[d.Format("2006-01")]})
+			f.ByMonth = append(f.ByMonth, Count{d.Format("2006-01"), month[d.Year()*100+int(d.Month())]})
 		}
 	}
 	return marks, nil
