@@ -37,7 +37,7 @@ const appID = "cn.gov.county.bulletin"
 
 const usage = `用法 / usage:
   bulletin [-db PATH]                               启动图形界面 (start the GUI)
-  bulletin render [-o out.pdf] [-cover] DOC.json    排版文档：专报、纪要、交办单、催办单、批示抄清（"kind"）
+  bulletin render [-o out.pdf] [-cover] DOC.json    排版文档：专报、纪要、交办单、催办单、批示抄清、通报（"kind"）
   bulletin import [-db PATH] [-create-departments] [-sheet NAME] FILE   导入案件 .csv / .xlsx
   bulletin export [-db PATH] -issue 2026-12 [-o out.pdf]   导出已存期次
   bulletin export [-db PATH] -meeting ID [-o out.pdf]      导出会议纪要

@@ -64,7 +64,7 @@ func ParsePrinted(r io.Reader) (any, error) {
 	case KindPeriodic:
 		p = &Periodic{}
 	default:
-		return nil, model.Errorf(model.EINVALID, "未知的文档类型 %q（应为 bulletin、minutes、assignment、reminder 或 instruction）", kind)
+		return nil, model.Errorf(model.EINVALID, "未知的文档类型 %q（应为 bulletin、minutes、assignment、reminder、instruction 或 periodic）", kind)
 	}
 	if err := decodeStrict(data, p); err != nil {
 		return nil, err
