@@ -123,7 +123,9 @@ func (p *Periodic) Parts() *layout.Doc {
 // department rows, and the 合计 row last in 黑体.
 func periodicTable(rows []PeriodicRow) layout.Table {
 	t := layout.Table{
-		Columns: []layout.Column{{Weight: 1}, {Width: 13}, {Width: 15}, {Width: 15}, {Width: 16}, {Width: 15}, {Width: 18}, {Width: 12}},
+		// Counts up to six digits on one line (a year of 100,000 cases
+		// broke 10058 in a 13 mm column).
+		Columns: []layout.Column{{Weight: 1}, {Width: 16}, {Width: 16}, {Width: 16}, {Width: 17}, {Width: 16}, {Width: 18}, {Width: 11}},
 		Size:    12, Pad: 1, Header: 1, Part: "附表",
 	}
 	var head layout.Row

@@ -99,3 +99,31 @@ func TestPeriodicIssue(t *testing.T) {
 		t.Errorf("list %d, %v", len(list), err)
 	}
 }
+
+// TestPeriodicTableBigNumbers: the 附表 of a year of 100,000 cases keeps
+// six-digit counts and a ten-character 单位 on one line each (a 13 mm column
+// broke 10058 into 1005/8).
+func TestPeriodicTableBigNumbers(t *testing.T) {
+	rows := []PeriodicRow{
+		{Name: "市生态环境局本县分局", Assigned: 123456, Replied: 100234, OnTime: 99876, Overdue: 12345, Closed: 88765, Rate: "88.0%", Rank: "1"},
+		{Name: "合计", Assigned: 123456, Replied: 100234, OnTime: 99876, Overdue: 12345, Closed: 88765, Rate: "88.0%"},
+	}
+	p := &Periodic{Kind: KindPeriodic, Date: "2026-12-01", Body: "正文。", Rows: rows}
+	pdf, _, err := PrintedPDF(p, map[string]string{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := pdfText(t, pdf, "-layout")
+	for _, r := range rows {
+		want := strings.TrimSpace(strings.Join(r.Cells(), " "))
+		found := false
+		for _, l := range strings.Split(text, "\n") {
+			if strings.Join(strings.Fields(l), " ") == want {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("row %q not on one line in\n%s", want, text)
+		}
+	}
+}
