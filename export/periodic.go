@@ -146,7 +146,11 @@ func periodicTable(rows []PeriodicRow) layout.Table {
 			if j == 0 {
 				a = layout.AlignLeft
 			}
-			row.Cells = append(row.Cells, layout.TableCell{Text: c, Role: role, Align: a})
+			r := role
+			if j > 0 {
+				r = "" // 黑体 digits are wider: 123456 would not fit its column
+			}
+			row.Cells = append(row.Cells, layout.TableCell{Text: c, Role: r, Align: a})
 		}
 		t.Rows = append(t.Rows, row)
 	}
