@@ -30,6 +30,8 @@ type barChart struct {
 	vertical bool
 	bars     []chartBar
 	scale    int // the value axis's top (chart.NiceAxis) when set by SetChart; else the largest value
+
+	OnTapped func(i int) // a bar was tapped (stats_open.go); nil: nothing happens
 }
 
 // Sizes of the charts, in the units of the theme.

@@ -44,7 +44,10 @@ type statsScreen struct {
 	emptyBox                            fyne.CanvasObject
 	root                                fyne.CanvasObject
 
-	byPeriod *statsPeriod // the period as the 通报 counts it
+	byPeriod  *statsPeriod           // the period as the 通报 counts it
+	openCases func(model.CaseFilter) // shows the cases behind a bar (set by the shell)
+	last      *model.Stats           // the figures shown, for a tap on a bar
+	lastFirst time.Time              // the first month of the month chart
 
 	gen   int // bumped by every query; late answers of old ones are dropped
 	dates debouncer
@@ -105,6 +108,7 @@ func (ss *statsScreen) buildUI() fyne.CanvasObject {
 	ss.byDept, ss.byMonth = newBarChart(false), newBarChart(true)
 	ss.byKind, ss.bySentiment = newBarChart(false), newBarChart(false)
 	ss.monthTitle = panelTitle("按月份")
+	ss.tapBars()
 	ss.table, ss.rateDef = container.NewVBox(), rateNote()
 	ss.charts = container.NewVBox(
 		container.NewGridWithColumns(2,
@@ -208,6 +212,7 @@ func (ss *statsScreen) show(st *model.Stats, from, to, now time.Time) {
 	ss.bySource.SetBars(countBars(st.BySource))
 	ss.byDept.SetBars(departmentBars(st.Departments, statsTopDepartments))
 	first, bars := monthBars(st.ByMonth, from, to, now)
+	ss.last, ss.lastFirst = st, first
 	ss.monthTitle.SetText(fmt.Sprintf("按月份（%s 至 %s，共 %d 个月）", first.Format("2006-01"),
 		first.AddDate(0, len(bars)-1, 0).Format("2006-01"), len(bars)))
 	ss.byMonth.SetBars(bars)

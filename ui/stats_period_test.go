@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
 	"github.com/xuri/excelize/v2"
 
 	"bulletin/export"
@@ -60,5 +62,31 @@ func TestStatsPeriodAsReport(t *testing.T) {
 	}
 	if names := f.GetSheetList(); len(names) != 7 || names[2] != "按领域" {
 		t.Errorf("sheets %v", names)
+	}
+}
+
+// TestStatsBarOpensCases: a tap on the 微博 bar of 按来源 opens the 案件
+// screen with that source and the screen's 收集时间, listing its 3 cases;
+// a tap on the 2026-11 column of 按月份 lists November's.
+func TestStatsBarOpensCases(t *testing.T) {
+	s := mustStatsStore(t)
+	sh, _ := newTestShell(t, s)
+	test.Tap(sh.navBtns[navStats])
+	sh.wait()
+	ss := sh.stats
+	ss.bySource.Tapped(&fyne.PointEvent{Position: fyne.NewPos(50, 5)})
+	sh.wait()
+	cs := sh.cases
+	if sh.current != navCases || cs.source.Selected != "微博" || cs.total != 3 {
+		t.Fatalf("screen %s, source %q, %d cases; want 案件, 微博, 3", sh.current, cs.source.Selected, cs.total)
+	}
+	test.Tap(sh.navBtns[navStats])
+	sh.wait()
+	n := len(ss.byMonth.bars)
+	ss.byMonth.Resize(fyne.NewSize(float32(n)*30, 200))
+	ss.byMonth.Tapped(&fyne.PointEvent{Position: fyne.NewPos(float32(n-1)*30+10, 100)}) // the last month, 2026-11
+	sh.wait()
+	if got := cs.from.Text() + " " + cs.to.Text(); got != "2026-11-01 2026-11-30" || cs.source.SelectedIndex() != 0 || cs.total != 2 {
+		t.Errorf("month bar: dates %q, source %q, %d cases; want November, any source, 2", got, cs.source.Selected, cs.total)
 	}
 }

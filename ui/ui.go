@@ -140,6 +140,7 @@ func newShell(a fyne.App, w fyne.Window, s *model.Store, bg *tasks) *shell {
 	sh.bulletins = newBulletinsScreen(w, s, bg)
 	sh.stats = newStatsScreen(w, s, bg)
 	sh.periodic = newPeriodicScreen(w, s, bg)
+	sh.stats.openCases = sh.openCases // a tap on a bar opens its cases
 	sh.settings = newSettingsScreen(w, s, bg)
 	sh.names = []string{navCases, navMeetings, navBulletins, navStats, navPeriodic, navSettings}
 	sh.screens = map[string]screen{navCases: sh.cases, navMeetings: sh.meetings, navBulletins: sh.bulletins,
