@@ -1,0 +1,154 @@
+package model
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"math/big"
+	"sort"
+)
+
+// DepartmentRow is one row of the 附表 各责任单位办理情况统计表.
+type DepartmentRow struct {
+	Name             string
+	Assigned         int // 交办
+	Replied          int // 已回复 (closed ones too)
+	OnTime           int // 按期回复
+	OverdueUnreplied int // 逾期未回复
+	Closed           int // 已办结
+	Rank             int // 排名 by 按期回复率, ties share a rank; 0 = — (no reply due)
+}
+
+// OnTimeRate is the row's 按期回复率 = 按期回复 ÷ (已回复 + 逾期未回复).
+func (d DepartmentRow) OnTimeRate() Rate { return Rate{d.OnTime, d.Replied + d.OverdueUnreplied} }
+
+// RankText is the 排名 as printed: the number, or — when the rate is —.
+func (d DepartmentRow) RankText() string {
+	if d.Rank == 0 {
+		return "—"
+	}
+	return fmt.Sprint(d.Rank)
+}
+
+// Total is the 合计 row of the 附表: each case once, however many departments
+// it names (the department rows add up to more when cases have several).
+func (f *PeriodFigures) TotalRow() DepartmentRow {
+	h := f.Handling
+	return DepartmentRow{Name: "合计", Assigned: h.Assigned, Replied: h.Replied, OnTime: h.OnTime,
+		OverdueUnreplied: h.OverdueUnreplied, Closed: h.Closed}
+}
+
+// periodDepartments fills the 附表: every department of the directory and
+// every department named by a case of the period, ranked.
+func periodDepartments(ctx context.Context, tx *sql.Tx, f *PeriodFigures, marks map[int64]caseMark) error {
+	byName := map[string]*DepartmentRow{}
+	var order []string
+	row := func(name string) *DepartmentRow {
+		if d := byName[name]; d != nil {
+			return d
+		}
+		d := &DepartmentRow{Name: name}
+		byName[name] = d
+		order = append(order, name)
+		return d
+	}
+	drows, err := tx.QueryContext(ctx, `SELECT name FROM departments ORDER BY name, id`)
+	if err != nil {
+		return err
+	}
+	for drows.Next() {
+		var name string
+		if err := drows.Scan(&name); err != nil {
+			drows.Close()
+			return err
+		}
+		row(name)
+	}
+	if err := drows.Err(); err != nil {
+		return err
+	}
+	drows.Close()
+	// Most cases of the store in the period: every department row is read
+	// and those of other cases skipped (no look-up of each case).
+	q, args := `SELECT d.case_id, d.name FROM case_departments d JOIN cases c ON c.id = d.case_id
+		WHERE c.collected >= ? AND c.collected < ?`, []any{dbTime(f.Period.From), dbTime(f.Period.End())}
+	if f.scanned {
+		q, args = `SELECT case_id, name FROM case_departments`, nil
+	}
+	rows, err := tx.QueryContext(ctx, q, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var name string
+		if err := rows.Scan(&id, &name); err != nil {
+			return err
+		}
+		m, ok := marks[id]
+		if !ok {
+			continue
+		}
+		d := row(name)
+		if !m.assigned {
+			continue
+		}
+		d.Assigned++
+		d.Replied += b2i(m.replied)
+		d.OnTime += b2i(m.onTime)
+		d.OverdueUnreplied += b2i(m.overdue)
+		d.Closed += b2i(m.closed)
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for _, n := range order {
+		f.Departments = append(f.Departments, *byName[n])
+	}
+	RankDepartments(f.Departments)
+	return nil
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// RankDepartments ranks rows by 按期回复率, highest first; equal rates share
+// a rank and the next rank skips (1, 1, 3); rows whose rate is — get no rank
+// and go last. Rows of one rank, and those without, go by name.
+func RankDepartments(rows []DepartmentRow) {
+	cmp := func(a, b Rate) int { // compares a and b exactly
+		x := new(big.Int).Mul(big.NewInt(int64(a.Num)), big.NewInt(int64(b.Den)))
+		y := new(big.Int).Mul(big.NewInt(int64(b.Num)), big.NewInt(int64(a.Den)))
+		return x.Cmp(y)
+	}
+	sort.SliceStable(rows, func(i, j int) bool {
+		a, b := rows[i].OnTimeRate(), rows[j].OnTimeRate()
+		switch {
+		case a.Den == 0 || b.Den == 0:
+			if (a.Den == 0) != (b.Den == 0) {
+				return b.Den == 0
+			}
+		default:
+			if c := cmp(a, b); c != 0 {
+				return c > 0
+			}
+		}
+		return rows[i].Name < rows[j].Name
+	})
+	for i := range rows {
+		r := rows[i].OnTimeRate()
+		switch {
+		case r.Den == 0:
+			rows[i].Rank = 0
+		case i > 0 && rows[i-1].Rank > 0 && cmp(r, rows[i-1].OnTimeRate()) == 0:
+			rows[i].Rank = rows[i-1].Rank
+		default:
+			rows[i].Rank = i + 1
+		}
+	}
+}
