@@ -234,21 +234,6 @@ func periodicTitle(p model.Period) string {
 	return p.Name() + "舆情和诉求办理情况"
 }
 
-// previousName is how the body names the period before: 上周, 上月 ….
-func previousName(k model.PeriodKind) string {
-	switch k {
-	case model.PeriodWeek:
-		return "上周"
-	case model.PeriodMonth:
-		return "上月"
-	case model.PeriodQuarter:
-		return "上季度"
-	case model.PeriodYear:
-		return "上年"
-	}
-	return "上一同期"
-}
-
 // share prints n of total as 12.5%.
 func share(n, total int) string { return model.Rate{Num: n, Den: total}.Text() }
 
@@ -287,14 +272,14 @@ func PeriodicBody(r *model.PeriodReport) string {
 	line := func(format string, a ...any) { fmt.Fprintf(&b, format+"\n", a...) }
 	line("一、总体情况")
 	change := r.Change()
-	cmp := "较" + previousName(f.Period.Kind)
+	cmp := "较" + f.Period.Kind.PreviousName()
 	switch t := change.Text(); t {
 	case "—":
 		cmp += "（" + fmt.Sprint(change.Prev) + "件）无可比数据"
 	case "持平":
 		cmp += "持平"
 	default:
-		cmp += t + "（" + previousName(f.Period.Kind) + fmt.Sprint(change.Prev) + "件）"
+		cmp += t + "（" + f.Period.Kind.PreviousName() + fmt.Sprint(change.Prev) + "件）"
 	}
 	line("%s，共收集网络舆情和网民诉求%d件，%s。", f.Period.Span(), f.Total, cmp)
 	if f.Total > 0 {

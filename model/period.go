@@ -19,6 +19,22 @@ const (
 	PeriodRange   PeriodKind = "range"
 )
 
+// PreviousName is how a text names the period of kind k before the one at
+// hand: 上周, 上月, 上季度, 上年, 上一同期.
+func (k PeriodKind) PreviousName() string {
+	switch k {
+	case PeriodWeek:
+		return "上周"
+	case PeriodMonth:
+		return "上月"
+	case PeriodQuarter:
+		return "上季度"
+	case PeriodYear:
+		return "上年"
+	}
+	return "上一同期"
+}
+
 // PeriodKinds in the order offered.
 var PeriodKinds = []PeriodKind{PeriodWeek, PeriodMonth, PeriodQuarter, PeriodYear, PeriodRange}
 

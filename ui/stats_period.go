@@ -104,7 +104,7 @@ func (sp *statsPeriod) show(r *model.PeriodReport) {
 	sp.report = r
 	f, h := r.Cur, r.Cur.Handling
 	sp.summary.SetText(fmt.Sprintf("%s（%s，截至 %s）：案件 %d 件，较%s%s；已交办 %d，已回复 %d，按期回复 %d，逾期未回复 %d，已办结 %d；回复率 %s，按期回复率 %s，办结率 %s，满意率 %s。",
-		f.Period.Name(), f.Period.Span(), f.AsOf.Format(model.DateLayout), f.Total, previousPeriodName(f.Period.Kind), r.Change().Text(),
+		f.Period.Name(), f.Period.Span(), f.AsOf.Format(model.DateLayout), f.Total, f.Period.Kind.PreviousName(), r.Change().Text(),
 		h.Assigned, h.Replied, h.OnTime, h.OverdueUnreplied, h.Closed,
 		h.ReplyRate().Text(), h.OnTimeRate().Text(), h.CloseRate().Text(), h.SatisfactionRate().Text()))
 	sp.domain.SetChart(chart.Top("", chartCounts(f.ByDomain), 10))
@@ -118,20 +118,6 @@ func (sp *statsPeriod) show(r *model.PeriodReport) {
 	}
 	fillTable(sp.table, rows, 4)
 	sp.export.Enable()
-}
-
-func previousPeriodName(k model.PeriodKind) string {
-	switch k {
-	case model.PeriodWeek:
-		return "上周"
-	case model.PeriodMonth:
-		return "上月"
-	case model.PeriodQuarter:
-		return "上季度"
-	case model.PeriodYear:
-		return "上年"
-	}
-	return "上一同期"
 }
 
 func chartCounts(cs []model.Count) []chart.Count {
