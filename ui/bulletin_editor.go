@@ -76,7 +76,7 @@ type bulletinEditor struct {
 
 func newBulletinEditor(w fyne.Window, s *model.Store, bg *tasks) *bulletinEditor {
 	e := &bulletinEditor{win: w, store: s, bg: bg}
-	e.chooseFile = e.chooseFileDialog
+	e.chooseFile = func(name string, done func(fyne.URIWriteCloser)) { choosePDFFile(w, name, done) }
 	e.openURL = openInViewer
 	return e
 }

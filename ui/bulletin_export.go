@@ -43,23 +43,6 @@ func (e *bulletinEditor) onExport() {
 	})
 }
 
-// chooseFileDialog asks where to save the PDF; done gets the file chosen.
-func (e *bulletinEditor) chooseFileDialog(name string, done func(fyne.URIWriteCloser)) {
-	fd := newFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			showError(e.win, "选择文件", err)
-			return
-		}
-		if w != nil {
-			done(w)
-		}
-	}, e.win)
-	fd.SetFileName(name)
-	fd.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
-	fd.Resize(fyne.NewSize(900, 600))
-	fd.Show()
-}
-
 // showProgress shows a dialog with a moving bar until it is hidden.
 func (e *bulletinEditor) showProgress(msg string) dialog.Dialog {
 	d := dialog.NewCustomWithoutButtons("请稍候", container.NewVBox(widget.NewLabel(msg), widget.NewProgressBarInfinite()), e.win)
@@ -91,7 +74,7 @@ func (e *bulletinEditor) writeExport(b *model.Bulletin, w fyne.URIWriteCloser) {
 			if e.lastReport != "" {
 				showLongInfo(e.win, "有字符无法打印", e.lastReport)
 			}
-			e.openFile(e.lastExport, e.showExported)
+			openPDF(e.win, e.bg, e.openURL, e.lastExport, func(n *exportedNotice) { e.lastExported = n })
 		}
 	})
 }

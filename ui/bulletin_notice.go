@@ -55,15 +55,39 @@ func openInViewer(path string) error {
 // viewerWait is how long openInViewer waits for xdg-open to say it failed.
 const viewerWait = 5 * time.Second
 
-// openFile opens path with e.openURL in the background, then, if that
-// failed, calls failed on the UI thread.
-func (e *bulletinEditor) openFile(path string, failed func(path string, err error)) {
-	e.bg.run(func() func() {
-		err := e.openURL(path)
+// choosePDFFile asks where to save a PDF named like name; done gets the file
+// chosen (a cancel does nothing).
+func choosePDFFile(win fyne.Window, name string, done func(fyne.URIWriteCloser)) {
+	fd := newFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			showError(win, "选择文件", err)
+			return
+		}
+		if w != nil {
+			done(w)
+		}
+	}, win)
+	fd.SetFileName(name)
+	fd.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
+	fd.Resize(fyne.NewSize(900, 600))
+	fd.Show()
+}
+
+// openPDF opens an exported PDF with openURL in the background; when no
+// viewer opens it, it says where the file went (showExported) and hands the
+// notice to noted (may be nil).
+func openPDF(win fyne.Window, bg *tasks, openURL func(string) error, path string, noted func(*exportedNotice)) {
+	bg.run(func() func() {
+		err := openURL(path)
 		if err == nil {
 			return nil
 		}
-		return func() { failed(path, err) }
+		return func() {
+			n := showExported(win, bg, openURL, path, err)
+			if noted != nil {
+				noted(n)
+			}
+		}
 	})
 }
 
@@ -75,21 +99,24 @@ type exportedNotice struct {
 
 // showExported tells that path was written but not opened (why: err), with
 // 打开所在文件夹 and 确定.
-func (e *bulletinEditor) showExported(path string, err error) {
+func showExported(win fyne.Window, bg *tasks, openURL func(string) error, path string, err error) *exportedNotice {
 	msg := wrapLabel(fmt.Sprintf("PDF 已导出到：\n%s\n\n没能自动打开它：%s。请到所在文件夹用 PDF 阅读程序打开，或直接打印。",
 		path, model.ErrorMessage(err)))
-	n := &exportedNotice{d: dialog.NewCustomWithoutButtons("已导出 PDF", sized(msg, 480), e.win)}
+	n := &exportedNotice{d: dialog.NewCustomWithoutButtons("已导出 PDF", sized(msg, 480), win)}
 	n.okBtn = widget.NewButton("确定", n.d.Hide)
 	n.okBtn.Importance = widget.HighImportance
 	n.folderBtn = widget.NewButton("打开所在文件夹", func() {
 		n.d.Hide()
-		e.openFile(filepath.Dir(path), func(_ string, err error) {
-			showInfo(e.win, "没能打开文件夹："+model.ErrorMessage(err)+"\n文件在：\n"+path)
+		bg.run(func() func() {
+			if err := openURL(filepath.Dir(path)); err != nil {
+				return func() { showInfo(win, "没能打开文件夹："+model.ErrorMessage(err)+"\n文件在：\n"+path) }
+			}
+			return nil
 		})
 	})
 	n.d.SetButtons([]fyne.CanvasObject{n.folderBtn, n.okBtn})
 	n.d.Show()
-	e.lastExported = n
+	return n
 }
 
 // mastheadGaps names the 报头 fields of b left blank.

@@ -1,9 +1,6 @@
 package ui
 
 import (
-	"fmt"
-	"path/filepath"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -27,12 +24,12 @@ type docPrinter struct {
 	openURL      func(path string) error
 	lastExport   string // path of the last PDF written
 	lastReport   string // unprintable characters of the last export
-	lastExported *dialog.CustomDialog
+	lastExported *exportedNotice
 }
 
 func newDocPrinter(w fyne.Window, bg *tasks) *docPrinter {
 	p := &docPrinter{win: w, bg: bg, openURL: openInViewer}
-	p.chooseFile = p.chooseFileDialog
+	p.chooseFile = func(name string, done func(fyne.URIWriteCloser)) { choosePDFFile(w, name, done) }
 	return p
 }
 
@@ -67,58 +64,8 @@ func (p *docPrinter) print(name, what string, typeset func() ([]byte, *export.Re
 				if p.lastReport != "" {
 					showLongInfo(p.win, "有字符无法打印", p.lastReport)
 				}
-				p.open(p.lastExport)
+				openPDF(p.win, p.bg, p.openURL, p.lastExport, func(n *exportedNotice) { p.lastExported = n })
 			}
 		})
 	})
-}
-
-// chooseFileDialog asks where to save the PDF.
-func (p *docPrinter) chooseFileDialog(name string, done func(fyne.URIWriteCloser)) {
-	fd := newFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			showError(p.win, "选择文件", err)
-			return
-		}
-		if w != nil {
-			done(w)
-		}
-	}, p.win)
-	fd.SetFileName(name)
-	fd.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
-	fd.Resize(fyne.NewSize(900, 600))
-	fd.Show()
-}
-
-// open opens path in the PDF viewer in the background; when none opens it,
-// it says where the file is, with 打开所在文件夹.
-func (p *docPrinter) open(path string) {
-	p.bg.run(func() func() {
-		err := p.openURL(path)
-		if err == nil {
-			return nil
-		}
-		return func() { p.showExported(path, err) }
-	})
-}
-
-func (p *docPrinter) showExported(path string, err error) {
-	msg := wrapLabel(fmt.Sprintf("PDF 已导出到：\n%s\n\n没能自动打开它：%s。请到所在文件夹用 PDF 阅读程序打开，或直接打印。",
-		path, model.ErrorMessage(err)))
-	d := dialog.NewCustomWithoutButtons("已导出 PDF", sized(msg, 480), p.win)
-	ok := widget.NewButton("确定", d.Hide)
-	ok.Importance = widget.HighImportance
-	folder := widget.NewButton("打开所在文件夹", func() {
-		d.Hide()
-		dir := filepath.Dir(path)
-		p.bg.run(func() func() {
-			if err := p.openURL(dir); err != nil {
-				return func() { showInfo(p.win, "没能打开文件夹："+model.ErrorMessage(err)+"\n文件在：\n"+path) }
-			}
-			return nil
-		})
-	})
-	d.SetButtons([]fyne.CanvasObject{folder, ok})
-	d.Show()
-	p.lastExported = d
 }
