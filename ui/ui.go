@@ -1,8 +1,9 @@
 // Package ui is the desktop interface of 舆情专报工作台: the main window with its
-// left navigation and one screen per file (案件, 会议纪要, 专报, 统计, 设置).
+// left navigation and one screen per file (案件, 会议纪要, 专报, 统计, 通报, 设置).
 //
 // Every screen is an unexported struct holding its widgets and the store; slow
-// work runs in goroutines and changes widgets through fyne.Do.
+// work runs through the window's tasks (background.go), which apply its
+// results on the UI thread.
 package ui
 
 import (
