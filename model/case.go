@@ -220,6 +220,10 @@ type CaseFilter struct {
 	Department string     // one of the case's departments
 	Source     string
 	Sentiment  string    // 情感倾向, "" = any
+	Domain     string    // 领域, "" = any (as are Kind, Area and Risk)
+	Kind       string    // 诉求类型
+	Area       string    // 涉及地域
+	Risk       string    // 风险等级
 	Important  bool      // only cases marked 重点
 	From, To   time.Time // on 收集时间, inclusive days
 	Overdue    bool      // only overdue cases (as of Now)

@@ -72,7 +72,7 @@ func (s *Store) FindCases(ctx context.Context, f CaseFilter) ([]*Case, int, erro
 func searchOnly(f CaseFilter) (table string, ok bool) {
 	q := strings.TrimSpace(f.Query)
 	if q == "" || f.ID != nil || f.Status != "" || f.Department != "" || f.Source != "" ||
-		f.Sentiment != "" || f.Important || !f.From.IsZero() || !f.To.IsZero() || f.Overdue || f.DueSoon {
+		f.Sentiment != "" || f.Domain != "" || f.Kind != "" || f.Area != "" || f.Risk != "" || f.Important || !f.From.IsZero() || !f.To.IsZero() || f.Overdue || f.DueSoon {
 		return "", false
 	}
 	table, _ = searchIndex(q)
@@ -144,6 +144,11 @@ func caseWhere(f CaseFilter) (string, []any) {
 	}
 	if f.Sentiment != "" {
 		add(`c.sentiment = ?`, f.Sentiment)
+	}
+	for _, by := range [][2]string{{"domain", f.Domain}, {"kind", f.Kind}, {"area", f.Area}, {"risk", f.Risk}} {
+		if by[1] != "" {
+			add(`c.`+by[0]+` = ?`, by[1])
+		}
 	}
 	if f.Important {
 		add(`c.important = 1`)

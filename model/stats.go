@@ -52,6 +52,11 @@ func (d DepartmentStats) OnTimeRate() float64 {
 type StatsFilter struct {
 	From, To time.Time
 	Now      time.Time // "today" for overdue; zero = the store's clock
+	// AsOf counts the cases as they stood at this instant, as the 通报 does
+	// at its period's end: a 交办, reply, 办结 or 回访 at or after it is
+	// undone, and overdue is judged at it (or at Now, when earlier). Zero
+	// counts them as they are now.
+	AsOf time.Time
 }
 
 // FindStats counts the cases of a period by status, source, month and
@@ -71,10 +76,14 @@ func (s *Store) FindStats(ctx context.Context, f StatsFilter) (*Stats, error) {
 	if err != nil {
 		return nil, fmt.Errorf("find stats: %w", err)
 	}
-	if err := caseStats(ctx, tx, st, where, args, Day(f.Now), cal); err != nil {
+	judged := Day(f.Now)
+	if !f.AsOf.IsZero() && f.AsOf.Before(judged) {
+		judged = f.AsOf
+	}
+	if err := caseStats(ctx, tx, st, where, args, f.AsOf, judged, cal); err != nil {
 		return nil, fmt.Errorf("find stats: %w", err)
 	}
-	if err := departmentStats(ctx, tx, st, where, args, Day(f.Now)); err != nil {
+	if err := departmentStats(ctx, tx, st, where, args, f.AsOf, judged); err != nil {
 		return nil, fmt.Errorf("find stats: %w", err)
 	}
 	return st, nil
@@ -82,9 +91,9 @@ func (s *Store) FindStats(ctx context.Context, f StatsFilter) (*Stats, error) {
 
 // caseStats fills the totals, statuses, sources, months, kinds, sentiments
 // and the handling figures in one pass.
-func caseStats(ctx context.Context, tx *sql.Tx, st *Stats, where string, args []any, today time.Time, cal *Calendar) error {
+func caseStats(ctx context.Context, tx *sql.Tx, st *Stats, where string, args []any, end, today time.Time, cal *Calendar) error {
 	rows, err := tx.QueryContext(ctx, `SELECT c.status, c.source, c.collected, c.due, c.kind, c.sentiment,
-		c.assigned_at, c.replied_at, c.closed_at, c.original_due, c.visit_result FROM cases c`+where, args...)
+		c.assigned_at, c.replied_at, c.closed_at, c.original_due, c.visit_result, c.visited_at FROM cases c`+where, args...)
 	if err != nil {
 		return err
 	}
@@ -93,16 +102,19 @@ func caseStats(ctx context.Context, tx *sql.Tx, st *Stats, where string, args []
 	kind, sentiment := map[string]int{}, map[string]int{}
 	for rows.Next() {
 		var c Case
-		var collected, due, assigned, replied, closed, orig sql.NullString
+		var collected, due, assigned, replied, closed, orig, visited sql.NullString
 		if err := rows.Scan(&c.Status, &c.Source, &collected, &due, &c.Kind, &c.Sentiment,
-			&assigned, &replied, &closed, &orig, &c.VisitResult); err != nil {
+			&assigned, &replied, &closed, &orig, &c.VisitResult, &visited); err != nil {
 			return err
 		}
 		var ts timeScanner
 		c.Collected, c.Due, c.OriginalDue = ts.dt(collected), ts.date(due), ts.date(orig)
-		c.AssignedAt, c.RepliedAt, c.ClosedAt = ts.dt(assigned), ts.dt(replied), ts.dt(closed)
+		c.AssignedAt, c.RepliedAt, c.ClosedAt, c.VisitedAt = ts.dt(assigned), ts.dt(replied), ts.dt(closed), ts.dt(visited)
 		if ts.err != nil {
 			return ts.err
+		}
+		if !end.IsZero() {
+			asOf(&c, end)
 		}
 		st.Total++
 		status[string(c.Status)]++
@@ -139,8 +151,8 @@ func sortedCounts(m map[string]int, less func(a, b Count) bool) []Count {
 }
 
 // departmentStats fills the per-department figures.
-func departmentStats(ctx context.Context, tx *sql.Tx, st *Stats, where string, args []any, today time.Time) error {
-	rows, err := tx.QueryContext(ctx, `SELECT d.name, c.status, c.due, c.replied_at, c.closed_at
+func departmentStats(ctx context.Context, tx *sql.Tx, st *Stats, where string, args []any, end, today time.Time) error {
+	rows, err := tx.QueryContext(ctx, `SELECT d.name, c.status, c.due, c.assigned_at, c.replied_at, c.closed_at
 		FROM cases c JOIN case_departments d ON d.case_id = c.id`+where+` ORDER BY d.name`, args...)
 	if err != nil {
 		return err
@@ -150,14 +162,19 @@ func departmentStats(ctx context.Context, tx *sql.Tx, st *Stats, where string, a
 	for rows.Next() {
 		var name string
 		var c Case
-		var due, replied, closed sql.NullString
-		if err := rows.Scan(&name, &c.Status, &due, &replied, &closed); err != nil {
+		var due, assigned, replied, closed sql.NullString
+		if err := rows.Scan(&name, &c.Status, &due, &assigned, &replied, &closed); err != nil {
 			return err
 		}
 		var ts timeScanner
-		c.Due, c.RepliedAt, c.ClosedAt = ts.date(due), ts.dt(replied), ts.dt(closed)
+		c.Due, c.AssignedAt, c.RepliedAt, c.ClosedAt = ts.date(due), ts.dt(assigned), ts.dt(replied), ts.dt(closed)
 		if ts.err != nil {
 			return ts.err
+		}
+		if !end.IsZero() {
+			if asOf(&c, end); c.Status == StatusPending {
+				continue // not yet assigned at the end: not counted, as in the 通报's 附表
+			}
 		}
 		d := byName[name]
 		if d == nil {
