@@ -43,29 +43,50 @@ type Assignment struct {
 
 // Validate checks the department, the cases and the dates.
 func (a *Assignment) Validate() error {
+	if err := validateCases(a.Department, a.Cases); err != nil {
+		return err
+	}
+	dates := []string{"交办日期", a.Date, "办理时限", a.Due}
+	if a.Instruction != nil {
+		dates = append(dates, "批示日期", a.Instruction.Date)
+	}
+	return checkDates(dates...)
+}
+
+// validateCases checks what the 交办单 and the 催办单 both need: the
+// department and at least one case, each with a title.
+func validateCases(dept string, cases []NoticeCase) error {
 	switch {
-	case strings.TrimSpace(a.Department) == "":
+	case strings.TrimSpace(dept) == "":
 		return model.Errorf(model.EINVALID, "承办单位不能为空")
-	case len(a.Cases) == 0:
+	case len(cases) == 0:
 		return model.Errorf(model.EINVALID, "交办单至少要有一件案件（cases）")
 	}
-	for i, c := range a.Cases {
+	for i, c := range cases {
 		if strings.TrimSpace(c.Title) == "" {
 			return model.Errorf(model.EINVALID, "第 %d 件案件的标题不能为空", i+1)
 		}
 	}
-	if _, err := parseDate("交办日期", a.Date); err != nil {
-		return err
-	}
-	if _, err := parseDate("办理时限", a.Due); err != nil {
-		return err
-	}
-	if a.Instruction != nil {
-		if _, err := parseDate("批示日期", a.Instruction.Date); err != nil {
+	return nil
+}
+
+// checkDates parses the dates given as name, value pairs; the first that is
+// not a 2026-03-09 date is the error.
+func checkDates(nameValue ...string) error {
+	for i := 0; i+1 < len(nameValue); i += 2 {
+		if _, err := parseDate(nameValue[i], nameValue[i+1]); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// titleOr is a document's title as set, or its default when blank.
+func titleOr(title, def string) string {
+	if t := strings.TrimSpace(title); t != "" {
+		return t
+	}
+	return def
 }
 
 // Time is the 交办日期.
@@ -77,11 +98,7 @@ func (a *Assignment) Time() time.Time {
 // Parts describes the 交办单 and, when Receipt, its 回执 below a cut line
 // (on a page of its own when it does not fit).
 func (a *Assignment) Parts() *layout.Doc {
-	title := strings.TrimSpace(a.Title)
-	if title == "" {
-		title = DefaultAssignmentTitle
-	}
-	blocks := noticeHead(title, a.Black, "编号："+a.Number, "交办日期："+chineseDate(a.Date))
+	blocks := noticeHead(titleOr(a.Title, DefaultAssignmentTitle), a.Black, "编号："+a.Number, "交办日期："+chineseDate(a.Date))
 	t := newTable("交办单", a.Small)
 	t.row("承办单位", a.Department, 0)
 	t.cases(a.Cases)

@@ -35,8 +35,7 @@ func (c *InstructionCopy) Validate() error {
 	case strings.TrimSpace(c.Text) == "":
 		return model.Errorf(model.EINVALID, "批示内容不能为空")
 	}
-	_, err := parseDate("批示日期", c.Date)
-	return err
+	return checkDates("批示日期", c.Date)
 }
 
 // Time is the 批示日期.
@@ -48,10 +47,6 @@ func (c *InstructionCopy) Time() time.Time {
 // Parts describes the 抄清: the title, then a table of the bulletin, the
 // leader, the date, the verbatim 批示 in 楷体 and the departments.
 func (c *InstructionCopy) Parts() *layout.Doc {
-	title := strings.TrimSpace(c.Title)
-	if title == "" {
-		title = DefaultInstructionTitle
-	}
 	t := newTable("批示抄清", false)
 	t.row("专报期号", c.Issue, 0)
 	t.row("专报标题", c.BulletinTitle, 0)
@@ -60,7 +55,7 @@ func (c *InstructionCopy) Parts() *layout.Doc {
 	t.styled("批示内容", c.Text, layout.Kaiti)
 	t.t.Rows[len(t.t.Rows)-1].MinHeight = 8 * layout.DefaultPitch // room to read, as on the 阅批单
 	t.row("责任单位", c.Departments, 0)
-	blocks := []layout.Block{layout.Title{Text: title, Colour: ink(c.Black)}, layout.Space{Lines: 1}}
+	blocks := []layout.Block{layout.Title{Text: titleOr(c.Title, DefaultInstructionTitle), Colour: ink(c.Black)}, layout.Space{Lines: 1}}
 	if u := strings.TrimSpace(c.Unit); u != "" {
 		blocks = append(blocks, layout.Pair{Right: u, Part: "抄清单位"})
 	}

@@ -2,7 +2,6 @@ package export
 
 import (
 	"fmt"
-	"strings"
 	"time"
 
 	"bulletin/export/layout"
@@ -34,18 +33,13 @@ type Reminder struct {
 
 // Validate checks the department, the cases and the dates.
 func (r *Reminder) Validate() error {
-	a := Assignment{Department: r.Department, Cases: r.Cases, Date: r.Assigned, Due: r.Due}
-	if err := a.Validate(); err != nil {
+	if err := validateCases(r.Department, r.Cases); err != nil {
 		return err
 	}
 	if r.Overdue < 0 {
 		return model.Errorf(model.EINVALID, "逾期工作日数不能为负数")
 	}
-	if _, err := parseDate("催办日期", r.Date); err != nil {
-		return err
-	}
-	_, err := parseDate("反馈日期", r.ReplyBy)
-	return err
+	return checkDates("交办日期", r.Assigned, "办理时限", r.Due, "催办日期", r.Date, "反馈日期", r.ReplyBy)
 }
 
 // Time is the 催办日期.
@@ -56,11 +50,7 @@ func (r *Reminder) Time() time.Time {
 
 // Parts describes the 催办单.
 func (r *Reminder) Parts() *layout.Doc {
-	title := strings.TrimSpace(r.Title)
-	if title == "" {
-		title = DefaultReminderTitle
-	}
-	blocks := noticeHead(title, r.Black, "交办编号："+r.Number, "催办日期："+chineseDate(r.Date))
+	blocks := noticeHead(titleOr(r.Title, DefaultReminderTitle), r.Black, "交办编号："+r.Number, "催办日期："+chineseDate(r.Date))
 	t := newTable("催办单", r.Small)
 	t.row("承办单位", r.Department, 0)
 	t.row("交办日期", chineseDate(r.Assigned), 0)

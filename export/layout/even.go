@@ -110,8 +110,8 @@ func stretchOf(w, a, cell float64, widening, count int) float64 {
 	if w >= a-eps {
 		return (a - w) / cell
 	}
-	if widening == 0 {
-		widening = count - 1 // an address alone: spaced between its pieces
+	if widening == 0 && count > 1 {
+		return 0 // an address alone is set at its natural width, not spread
 	}
 	if widening <= 0 {
 		return math.Inf(1)

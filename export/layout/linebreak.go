@@ -96,8 +96,8 @@ func setLine(toks []token, x0, avail float64, justify bool) ([]pglyph, float64) 
 		ratio = min(1, (w-avail)/shrink)
 		w -= ratio * shrink
 	}
-	if justify && w < avail-eps && onlyAddress(toks) {
-		return trackLine(toks, x0, avail, w)
+	if onlyAddress(toks) {
+		justify = false // spread, an address would read as if it had spaces
 	}
 	gap := 0.0
 	if n := gaps(toks); justify && w < avail-eps && n > 0 {
@@ -112,7 +112,7 @@ func setLine(toks []token, x0, avail float64, justify bool) ([]pglyph, float64) 
 			out = append(out, g)
 		}
 		x += t.w - l - r
-		if i < len(toks)-1 && widens(toks, i+1) {
+		if i < len(toks)-1 && !toks[i+1].joined {
 			x += gap
 		}
 	}
@@ -120,8 +120,7 @@ func setLine(toks []token, x0, avail float64, justify bool) ([]pglyph, float64) 
 }
 
 // gaps counts the places between tokens that justification may widen: not
-// inside an address cut into joined tokens, unless the line holds nothing
-// else.
+// inside an address cut into joined tokens.
 func gaps(toks []token) int {
 	n := 0
 	for i := 1; i < len(toks); i++ {
@@ -129,19 +128,12 @@ func gaps(toks []token) int {
 			n++
 		}
 	}
-	if n == 0 {
-		return len(toks) - 1
-	}
 	return n
 }
 
-// widens reports whether justification adds space before token i of toks.
-func widens(toks []token, i int) bool {
-	return !toks[i].joined || gaps(toks) == len(toks)-1
-}
-
 // onlyAddress reports a line of more than one token that is all one cut
-// address: justifying it between its pieces would look like spaces.
+// address (or Latin run without spaces): it is set at its natural width,
+// never justified.
 func onlyAddress(toks []token) bool {
 	if len(toks) < 2 {
 		return false
@@ -152,23 +144,4 @@ func onlyAddress(toks []token) bool {
 		}
 	}
 	return true
-}
-
-// trackLine justifies a line holding only an address by spacing all its
-// characters evenly (w is its natural width).
-func trackLine(toks []token, x0, avail, w float64) ([]pglyph, float64) {
-	var out []pglyph
-	for _, t := range toks {
-		out = append(out, t.glyphs...)
-	}
-	gap := 0.0
-	if len(out) > 1 {
-		gap = (avail - w) / float64(len(out)-1)
-	}
-	x := x0
-	for i := range out {
-		out[i].X = x
-		x += out[i].W + gap
-	}
-	return out, avail
 }

@@ -188,7 +188,7 @@ func (e *engine) prepare(t *Table, xs []float64) []*setRow {
 				if len(rs) == 0 {
 					continue
 				}
-				sc.lines = append(sc.lines, e.lines(rs, st, sc.x0, sc.x0, sc.x1)...)
+				sc.lines = append(sc.lines, e.cellLines(rs, st, sc.x0, sc.x1)...)
 			}
 			sr.cells = append(sr.cells, sc)
 			col = last
