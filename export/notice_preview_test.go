@@ -11,7 +11,9 @@ import (
 )
 
 // PeekNoticeNumber is the number memStore's CreateNotice gives next.
-func (m *memStore) PeekNoticeNumber(context.Context, int) (int, error) { return len(m.notices) + 1, nil }
+func (m *memStore) PeekNoticeNumber(context.Context, int) (int, error) {
+	return len(m.notices) + 1, nil
+}
 
 // TestPreviewNotice: the preview of a new 交办单 is the document printed
 // next, 交办编号 included, and takes no number; once printed, the preview
