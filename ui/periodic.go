@@ -8,7 +8,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"bulletin/export"
@@ -39,6 +38,8 @@ type periodicScreen struct {
 	xlsx    *widget.Button
 	issue   *widget.Button
 	del     *widget.Button
+	preview *previewPane    // the pages as they will print, beside the editor
+	figures periodicFigures // the draft's 附表 and charts, counted once per period
 	root    fyne.CanvasObject
 	dirty   bool
 	loading bool
@@ -85,6 +86,7 @@ func (ps *periodicScreen) buildUI() fyne.CanvasObject {
 		e.OnChanged = func(string) {
 			if !ps.loading {
 				ps.dirty = true
+				ps.preview.changed()
 			}
 		}
 	}
@@ -100,8 +102,11 @@ func (ps *periodicScreen) buildUI() fyne.CanvasObject {
 	editor := container.NewBorder(container.NewVBox(ps.state, form,
 		widget.NewLabel("正文（一至五部分由程序按统计数据起草；附表和图表在排版时按数据生成）")),
 		container.NewHBox(ps.save, ps.pdf, ps.xlsx, ps.issue, ps.del), nil, nil, ps.body)
-	split := container.NewHSplit(container.NewBorder(widget.NewLabel("已存通报"), nil, nil, nil, ps.list), editor)
-	split.Offset = 0.28
+	ps.preview = newPreviewPane(ps.win, ps.store, ps.bg, ps.previewSource)
+	pages := container.NewHSplit(editor, ps.preview.content())
+	pages.Offset = 0.5
+	split := container.NewHSplit(container.NewBorder(widget.NewLabel("已存通报"), nil, nil, nil, ps.list), pages)
+	split.Offset = 0.2
 	ps.show(nil)
 	return container.NewBorder(top, nil, nil, nil, split)
 }
@@ -129,6 +134,7 @@ func (ps *periodicScreen) show(it *model.PeriodicIssue) {
 	ps.cur = it
 	ps.loading = true
 	defer func() { ps.loading = false }()
+	defer ps.showPages()
 	if it == nil {
 		ps.name.SetText("")
 		ps.title.SetText("")
@@ -169,6 +175,18 @@ func (ps *periodicScreen) show(it *model.PeriodicIssue) {
 	ps.save.Enable()
 	ps.issue.Enable()
 	ps.del.Enable()
+}
+
+// showPages lays out the 通报 shown now, with the figures of its period
+// counted again: opening a 通报 shows the data as they are then.
+func (ps *periodicScreen) showPages() {
+	ps.figures.reset()
+	if ps.cur == nil {
+		_, hint := ps.previewSource()
+		ps.preview.clear(hint)
+		return
+	}
+	ps.preview.now()
 }
 
 // open shows a stored 通报, asking first about unsaved edits.
@@ -259,72 +277,6 @@ func (ps *periodicScreen) onPDF() {
 			return export.PrintPeriodic(context.Background(), ps.store, it.ID)
 		}, nil)
 	})
-}
-
-// onXLSX writes the 附表 of the period as an .xlsx file: for an issued
-// 通报 the rows it was issued with.
-func (ps *periodicScreen) onXLSX() {
-	if ps.cur == nil {
-		return
-	}
-	it := ps.edited()
-	fd := newFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			showError(ps.win, "选择文件", err)
-			return
-		}
-		if w == nil {
-			return
-		}
-		ps.bg.run(func() func() {
-			data, err := periodicXLSX(ps.store, it)
-			if err == nil {
-				_, err = w.Write(data)
-			}
-			if cerr := w.Close(); err == nil && cerr != nil {
-				err = cerr
-			}
-			if err != nil {
-				_ = storage.Delete(w.URI())
-			}
-			return func() {
-				if err != nil {
-					showError(ps.win, "导出附表", err)
-					return
-				}
-				showInfo(ps.win, "附表已导出到：\n"+w.URI().Path())
-			}
-		})
-	}, ps.win)
-	fd.SetFileName(export.PeriodicFileName(it.Period, "_附表.xlsx"))
-	fd.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx"}))
-	fd.Resize(fyne.NewSize(900, 600))
-	fd.Show()
-}
-
-// periodicXLSX is the 附表 of it: the frozen rows of an issued 通报, else
-// the figures now.
-func periodicXLSX(s *model.Store, it *model.PeriodicIssue) ([]byte, error) {
-	ctx := context.Background()
-	var doc *export.Periodic
-	if it.Issued() && it.ID != 0 {
-		full, err := s.FindPeriodic(ctx, it.ID)
-		if err != nil {
-			return nil, err
-		}
-		v, err := export.ParsePrinted(strings.NewReader(string(full.Doc)))
-		if err != nil {
-			return nil, err
-		}
-		doc = v.(*export.Periodic)
-	} else {
-		d, _, err := export.PeriodicOf(ctx, s, it, time.Now())
-		if err != nil {
-			return nil, err
-		}
-		doc = d
-	}
-	return export.PeriodicXLSX(doc.Title+"·附表 "+export.PeriodicTableTitle, doc.Span, doc.Rows)
 }
 
 // onIssue asks, saves, then issues the draft.

@@ -237,6 +237,20 @@ func (p *previewPane) refresh() {
 	})
 }
 
+// clear takes the pages away and says hint instead (nothing to show: the
+// document was closed); a layout still on its way is dropped.
+func (p *previewPane) clear(hint string) {
+	if p.root == nil {
+		return
+	}
+	if p.deb.stop != nil {
+		p.deb.stop()
+	}
+	p.req++
+	p.setPages(nil, nil)
+	p.say(hint)
+}
+
 // setPages shows a new layout. Pages already shown keep their old image
 // until the new one is drawn, so that nothing flashes.
 func (p *previewPane) setPages(pages []layout.Page, problems []pageNotes) {

@@ -63,6 +63,12 @@ func missingNote(rep *export.Report) string {
 // 批示抄清) with the template settings; stored, when not nil, gives the PDF
 // kept when it was printed, against which the pages are checked.
 func printedPreview(store *model.Store, doc export.Printed, stored func() ([]byte, error)) ([]layout.Page, []pageNotes, string, error) {
+	return storedPreview(store, doc, stored, "下面就是存档原件的版面。", "存档后改过模板或字体，下面按现在的设置排出，可能与存档原件不同。")
+}
+
+// storedPreview is printedPreview saying same when the pages typeset now
+// give the stored PDF byte for byte, and differ when they do not.
+func storedPreview(store *model.Store, doc export.Printed, stored func() ([]byte, error), same, differ string) ([]layout.Page, []pageNotes, string, error) {
 	kv, err := store.FindSettings(context.Background())
 	if err != nil {
 		return nil, nil, "", err
@@ -86,9 +92,9 @@ func printedPreview(store *model.Store, doc export.Printed, stored func() ([]byt
 		case err != nil:
 			return nil, nil, "", err
 		case bytes.Equal(kept, now.Bytes()):
-			note = "下面就是存档原件的版面。"
+			note = same
 		default:
-			note = "存档后改过模板或字体，下面按现在的设置排出，可能与存档原件不同。"
+			note = differ
 		}
 	}
 	return pages, pageProblems(pages, rep, false), note, nil
