@@ -117,11 +117,7 @@ func subsetData(f *fonts.Face, used map[rune]bool) []byte {
 	for r := range used {
 		rs = append(rs, r)
 	}
-	data, err := t.subset(rs)
-	if err != nil {
-		return f.Data()
-	}
-	return data
+	return subsetFont(t, rs, f.GlyphIndex)
 }
 
 func drawRule(pdf *fpdf.Fpdf, r layout.Rule) {

@@ -20,10 +20,7 @@ func TestSubset(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: parse: %v", f.Name, err)
 		}
-		data, err := tt.subset(runes)
-		if err != nil {
-			t.Fatalf("%s: subset: %v", f.Name, err)
-		}
+		data := subsetFont(tt, runes, f.GlyphIndex)
 		if len(data) > len(f.Data())/20 {
 			t.Errorf("%s: subset is %d bytes of %d", f.Name, len(data), len(f.Data()))
 		}

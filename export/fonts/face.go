@@ -120,6 +120,11 @@ func (f *Face) lookup(r rune) glyph {
 // Has reports whether the face has a glyph for r.
 func (f *Face) Has(r rune) bool { return f.lookup(r).index != 0 }
 
+// GlyphIndex returns the number of r's glyph in Data, 0 when the face has
+// none. It is cached with Has and Advance, so a subsetter asking for the runes
+// a layout measured parses nothing again.
+func (f *Face) GlyphIndex(r rune) int { return int(f.lookup(r).index) }
+
 // Advance returns the advance width of r in em (1.0 = font size); 0 when the
 // face has no glyph for r.
 func (f *Face) Advance(r rune) float64 { return f.lookup(r).advance }
