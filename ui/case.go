@@ -92,6 +92,8 @@ type casesScreen struct {
 	debounce debouncer
 	bg       *tasks
 	quiet    bool // true while the table selection is changed by code
+
+	breakdown *breakdownFilter // 领域, 诉求类型, 涉及地域 or 风险等级, set by the 统计 screen
 }
 
 func newCasesScreen(w fyne.Window, s *model.Store, bg *tasks) *casesScreen {
@@ -137,6 +139,7 @@ func (cs *casesScreen) buildUI() fyne.CanvasObject {
 	cs.sentiment = filterSelect(anyMood, model.Sentiments, cs.reloadList)
 	cs.count = widget.NewLabel("")
 	clear := widget.NewButton("清除条件", cs.onClearFilters)
+	cs.breakdown = newBreakdownFilter(cs.reloadList)
 
 	cs.table = widget.NewTableWithHeaders(cs.tableSize, newCaseCell, cs.updateCell)
 	cs.table.ShowHeaderColumn = false
@@ -158,6 +161,7 @@ func (cs *casesScreen) buildUI() fyne.CanvasObject {
 			container.NewGridWithColumns(3, cs.status, cs.dept, cs.source)),
 		container.NewHBox(widget.NewLabel("收集时间"), cs.from, widget.NewLabel("至"), cs.to,
 			container.NewGridWrap(fyne.NewSize(116, cs.sentiment.MinSize().Height), cs.sentiment), clear),
+		cs.breakdown.box,
 	)
 	importBtn := widget.NewButtonWithIcon("导入…", theme.DownloadIcon(), cs.onImport)
 	exportBtn := widget.NewButtonWithIcon("导出…", theme.UploadIcon(), cs.onExport)
@@ -209,6 +213,7 @@ func (cs *casesScreen) onClearFilters() {
 	cs.dueSoon.SetChecked(false)
 	cs.important.SetChecked(false)
 	cs.sentiment.SetSelectedIndex(0)
+	cs.breakdown.set(model.CaseFilter{})
 	cs.quiet = false
 	cs.reloadList()
 }
@@ -240,6 +245,7 @@ func (cs *casesScreen) currentFilter() model.CaseFilter {
 	}
 	f.From, _ = cs.from.Date()
 	f.To, _ = cs.to.Date()
+	cs.breakdown.apply(&f)
 	return f
 }
 

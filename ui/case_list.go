@@ -99,5 +99,5 @@ func (cs *casesScreen) showEmpty() {
 func (cs *casesScreen) filtered() bool {
 	return strings.TrimSpace(cs.search.Text) != "" || cs.status.SelectedIndex() > 0 || cs.dept.SelectedIndex() > 0 ||
 		cs.source.SelectedIndex() > 0 || cs.from.Text() != "" || cs.to.Text() != "" || cs.overdue.Checked ||
-		cs.dueSoon.Checked || cs.important.Checked || cs.sentiment.SelectedIndex() > 0
+		cs.dueSoon.Checked || cs.important.Checked || cs.sentiment.SelectedIndex() > 0 || cs.breakdown.text() != ""
 }

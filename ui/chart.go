@@ -328,34 +328,3 @@ func minHeight(h float32) fyne.CanvasObject {
 	r.SetMinSize(fyne.NewSize(0, h))
 	return r
 }
-
-// fillTable draws rows into box as a plain table: the first row is the
-// header, the last (合计) is bold too, numbers are right-aligned and a figure
-// other than 0 in column danger is red.
-func fillTable(box *fyne.Container, rows [][]string, danger int) {
-	box.Objects = nil
-	for i, row := range rows {
-		cells := container.NewGridWithColumns(len(row))
-		for j, s := range row {
-			l := widget.NewLabel(s)
-			l.Truncation = fyne.TextTruncateEllipsis
-			if j > 0 {
-				l.Alignment = fyne.TextAlignTrailing
-			}
-			l.TextStyle.Bold = i == 0 || i == len(rows)-1
-			if j == danger && i > 0 && s != "0" {
-				l.Importance = widget.DangerImportance
-			}
-			cells.Add(l)
-		}
-		bg := canvas.NewRectangle(colorPanel)
-		switch {
-		case i == 0:
-			bg.FillColor = colorHeader
-		case i%2 == 0:
-			bg.FillColor = colorBand
-		}
-		box.Add(container.NewStack(bg, cells))
-	}
-	box.Refresh()
-}

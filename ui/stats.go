@@ -26,6 +26,7 @@ type statsScreen struct {
 	refreshBtn *widget.Button
 	clearBtn   *widget.Button
 	scope      *widget.Label // the period shown, or why nothing is
+	asOf       *widget.Label // as at which day every figure of the screen stands
 
 	total, pending, working, closed, overdue, extended *statTile
 	rate                                               *statTile      // 按期回复率, in the handling row
@@ -35,7 +36,8 @@ type statsScreen struct {
 
 	byStatus, bySource, byDept, byMonth *barChart
 	monthTitle                          *widget.Label
-	deptRows                            [][]string // the table as shown, header first, 合计 last
+	deptRows                            [][]string  // the table as shown, header first, 合计 last
+	deptTable                           []*tableRow // its rows drawn; a tap opens the department's cases
 	table                               *fyne.Container
 	rateDef                             *widget.Label   // under the table: what 按时回复率 counts
 	body                                *fyne.Container // the charts and table, or the empty message
@@ -123,7 +125,9 @@ func (ss *statsScreen) buildUI() fyne.CanvasObject {
 	ss.emptyBox = panel(widget.NewLabelWithStyle("暂无数据", fyne.TextAlignCenter, fyne.TextStyle{Bold: true}),
 		container.NewStack(minHeight(120), container.NewCenter(ss.empty)))
 	ss.body = container.NewStack(ss.charts)
-	page := container.NewVBox(filters, tiles, ss.handling.box, ss.body, ss.byPeriod.box)
+	ss.asOf = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	ss.asOf.Wrapping = fyne.TextWrapWord
+	page := container.NewVBox(filters, ss.asOf, tiles, ss.handling.box, ss.body, ss.byPeriod.box)
 	return container.NewVScroll(container.NewPadded(page))
 }
 
@@ -183,7 +187,7 @@ func (ss *statsScreen) load() {
 	ss.refreshBtn.Disable()
 	ss.scope.SetText("正在统计…")
 	ss.bg.run(func() func() {
-		st, err := ss.store.FindStats(context.Background(), model.StatsFilter{From: from, To: to, Now: now})
+		st, err := ss.store.FindStats(context.Background(), model.StatsFilter{From: from, To: to, Now: now, AsOf: asOfEnd(to)})
 		return func() {
 			if gen != ss.gen {
 				return
@@ -201,6 +205,7 @@ func (ss *statsScreen) load() {
 // show puts the figures of st into the tiles, charts and table.
 func (ss *statsScreen) show(st *model.Stats, from, to, now time.Time) {
 	ss.scope.SetText(scopeText(from, to, now))
+	ss.asOf.SetText(asOfText(to, now))
 	ss.showTiles(st)
 	if st.Total == 0 {
 		ss.empty.SetText(emptyText(from, to))
@@ -219,7 +224,7 @@ func (ss *statsScreen) show(st *model.Stats, from, to, now time.Time) {
 	ss.byKind.SetBars(countBars(st.ByKind))
 	ss.bySentiment.SetBars(sentimentBars(st.BySentiment))
 	ss.deptRows = departmentRows(st.Departments, st.Handling)
-	fillTable(ss.table, ss.deptRows, 4)
+	ss.deptTable = fillTable(ss.table, ss.deptRows, 4, ss.openDepartment)
 	ss.body.Objects = []fyne.CanvasObject{ss.charts}
 	ss.relayout()
 }
@@ -266,30 +271,6 @@ func sentimentBars(cs []model.Count) []chartBar {
 		out = append(out, chartBar{Label: c.Label, N: c.N, Color: sentimentColors[c.Label]})
 	}
 	return out
-}
-
-// scopeText says which cases are counted.
-func scopeText(from, to, now time.Time) string {
-	d := func(t time.Time) string { return t.Format(model.DateLayout) }
-	switch {
-	case from.IsZero() && to.IsZero():
-		return "统计全部案件，逾期截至 " + d(now)
-	case from.IsZero():
-		return "统计 " + d(to) + " 及以前收集的案件"
-	case to.IsZero():
-		return "统计 " + d(from) + " 起收集的案件"
-	case from.After(to):
-		return "开始日期晚于结束日期"
-	}
-	return "统计 " + d(from) + " 至 " + d(to) + " 收集的案件"
-}
-
-// emptyText explains an empty count and what to do.
-func emptyText(from, to time.Time) string {
-	if from.IsZero() && to.IsZero() {
-		return "还没有登记任何案件。在「案件」中登记或导入案件后，这里会显示统计图表。"
-	}
-	return "所选时间段内没有收集的案件。请调整收集时间，或点击「全部时间」。"
 }
 
 // statusBars are the four statuses in their order, in their colours.

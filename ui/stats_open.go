@@ -1,9 +1,11 @@
 package ui
 
 import (
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 
 	"bulletin/model"
 )
@@ -23,18 +25,35 @@ func (c *barChart) Tapped(ev *fyne.PointEvent) {
 	}
 }
 
+// Cursor implements desktop.Cursorable: a hand over a chart whose bars open
+// the cases behind them.
+func (c *barChart) Cursor() desktop.Cursor {
+	if c.OnTapped != nil && !c.empty() {
+		return desktop.PointerCursor
+	}
+	return desktop.DefaultCursor
+}
+
+// openWith opens the 案件 screen with the screen's 收集时间 narrowed by f;
+// f returns false when what was tapped is no single value (其他, 未填写).
+func (ss *statsScreen) openWith(f func(*model.CaseFilter) bool) {
+	if ss.openCases == nil {
+		return
+	}
+	cf := model.CaseFilter{}
+	cf.From, cf.To, _ = ss.period()
+	if f(&cf) {
+		ss.openCases(cf)
+	}
+}
+
 // tapBars makes the 统计 screen's charts open the cases behind a bar: the
 // 案件 screen with the same 收集时间 and the bar's status, source,
-// department or month.
+// department, month or 诉求类型.
 func (ss *statsScreen) tapBars() {
 	open := func(f func(*model.CaseFilter) bool) {
-		if ss.openCases == nil || ss.last == nil {
-			return
-		}
-		cf := model.CaseFilter{}
-		cf.From, cf.To, _ = ss.period()
-		if f(&cf) {
-			ss.openCases(cf)
+		if ss.last != nil {
+			ss.openWith(f)
 		}
 	}
 	ss.byStatus.OnTapped = func(i int) {
@@ -59,18 +78,62 @@ func (ss *statsScreen) tapBars() {
 		})
 	}
 	ss.byMonth.OnTapped = func(i int) {
+		open(func(f *model.CaseFilter) bool { return inMonth(f, ss.lastFirst.AddDate(0, i, 0)) })
+	}
+	ss.byKind.OnTapped = func(i int) {
 		open(func(f *model.CaseFilter) bool {
-			m := ss.lastFirst.AddDate(0, i, 0)
-			end := m.AddDate(0, 1, -1)
-			if f.From.IsZero() || f.From.Before(m) {
-				f.From = m
-			}
-			if f.To.IsZero() || f.To.After(end) {
-				f.To = end
-			}
-			return !f.To.Before(f.From)
+			c, ok := at(ss.last.ByKind, i)
+			f.Kind = c.Label
+			return ok && c.Label != ""
 		})
 	}
+}
+
+// inMonth narrows f's 收集时间 to month m; false when nothing is left.
+func inMonth(f *model.CaseFilter, m time.Time) bool {
+	end := m.AddDate(0, 1, -1)
+	if f.From.IsZero() || f.From.Before(m) {
+		f.From = m
+	}
+	if f.To.IsZero() || f.To.After(end) {
+		f.To = end
+	}
+	return !f.To.Before(f.From)
+}
+
+// openDepartment is a tap on a row of the department table: the cases
+// assigned to it.
+func (ss *statsScreen) openDepartment(i int) {
+	if i > 0 && i < len(ss.deptRows) {
+		name := ss.deptRows[i][0]
+		ss.openWith(func(f *model.CaseFilter) bool { f.Department = name; return true })
+	}
+}
+
+// filterBy sets the field of f that the breakdown by counts (按来源 …
+// 按月份) to label; false when the label is no single value.
+func filterBy(by, label string, f *model.CaseFilter) bool {
+	if strings.TrimSpace(label) == "" || label == "未填写" {
+		return false
+	}
+	switch by {
+	case "按来源":
+		f.Source = label
+	case "按领域":
+		f.Domain = label
+	case "按诉求类型":
+		f.Kind = label
+	case "按涉及地域":
+		f.Area = label
+	case "按风险等级":
+		f.Risk = label
+	case "按月份":
+		m, err := time.ParseInLocation("2006-01", label, time.Local)
+		return err == nil && inMonth(f, m)
+	default:
+		return false
+	}
+	return true
 }
 
 // openCases shows the 案件 screen filtered as f (leaving this screen as
@@ -85,7 +148,8 @@ func (sh *shell) openCases(f model.CaseFilter) {
 }
 
 // showFilter sets the list's filters to f (status, department, source,
-// 收集时间; the others cleared) and runs the query.
+// 收集时间, and 领域, 诉求类型, 涉及地域 or 风险等级; the others cleared)
+// and runs the query.
 func (cs *casesScreen) showFilter(f model.CaseFilter) {
 	if cs.table == nil {
 		return
@@ -116,6 +180,7 @@ func (cs *casesScreen) showFilter(f model.CaseFilter) {
 	pick(cs.status, &cs.status.Options, string(f.Status))
 	pick(cs.dept, &cs.dept.Options, f.Department)
 	pick(cs.source, &cs.source.Options, f.Source)
+	cs.breakdown.set(f)
 	day := func(t time.Time) string {
 		if t.IsZero() {
 			return ""

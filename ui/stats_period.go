@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"bulletin/chart"
@@ -29,7 +30,12 @@ type statsPeriod struct {
 	risk    *barChart
 	table   *fyne.Container
 	export  *widget.Button
+	print   *widget.Button // 打印表格: the tables as a PDF (stats_print.go)
 	box     fyne.CanvasObject
+
+	breakdowns []*statsBreakdown // 按来源 … 按月份 (stats_breakdown.go)
+	tableRows  []*tableRow       // the 附表's rows drawn; a tap opens the department's cases
+	printer    *docPrinter
 
 	report *model.PeriodReport // the figures shown; nil before the first load
 	rows   []export.PeriodicRow
@@ -45,13 +51,17 @@ func newStatsPeriod(ss *statsScreen, p model.Period) *statsPeriod {
 	sp.domain, sp.kind, sp.area, sp.risk = newBarChart(false), newBarChart(false), newBarChart(false), newBarChart(false)
 	sp.table = container.NewVBox()
 	sp.export = widget.NewButton("导出表格 .xlsx", sp.onExport)
+	sp.print = widget.NewButtonWithIcon("打印表格（PDF）", theme.DocumentPrintIcon(), sp.onPrint)
+	sp.breakdowns = newBreakdowns()
+	sp.tapCharts()
 	sp.box = panel(panelTitle("通报口径（截至统计期末，与通报相同）"), container.NewVBox(
 		sp.summary,
 		container.NewGridWithColumns(2, panel(panelTitle("按领域"), sp.domain), panel(panelTitle("按诉求类型"), sp.kind)),
 		container.NewGridWithColumns(2, panel(panelTitle("按涉及地域"), sp.area), panel(panelTitle("按风险等级"), sp.risk)),
 		panel(panelTitle("附表 "+export.PeriodicTableTitle), sp.table),
 		wrapLabel(export.PeriodicDefinitions), // wrapped: one line of it would widen the whole screen
-		container.NewHBox(sp.export)))
+		breakdownsBox(sp.breakdowns),
+		container.NewHBox(sp.export, sp.print)))
 	return sp
 }
 
@@ -75,6 +85,7 @@ func (sp *statsPeriod) load() {
 		sp.report = nil
 		sp.summary.SetText("选择统计时段（或填写起止日期）后，这里按通报的口径统计。")
 		sp.export.Disable()
+		sp.print.Disable()
 		return
 	}
 	p, err := sp.picker.Period()
@@ -116,8 +127,10 @@ func (sp *statsPeriod) show(r *model.PeriodReport) {
 	for _, r := range sp.rows {
 		rows = append(rows, r.Cells())
 	}
-	fillTable(sp.table, rows, 4)
+	sp.tableRows = fillTable(sp.table, rows, 4, sp.openDepartment)
+	sp.showBreakdowns(f)
 	sp.export.Enable()
+	sp.print.Enable()
 }
 
 func chartCounts(cs []model.Count) []chart.Count {
@@ -171,8 +184,5 @@ func (sp *statsPeriod) onExport() {
 
 // statsXLSX is the workbook of the period's tables.
 func statsXLSX(f *model.PeriodFigures, rows []export.PeriodicRow) ([]byte, error) {
-	return export.StatsXLSX(f.Period.Name()+" "+export.PeriodicTableTitle, f.Period.Span(), rows, []export.Sheet{
-		{Name: "按来源", Counts: f.BySource}, {Name: "按领域", Counts: f.ByDomain}, {Name: "按诉求类型", Counts: f.ByKind},
-		{Name: "按涉及地域", Counts: f.ByArea}, {Name: "按风险等级", Counts: f.ByRisk}, {Name: "按月份", Counts: f.ByMonth},
-	})
+	return export.StatsXLSX(f.Period.Name()+" "+export.PeriodicTableTitle, f.Period.Span(), rows, export.StatsSheets(f))
 }

@@ -188,8 +188,13 @@ func TestStatsPeriod(t *testing.T) {
 	ss.to.SetText("2026/10/31")
 	test.Tap(ss.refreshBtn)
 	ss.wait()
-	if got, want := tileValues(ss), []string{"2", "0", "1", "1", "1", "0.0%"}; !reflect.DeepEqual(got, want) {
+	// As at October's end, as the 通报 counts it: c (due 11-01) was not yet
+	// overdue on 10-31, though it is on 11-28.
+	if got, want := tileValues(ss), []string{"2", "0", "1", "1", "0", "0.0%"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("tiles for October = %v, want %v", got, want)
+	}
+	if !strings.Contains(ss.asOf.Text, "截至统计期末 2026-10-31") {
+		t.Errorf("the tiles do not say they stand as at 2026-10-31: %q", ss.asOf.Text)
 	}
 	if got, want := barText(ss.byMonth.bars), []string{"10月/2026:2"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("month chart for October = %v, want %v", got, want)

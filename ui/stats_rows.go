@@ -1,0 +1,111 @@
+package ui
+
+import (
+	"image/color"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/widget"
+)
+
+// The plain tables of the 统计 screen, whose rows open the cases they count.
+
+// tableRow is one row of a fillTable table. When it opens something, a tap
+// calls onTap, the pointer turns to a hand and the row is tinted under it.
+type tableRow struct {
+	widget.BaseWidget
+	cells []string
+	bg    *canvas.Rectangle
+	fill  color.Color
+	tint  *canvas.Rectangle
+	body  fyne.CanvasObject
+	onTap func()
+}
+
+func newTableRow(cells []string, body fyne.CanvasObject, fill color.Color, onTap func()) *tableRow {
+	r := &tableRow{cells: cells, body: body, fill: fill, onTap: onTap,
+		bg: canvas.NewRectangle(fill), tint: canvas.NewRectangle(color.Transparent)}
+	r.ExtendBaseWidget(r)
+	return r
+}
+
+// CreateRenderer implements fyne.Widget.
+func (r *tableRow) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(container.NewStack(r.bg, r.tint, r.body))
+}
+
+// Tapped implements fyne.Tappable.
+func (r *tableRow) Tapped(*fyne.PointEvent) {
+	if r.onTap != nil {
+		r.onTap()
+	}
+}
+
+// Cursor implements desktop.Cursorable: a hand over a row that opens cases.
+func (r *tableRow) Cursor() desktop.Cursor {
+	if r.onTap != nil {
+		return desktop.PointerCursor
+	}
+	return desktop.DefaultCursor
+}
+
+// MouseIn implements desktop.Hoverable.
+func (r *tableRow) MouseIn(*desktop.MouseEvent) {
+	if r.onTap != nil {
+		r.tint.FillColor = colorHover
+		r.tint.Refresh()
+	}
+}
+
+// MouseMoved implements desktop.Hoverable.
+func (r *tableRow) MouseMoved(*desktop.MouseEvent) {}
+
+// MouseOut implements desktop.Hoverable.
+func (r *tableRow) MouseOut() {
+	r.tint.FillColor = color.Transparent
+	r.tint.Refresh()
+}
+
+// fillTable draws rows into box as a plain table: the first row is the
+// header, the last (合计) is bold too, numbers are right-aligned and a figure
+// other than 0 in column danger is red (-1: none). A tap on a row between
+// the header and the 合计 calls open with its index in rows (nil: rows do
+// nothing); the 合计 counts no one value and opens nothing. It returns the
+// rows drawn, header first.
+func fillTable(box *fyne.Container, rows [][]string, danger int, open func(i int)) []*tableRow {
+	box.Objects = nil
+	out := make([]*tableRow, 0, len(rows))
+	for i, row := range rows {
+		cells := container.NewGridWithColumns(len(row))
+		for j, s := range row {
+			l := widget.NewLabel(s)
+			l.Truncation = fyne.TextTruncateEllipsis
+			if j > 0 {
+				l.Alignment = fyne.TextAlignTrailing
+			}
+			l.TextStyle.Bold = i == 0 || i == len(rows)-1
+			if j == danger && i > 0 && s != "0" {
+				l.Importance = widget.DangerImportance
+			}
+			cells.Add(l)
+		}
+		var fill color.Color = colorPanel
+		switch {
+		case i == 0:
+			fill = colorHeader
+		case i%2 == 0:
+			fill = colorBand
+		}
+		var tap func()
+		if open != nil && i > 0 && i < len(rows)-1 {
+			tap = func() { open(i) }
+		}
+		r := newTableRow(row, cells, fill, tap)
+		out = append(out, r)
+		box.Add(r)
+	}
+	box.Refresh()
+	return out
+}
