@@ -2,10 +2,13 @@ package ui
 
 import (
 	"context"
+	"fmt"
+	"time"
 
 	"fyne.io/fyne/v2/widget"
 
 	"bulletin/export"
+	"bulletin/export/layout"
 	"bulletin/model"
 )
 
@@ -18,6 +21,7 @@ type caseDocuments struct {
 	printer              *docPrinter
 
 	// The dialogs shown last and what was printed, for tests.
+	preview    *documentPreview
 	dlg        *formDialog
 	depts      *widget.RadioGroup
 	note       *widget.Entry
@@ -55,49 +59,44 @@ func (d *caseDocuments) update(c *model.Case, evs []*model.CaseEvent) {
 	d.noticeBtn.Refresh()
 }
 
-// onNotice prints the 交办单 of the open case for one of its departments,
-// asking which when it has several.
+// onNotice shows the 交办单 of the open case as it will print, for one of
+// its departments (a choice when it has several); 打印交办单 prints it.
 func (d *caseDocuments) onNotice() {
 	d.e.beforeMove(func() {
 		c := d.e.orig
-		d.pickDepartment("打印交办单", "打印交办单", c, nil, func(dept string) { d.printNotice(c, dept) })
+		d.depts = departmentChoice(c.Departments)
+		store := d.e.store
+		d.preview = showDocumentPreview(d.e.win, store, d.e.bg, "打印交办单 "+c.Number, "打印交办单",
+			widget.NewForm(widget.NewFormItem("承办单位", d.depts)),
+			func() (previewJob, string) {
+				req := d.noticeRequest(c, d.depts.Selected)
+				return func() ([]layout.Page, []pageNotes, string, error) { return noticePreview(store, req) }, ""
+			},
+			func() formResult {
+				dept := d.depts.Selected
+				return closeThen(func() { d.printNotice(c, dept) })
+			})
+		d.depts.OnChanged = func(string) { d.preview.pane.changed() }
+		d.dlg = d.preview.dlg
 	})
 }
 
-// pickDepartment runs next with the case's department, asking which when
-// there are several; extra is shown under the choice.
-func (d *caseDocuments) pickDepartment(title, okText string, c *model.Case, extra *widget.Entry, next func(dept string)) {
-	if len(c.Departments) == 1 && extra == nil {
-		next(c.Departments[0])
-		return
+// noticeRequest is the 交办单 of c for dept: dated the day it was assigned.
+func (d *caseDocuments) noticeRequest(c *model.Case, dept string) export.NoticeRequest {
+	day := c.AssignedAt
+	if day.IsZero() {
+		day = d.e.now()
 	}
-	d.depts = widget.NewRadioGroup(c.Departments, nil)
-	d.depts.SetSelected(c.Departments[0])
-	items := []*widget.FormItem{widget.NewFormItem("承办单位", d.depts)}
-	if extra != nil {
-		items = append(items, widget.NewFormItem("催办说明", extra))
-	}
-	d.dlg = newFormDialog(d.e.win, title+" "+c.Number, okText, sized(widget.NewForm(items...), 440), func() formResult {
-		if d.depts.Selected == "" {
-			showInfo(d.e.win, "请选择承办单位。")
-			return keepOpen
-		}
-		dept := d.depts.Selected
-		return closeThen(func() { next(dept) })
-	})
+	return export.NoticeRequest{Cases: []*model.Case{c}, Department: dept, Date: day, Due: c.Due}
 }
 
 // printNotice prints (or reprints) the case's 交办单 for dept, then shows
 // the timeline entry.
 func (d *caseDocuments) printNotice(c *model.Case, dept string) {
 	var label string
+	req := d.noticeRequest(c, dept)
 	d.printer.print(export.DocumentFileName("交办单", c.Number, dept), "交办单", func() ([]byte, *export.Report, error) {
-		day := c.AssignedAt
-		if day.IsZero() {
-			day = d.e.now()
-		}
-		pdf, rep, n, err := export.PrintNotice(context.Background(), d.e.store, export.NoticeRequest{
-			Cases: []*model.Case{c}, Department: dept, Date: day, Due: c.Due})
+		pdf, rep, n, err := export.PrintNotice(context.Background(), d.e.store, req)
 		if n != nil {
 			label = n.Label()
 		}
@@ -110,34 +109,75 @@ func (d *caseDocuments) printNotice(c *model.Case, dept string) {
 	})
 }
 
-// onRemind records a 催办 of the open case (the timeline counts it) and
-// prints the 催办单: the 交办编号 and date, the 时限, the working days it is
-// overdue and the day a reply is asked for. A 催办 already recorded today
-// (with the 催办 button) is printed, not counted a second time.
+// onRemind shows the 催办单 of the open case as it will print today: the
+// 交办编号 and date, the 时限, the working days it is overdue and the day a
+// reply is asked for. 催办并打印催办单 records a 催办 (the timeline counts
+// it) and prints the sheet; a 催办 already recorded today (with the 催办
+// button) is printed, not counted a second time.
 func (d *caseDocuments) onRemind() {
 	d.e.beforeMove(func() {
 		c := d.e.orig
-		if d.remindedToday() {
-			d.pickDepartment("打印催办单", "打印", c, nil, func(dept string) { d.printReminder(c, dept) })
-			return
+		again := d.remindedToday()
+		today := model.Day(d.e.now())
+		d.depts = departmentChoice(c.Departments)
+		form := widget.NewForm(widget.NewFormItem("承办单位", d.depts))
+		title, okText := "催办 "+c.Number, "催办并打印催办单"
+		if again {
+			title, okText = "打印催办单 "+c.Number, "打印催办单"
+		} else {
+			d.note = widget.NewEntry()
+			d.note.SetPlaceHolder("可选，如：电话催办，对方称正在核实")
+			form.Append("催办说明", d.note)
 		}
-		d.note = widget.NewEntry()
-		d.note.SetPlaceHolder("可选，如：电话催办，对方称正在核实")
-		d.pickDepartment("催办", "催办并打印催办单", c, d.note, func(dept string) {
-			note := "向" + dept + "催办"
-			if s, _ := model.CleanText(d.note.Text, false); s != "" {
-				note += "：" + s
-			}
-			moved, err := d.e.store.TransitionCase(context.Background(), c.ID, model.Transition{Action: model.ActionRemind, Note: note})
-			if err != nil {
-				showError(d.e.win, "催办", err)
-				return
-			}
-			d.e.reload(moved.ID)
-			d.e.onSaved(moved)
-			d.printReminder(moved, dept)
-		})
+		store := d.e.store
+		d.preview = showDocumentPreview(d.e.win, store, d.e.bg, title, okText, form,
+			func() (previewJob, string) {
+				dept := d.depts.Selected
+				return func() ([]layout.Page, []pageNotes, string, error) {
+					doc, _, err := reminderDoc(store, c, dept, today)
+					if err != nil {
+						return nil, nil, "", err
+					}
+					pages, notes, note, err := printedPreview(store, doc, nil)
+					return pages, notes, joinNotes(reminderNote(c, again, today), note), err
+				}, ""
+			},
+			func() formResult {
+				dept := d.depts.Selected
+				if again {
+					return closeThen(func() { d.printReminder(c, dept) })
+				}
+				return closeThen(func() { d.remind(c, dept) })
+			})
+		d.depts.OnChanged = func(string) { d.preview.pane.changed() }
+		d.dlg = d.preview.dlg
 	})
+}
+
+// reminderNote says what 催办 and printing do.
+func reminderNote(c *model.Case, again bool, today time.Time) string {
+	note := "催办单不存档，每次按打印当天（" + today.Format(model.DateLayout) + "）排出。"
+	if !again {
+		note = fmt.Sprintf("打印前记第 %d 次催办，时间线上可见。", c.Reminders+1) + note
+	}
+	return note
+}
+
+// remind records a 催办 of c to dept with the note typed, then prints the
+// 催办单.
+func (d *caseDocuments) remind(c *model.Case, dept string) {
+	note := "向" + dept + "催办"
+	if s, _ := model.CleanText(d.note.Text, false); s != "" {
+		note += "：" + s
+	}
+	moved, err := d.e.store.TransitionCase(context.Background(), c.ID, model.Transition{Action: model.ActionRemind, Note: note})
+	if err != nil {
+		showError(d.e.win, "催办", err)
+		return
+	}
+	d.e.reload(moved.ID)
+	d.e.onSaved(moved)
+	d.printReminder(moved, dept)
 }
 
 // remindedToday reports whether the open case's timeline has a 催办 today.
@@ -154,24 +194,36 @@ func (d *caseDocuments) remindedToday() bool {
 // printReminder prints the 催办单 of c for dept as of today.
 func (d *caseDocuments) printReminder(c *model.Case, dept string) {
 	today := model.Day(d.e.now())
+	store := d.e.store
 	d.printer.print(export.DocumentFileName("催办单", c.Number, dept, today.Format("20060102")), "催办单", func() ([]byte, *export.Report, error) {
-		ctx := context.Background()
-		kv, err := d.e.store.FindSettings(ctx)
+		doc, kv, err := reminderDoc(store, c, dept, today)
 		if err != nil {
 			return nil, nil, err
 		}
-		cal, err := d.e.store.Calendar(ctx)
-		if err != nil {
-			return nil, nil, err
-		}
-		ns, err := d.e.store.FindNotices(ctx, model.NoticeFilter{CaseID: c.ID, Department: dept})
-		if err != nil {
-			return nil, nil, err
-		}
-		var n *model.Notice
-		if len(ns) > 0 {
-			n = ns[len(ns)-1]
-		}
-		return export.PrintedPDF(export.ReminderFrom(c, dept, n, today, cal, export.NoticeSettingsFrom(kv)), kv)
+		return export.PrintedPDF(doc, kv)
 	}, nil)
+}
+
+// reminderDoc is the 催办单 of c for dept on day, with the 交办编号 of the
+// last 交办单 printed for it and the working days of the calendar, and the
+// settings it is typeset with.
+func reminderDoc(store *model.Store, c *model.Case, dept string, day time.Time) (*export.Reminder, map[string]string, error) {
+	ctx := context.Background()
+	kv, err := store.FindSettings(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	cal, err := store.Calendar(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	ns, err := store.FindNotices(ctx, model.NoticeFilter{CaseID: c.ID, Department: dept})
+	if err != nil {
+		return nil, nil, err
+	}
+	var n *model.Notice
+	if len(ns) > 0 {
+		n = ns[len(ns)-1]
+	}
+	return export.ReminderFrom(c, dept, n, day, cal, export.NoticeSettingsFrom(kv)), kv, nil
 }

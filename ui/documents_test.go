@@ -109,8 +109,9 @@ func TestMeetingExportMinutes(t *testing.T) {
 
 // TestInstructionNotices: a 批示 recorded with 交办 to two departments →
 // two 交办单 with consecutive 交办编号, each listing the cases of its
-// department; printing one again gives the same number and the same bytes;
-// 批示抄清 carries the 批示 verbatim.
+// department and shown as it will print before it is printed (the number
+// it will get, or the stored one); printing one again gives the same
+// number and the same bytes; 批示抄清 carries the 批示 verbatim.
 func TestInstructionNotices(t *testing.T) {
 	ctx := context.Background()
 	s := mustOpenStore(t)
@@ -151,8 +152,18 @@ func TestInstructionNotices(t *testing.T) {
 	}
 	files := hookPrinter(t, e.docs(), t.TempDir())
 	var labels []string
-	for _, dept := range []string{"县水务局", "县交通运输局", "县水务局"} {
+	for i, dept := range []string{"县水务局", "县交通运输局", "县水务局"} {
 		test.Tap(docs.noticeBtns[dept])
+		bs.wait()
+		p := docs.preview.pane
+		txt, note := pagesText(p.pages), "在打印时编定"
+		if i == 2 {
+			note = "已于 " + time.Now().Format(model.DateLayout) + " 打印存档"
+		}
+		if p.pageImage(0) == nil || !strings.Contains(txt, dept) || !strings.Contains(txt, "城关镇幸福小区停水") || !strings.Contains(p.note.Text, note) {
+			t.Errorf("交办单 of %s previewed as %q, note %q; want its pages and %q", dept, txt, p.note.Text, note)
+		}
+		test.Tap(docs.preview.dlg.ok)
 		bs.wait()
 		labels = append(labels, e.lastNotice)
 	}
@@ -177,6 +188,11 @@ func TestInstructionNotices(t *testing.T) {
 		t.Errorf("timeline ends with %s %q, want the 交办单", last.Action, last.Note)
 	}
 	test.Tap(docs.copyBtn)
+	bs.wait()
+	if p := docs.preview.pane; p.pageImage(0) == nil || !strings.Contains(pagesText(p.pages), "请水务局、交通局迅速核实处置。") {
+		t.Errorf("批示抄清 previewed as %q; want the 批示's pages", pagesText(p.pages))
+	}
+	test.Tap(docs.preview.dlg.ok)
 	bs.wait()
 	if text := pdfToText(t, (*files)[3]); !strings.Contains(text, "领导批示抄清") || !strings.Contains(text, "请水务局、交通局迅速核实处置。") {
 		t.Errorf("批示抄清:\n%s", text)
@@ -211,6 +227,8 @@ func TestCaseNoticeAndReminder(t *testing.T) {
 	}
 	test.Tap(cs.ed.docs.noticeBtn)
 	cs.wait()
+	test.Tap(cs.ed.docs.dlg.ok)
+	cs.wait()
 	year := time.Now().AddDate(0, 0, -8).Year()
 	want := fmt.Sprintf("〔%d〕1号 县住房和城乡建设局", year)
 	if cs.ed.docs.lastNotice != want || len(*files) != 1 {
@@ -221,6 +239,8 @@ func TestCaseNoticeAndReminder(t *testing.T) {
 	}
 	test.Tap(cs.ed.docs.noticeBtn)
 	cs.wait()
+	test.Tap(cs.ed.docs.dlg.ok)
+	cs.wait()
 	a, _ := os.ReadFile((*files)[0])
 	b, _ := os.ReadFile((*files)[1])
 	if cs.ed.docs.lastNotice != want || !bytes.Equal(a, b) {
@@ -228,6 +248,7 @@ func TestCaseNoticeAndReminder(t *testing.T) {
 	}
 
 	test.Tap(cs.ed.docs.remindBtn)
+	cs.wait()
 	d := cs.ed.docs.dlg
 	test.Type(cs.ed.docs.note, "电话催办")
 	test.Tap(d.ok)
@@ -246,6 +267,8 @@ func TestCaseNoticeAndReminder(t *testing.T) {
 	// A second 催办单 the same day prints again without counting a second 催办
 	// (nor does printing one after the 催办 button).
 	test.Tap(cs.ed.docs.remindBtn)
+	cs.wait()
+	test.Tap(cs.ed.docs.dlg.ok)
 	cs.wait()
 	got, _ = s.FindCaseByID(ctx, c.ID)
 	if got.Reminders != 1 || len(*files) != 4 {

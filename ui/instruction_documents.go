@@ -10,15 +10,18 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"bulletin/export"
+	"bulletin/export/layout"
 	"bulletin/model"
 )
 
 // instructionDocs are the buttons under a recorded 批示: its 批示抄清, and
 // when it assigned the cases (one-step 交办), a 交办单 for each department,
-// listing the bulletin's cases that department has.
+// listing the bulletin's cases that department has. Each shows the document
+// as it will print before printing it.
 type instructionDocs struct {
 	copyBtn    *widget.Button
 	noticeBtns map[string]*widget.Button // by department
+	preview    *documentPreview          // the dialog shown last (tests)
 }
 
 // docs returns the editor's document printer, made at first use.
@@ -32,11 +35,11 @@ func (e *bulletinEditor) docs() *docPrinter {
 // instructionButtons makes the document buttons of in.
 func (e *bulletinEditor) instructionButtons(in *model.Instruction) fyne.CanvasObject {
 	d := &instructionDocs{noticeBtns: map[string]*widget.Button{}}
-	d.copyBtn = widget.NewButton("批示抄清", func() { e.printInstructionCopy(in) })
+	d.copyBtn = widget.NewButton("批示抄清", func() { e.previewInstructionCopy(in, d) })
 	row := container.NewGridWithColumns(2, d.copyBtn) // many departments wrap, not widen the column
 	if in.Assign {
 		for _, dept := range in.Departments {
-			b := widget.NewButton("交办单："+dept, func() { e.printInstructionNotice(in, dept) })
+			b := widget.NewButton("交办单："+dept, func() { e.previewInstructionNotice(in, dept, d) })
 			d.noticeBtns[dept] = b
 			row.Add(b)
 		}
@@ -48,9 +51,25 @@ func (e *bulletinEditor) instructionButtons(in *model.Instruction) fyne.CanvasOb
 	return row
 }
 
-// printInstructionCopy typesets the 批示抄清 of in.
-func (e *bulletinEditor) printInstructionCopy(in *model.Instruction) {
-	b := e.orig
+// previewInstructionCopy shows the 批示抄清 of in as it will print; 打印
+// prints it.
+func (e *bulletinEditor) previewInstructionCopy(in *model.Instruction, d *instructionDocs) {
+	b, store := e.orig, e.store
+	d.preview = showDocumentPreview(e.win, store, e.bg, "批示抄清："+in.Leader+" "+in.Date.Format(model.DateLayout), "打印批示抄清", nil,
+		func() (previewJob, string) {
+			return func() ([]layout.Page, []pageNotes, string, error) {
+				kv, err := store.FindSettings(context.Background())
+				if err != nil {
+					return nil, nil, "", err
+				}
+				return printedPreview(store, export.InstructionCopyFrom(in, b, export.NoticeSettingsFrom(kv)), nil)
+			}, ""
+		},
+		func() formResult { return closeThen(func() { e.printInstructionCopy(in, b) }) })
+}
+
+// printInstructionCopy typesets the 批示抄清 of in on bulletin b.
+func (e *bulletinEditor) printInstructionCopy(in *model.Instruction, b *model.Bulletin) {
 	name := export.DocumentFileName("批示抄清", in.Leader, in.Date.Format("20060102"))
 	e.docs().print(name, "批示抄清", func() ([]byte, *export.Report, error) {
 		kv, err := e.store.FindSettings(context.Background())
@@ -61,32 +80,33 @@ func (e *bulletinEditor) printInstructionCopy(in *model.Instruction) {
 	}, nil)
 }
 
-// printInstructionNotice prints the 交办单 of in for dept: the cases of the
-// bulletin assigned to dept and not yet replied (the 批示 skipped those),
-// one notice; a reprint gives the same 交办编号.
+// previewInstructionNotice shows the 交办单 of in for dept as it will print
+// (the one printed before, when there is one); 打印交办单 prints it.
+func (e *bulletinEditor) previewInstructionNotice(in *model.Instruction, dept string, d *instructionDocs) {
+	store := e.store
+	d.preview = showDocumentPreview(e.win, store, e.bg, "交办单："+dept, "打印交办单", nil,
+		func() (previewJob, string) {
+			return func() ([]layout.Page, []pageNotes, string, error) {
+				req, err := instructionNoticeRequest(store, in, dept)
+				if err != nil {
+					return nil, nil, "", err
+				}
+				return noticePreview(store, req)
+			}, ""
+		},
+		func() formResult { return closeThen(func() { e.printInstructionNotice(in, dept) }) })
+}
+
+// printInstructionNotice prints the 交办单 of in for dept; a reprint gives
+// the same 交办编号.
 func (e *bulletinEditor) printInstructionNotice(in *model.Instruction, dept string) {
 	var label string
 	e.docs().print(export.DocumentFileName("交办单", dept, in.Date.Format("20060102")), "交办单", func() ([]byte, *export.Report, error) {
-		ctx := context.Background()
-		bl, err := e.store.FindBulletinWithLinks(ctx, in.BulletinID)
+		req, err := instructionNoticeRequest(e.store, in, dept)
 		if err != nil {
 			return nil, nil, err
 		}
-		var cases []*model.Case
-		for _, c := range bl.Cases {
-			if slices.Contains(c.Departments, dept) && c.Status != model.StatusReplied && c.Status != model.StatusClosed {
-				cases = append(cases, c)
-			}
-		}
-		if len(cases) == 0 {
-			return nil, nil, model.Errorf(model.EINVALID, "本期关联的案件中没有交办给%s且未回复的", dept)
-		}
-		day := in.CreatedAt
-		if day.IsZero() {
-			day = in.Date
-		}
-		pdf, rep, n, err := export.PrintNotice(ctx, e.store, export.NoticeRequest{
-			Cases: cases, Department: dept, Date: day, Due: in.Due, Instruction: in})
+		pdf, rep, n, err := export.PrintNotice(context.Background(), e.store, req)
 		if n != nil {
 			label = n.Label()
 		}
@@ -94,4 +114,28 @@ func (e *bulletinEditor) printInstructionNotice(in *model.Instruction, dept stri
 	}, func() {
 		e.lastNotice = fmt.Sprintf("%s %s", label, dept)
 	})
+}
+
+// instructionNoticeRequest is the 交办单 of in for dept: the cases of the
+// bulletin assigned to dept and not yet replied (the 批示 skipped those),
+// dated the day the 批示 was recorded.
+func instructionNoticeRequest(store *model.Store, in *model.Instruction, dept string) (export.NoticeRequest, error) {
+	bl, err := store.FindBulletinWithLinks(context.Background(), in.BulletinID)
+	if err != nil {
+		return export.NoticeRequest{}, err
+	}
+	var cases []*model.Case
+	for _, c := range bl.Cases {
+		if slices.Contains(c.Departments, dept) && c.Status != model.StatusReplied && c.Status != model.StatusClosed {
+			cases = append(cases, c)
+		}
+	}
+	if len(cases) == 0 {
+		return export.NoticeRequest{}, model.Errorf(model.EINVALID, "本期关联的案件中没有交办给%s且未回复的", dept)
+	}
+	day := in.CreatedAt
+	if day.IsZero() {
+		day = in.Date
+	}
+	return export.NoticeRequest{Cases: cases, Department: dept, Date: day, Due: in.Due, Instruction: in}, nil
 }
