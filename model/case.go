@@ -235,6 +235,11 @@ type CaseFilter struct {
 	Limit      int  // 0 = no limit
 	Brief      bool // load only the list columns; long texts stay empty
 
+	// AssignedBefore keeps the cases assigned before this instant (one
+	// imported without a 交办时间 counts as before): those a department's 交办
+	// counts as at a period's end. Zero = any.
+	AssignedBefore time.Time
+
 	soonUntil time.Time // DueSoon's last day, from the calendar (set by FindCases)
 }
 

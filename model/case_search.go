@@ -72,7 +72,7 @@ func (s *Store) FindCases(ctx context.Context, f CaseFilter) ([]*Case, int, erro
 func searchOnly(f CaseFilter) (table string, ok bool) {
 	q := strings.TrimSpace(f.Query)
 	if q == "" || f.ID != nil || f.Status != "" || f.Department != "" || f.Source != "" ||
-		f.Sentiment != "" || f.Domain != "" || f.Kind != "" || f.Area != "" || f.Risk != "" || f.Important || !f.From.IsZero() || !f.To.IsZero() || f.Overdue || f.DueSoon {
+		f.Sentiment != "" || f.Domain != "" || f.Kind != "" || f.Area != "" || f.Risk != "" || !f.AssignedBefore.IsZero() || f.Important || !f.From.IsZero() || !f.To.IsZero() || f.Overdue || f.DueSoon {
 		return "", false
 	}
 	table, _ = searchIndex(q)
@@ -149,6 +149,9 @@ func caseWhere(f CaseFilter) (string, []any) {
 		if by[1] != "" {
 			add(`c.`+by[0]+` = ?`, by[1])
 		}
+	}
+	if !f.AssignedBefore.IsZero() {
+		add(`c.status <> ? AND (c.assigned_at IS NULL OR c.assigned_at < ?)`, StatusPending, dbTime(f.AssignedBefore))
 	}
 	if f.Important {
 		add(`c.important = 1`)

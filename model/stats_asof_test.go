@@ -75,7 +75,8 @@ func rowLine(rs []DepartmentRow) string {
 
 // TestFindCasesByBreakdown: the 统计 screen's rows of 领域, 诉求类型, 涉及地域
 // and 风险等级 open the case list with that filter: exactly the cases of
-// that value.
+// that value; a department's row, the cases it had been assigned by the
+// period's end.
 func TestFindCasesByBreakdown(t *testing.T) {
 	s := reportFixture(t)
 	nov := MonthPeriod(2026, 11)
@@ -90,6 +91,9 @@ func TestFindCasesByBreakdown(t *testing.T) {
 		{"风险等级 较大", CaseFilter{Risk: "较大"}, "c6"},
 		{"领域 三农 and 诉求类型 建议", CaseFilter{Domain: "三农", Kind: "建议"}, "c7 c8"},
 		{"领域 城建 and 收集时间 November", CaseFilter{Domain: "城建", From: nov.From, To: nov.To}, "c1 c6"},
+		// The 附表 counts 县教育局 2 (c7 was assigned in December); the list of the row says the same.
+		{"县教育局, November", CaseFilter{Department: "县教育局", From: nov.From, To: nov.To}, "c4 c5 c7"},
+		{"县教育局, November, assigned by its end", CaseFilter{Department: "县教育局", From: nov.From, To: nov.To, AssignedBefore: nov.End()}, "c4 c5"},
 	} {
 		tt.f.Sort = SortTitle
 		cs, n, err := s.FindCases(context.Background(), tt.f)

@@ -73,7 +73,7 @@ func (ss *statsScreen) tapBars() {
 	ss.byDept.OnTapped = func(i int) {
 		open(func(f *model.CaseFilter) bool {
 			d, ok := at(byAssigned(ss.last.Departments), i)
-			f.Department = d.Name
+			ss.assignedTo(f, d.Name)
 			return ok && i < statsTopDepartments
 		})
 	}
@@ -106,8 +106,16 @@ func inMonth(f *model.CaseFilter, m time.Time) bool {
 func (ss *statsScreen) openDepartment(i int) {
 	if i > 0 && i < len(ss.deptRows) {
 		name := ss.deptRows[i][0]
-		ss.openWith(func(f *model.CaseFilter) bool { f.Department = name; return true })
+		ss.openWith(func(f *model.CaseFilter) bool { ss.assignedTo(f, name); return true })
 	}
+}
+
+// assignedTo narrows f to the cases a department's 交办 counts: those of
+// the department assigned by the day the figures stand at (asOfEnd), not
+// one assigned later or still 待研判.
+func (ss *statsScreen) assignedTo(f *model.CaseFilter, department string) {
+	f.Department = department
+	f.AssignedBefore = asOfEnd(f.To, ss.store.Now())
 }
 
 // filterBy sets the field of f that the breakdown by counts (按来源 …

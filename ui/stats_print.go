@@ -13,7 +13,7 @@ import (
 func (sp *statsPeriod) openDepartment(i int) {
 	if i > 0 && i <= len(sp.rows) {
 		name := sp.rows[i-1].Name
-		sp.ss.openWith(func(f *model.CaseFilter) bool { f.Department = name; return true })
+		sp.ss.openWith(func(f *model.CaseFilter) bool { sp.ss.assignedTo(f, name); return true })
 	}
 }
 

@@ -100,9 +100,9 @@ func TestStatsRowOpensCases(t *testing.T) {
 		want  []string
 	}{
 		{"department table 县住建", func() *tableRow { return rowOf(t, ss.deptTable, deptJianshe) }, 1,
-			func(cs *casesScreen) string { return cs.dept.Selected }, []string{"幸福小区停车难"}},
+			func(cs *casesScreen) string { return cs.dept.Selected + " " + cs.breakdown.label.Text }, []string{"幸福小区停车难"}},
 		{"附表 县住建", func() *tableRow { return rowOf(t, sp.tableRows, deptJianshe) }, 1,
-			func(cs *casesScreen) string { return cs.dept.Selected }, []string{"幸福小区停车难"}},
+			func(cs *casesScreen) string { return cs.dept.Selected + " " + cs.breakdown.label.Text }, []string{"幸福小区停车难"}},
 		{"按来源 抖音", func() *tableRow { return rowOf(t, breakdown("按来源"), "抖音") }, 1,
 			func(cs *casesScreen) string { return cs.source.Selected }, []string{"文化公园噪音扰民"}},
 		{"按领域 城建", func() *tableRow { return rowOf(t, breakdown("按领域"), "城建") }, 1,
@@ -117,7 +117,8 @@ func TestStatsRowOpensCases(t *testing.T) {
 			func(cs *casesScreen) string { return cs.from.Text() + " " + cs.to.Text() }, []string{"幸福小区停车难", "文化公园噪音扰民"}},
 	}
 	wantFilter := map[string]string{
-		"department table 县住建": deptJianshe, "附表 县住建": deptJianshe, "按来源 抖音": "抖音",
+		// November still runs on 2026-11-28: the figures, and the row's list, stand as at today.
+		"department table 县住建": deptJianshe + " 另按 截至 2026-11-28 已交办", "附表 县住建": deptJianshe + " 另按 截至 2026-11-28 已交办", "按来源 抖音": "抖音",
 		"按领域 城建": "另按 领域：城建", "按诉求类型 建议": "另按 诉求类型：建议", "按涉及地域 城关镇": "另按 涉及地域：城关镇",
 		"按风险等级 较大": "另按 风险等级：较大", "按月份 2026-11": "2026-11-01 2026-11-30",
 	}
