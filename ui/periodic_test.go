@@ -168,3 +168,45 @@ func TestPeriodicPreviewIssued(t *testing.T) {
 		t.Errorf("the issued 通报's pages follow the data now:\n%s\nissued:\n%s", got, issued)
 	}
 }
+
+// BenchmarkPeriodicPreview is the background work of the 通报's preview
+// for a 年报 of 1,000 cases: "keystroke" lays out the edited text again
+// with the figures counted when the 通报 was opened; "opened" counts them
+// too, as every keystroke would without periodicFigures.
+func BenchmarkPeriodicPreview(b *testing.B) {
+	s := mustOpenStore(b)
+	ctx := context.Background()
+	for i := 0; i < 1000; i++ {
+		c := &model.Case{Title: "案件", Source: []string{"微博", "抖音", "12345"}[i%3], Collected: time.Date(2026, time.Month(1+i%11), 1+i%28, 9, 0, 0, 0, time.Local)}
+		if err := s.CreateCase(ctx, c); err != nil {
+			b.Fatal(err)
+		}
+	}
+	it, err := export.DraftPeriodic(ctx, s, model.YearPeriod(2026))
+	if err != nil {
+		b.Fatal(err)
+	}
+	body := []rune(it.Body)
+	for _, c := range []struct {
+		name   string
+		cached bool
+	}{{"keystroke", true}, {"opened", false}} {
+		b.Run(c.name, func(b *testing.B) {
+			var figures periodicFigures
+			var pages []layout.Page
+			i := 0
+			for b.Loop() {
+				i++
+				if !c.cached {
+					figures.reset()
+				}
+				ed := *it
+				ed.Body = string(body[:len(body)/2]) + string(rune('一'+i%100)) + string(body[len(body)/2:])
+				if pages, _, _, err = periodicPreview(s, &figures, &ed); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(len(pages)), "pages")
+		})
+	}
+}
