@@ -210,3 +210,19 @@ func BenchmarkPeriodicPreview(b *testing.B) {
 		})
 	}
 }
+
+// TestPeriodicPreviewProblems: a character no font prints is named above
+// the page where it stands, and counted in the note above the pages.
+func TestPeriodicPreviewProblems(t *testing.T) {
+	sh, ps, _ := draftNovember(t)
+	ps.body.SetText("一、总体情况\n本期共收集网络舆情\U0010FFFD件。")
+	sh.wait()
+	p := ps.preview
+	if len(p.slots) == 0 || p.slots[0].probsBox.Hidden || !strings.Contains(p.slots[0].probs.Text, "第 1 页：正文第 2 段") ||
+		!strings.Contains(p.slots[0].probs.Text, "U+10FFFD") {
+		t.Errorf("page 1 problems %q", p.slots[0].probs.Text)
+	}
+	if !strings.Contains(p.note.Text, "有 1 个字符没有可用字体") {
+		t.Errorf("note %q", p.note.Text)
+	}
+}

@@ -85,7 +85,7 @@ func periodicPreview(store *model.Store, figures *periodicFigures, it *model.Per
 // with its fields as typed.
 func (ps *periodicScreen) previewSource() (previewJob, string) {
 	if ps.cur == nil {
-		return nil, "选择统计时段后点击「按此时段起草通报」，或在左侧选择已存的通报，这里显示印出来的版面。"
+		return nil, "起草或选择一份通报后，这里显示它印出来的版面。"
 	}
 	it := ps.edited()
 	if strings.TrimSpace(it.Body) == "" {
