@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"math"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -380,5 +382,55 @@ func TestRenderBadOptions(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), tt.want) || model.ErrorCode(err) != model.EINVALID {
 			t.Errorf("%s: error %v, want a user error about %s", tt.name, err, tt.want)
 		}
+	}
+}
+
+// TestRenderReadsCleanly: poppler reads the sample and hard.json without a
+// syntax error or a font it cannot load, and lists every font as embedded,
+// subset, with a ToUnicode map.
+func TestRenderReadsCleanly(t *testing.T) {
+	for _, path := range []string{samplePath, "testdata/hard.json"} {
+		pdf, _ := render(t, mustDoc(t, path))
+		file := filepath.Join(t.TempDir(), "doc.pdf")
+		os.WriteFile(file, pdf, 0o644)
+		for _, args := range [][]string{{"pdffonts", file}, {"pdftoppm", "-r", "20", "-png", file, filepath.Join(t.TempDir(), "p")}} {
+			if _, err := exec.LookPath(args[0]); err != nil {
+				t.Skipf("%s (poppler-utils) is not installed", args[0])
+			}
+			var stdout, stderr bytes.Buffer
+			cmd := exec.Command(args[0], args[1:]...)
+			cmd.Stdout, cmd.Stderr = &stdout, &stderr
+			if err := cmd.Run(); err != nil || stderr.Len() > 0 {
+				t.Errorf("%s: %s: %v\n%s", path, args[0], err, stderr.String())
+			}
+			if args[0] != "pdffonts" {
+				continue
+			}
+			rows := strings.Split(strings.TrimSpace(stdout.String()), "\n")[2:]
+			if len(rows) != 4 {
+				t.Errorf("%s: %d fonts, want 4:\n%s", path, len(rows), stdout.String())
+			}
+			for _, row := range rows {
+				if !strings.Contains(row, "CID TrueType      Identity-H       yes yes yes") {
+					t.Errorf("%s: font %q, want a CID TrueType subset, embedded, with a ToUnicode map", path, row)
+				}
+			}
+		}
+	}
+}
+
+// TestRenderAllocations: typesetting and writing the sample allocates a few
+// MB. fpdf allocated 28 MB for it (a 65,536-entry width table per font and its
+// JSON, a 128 KB CID map, a fresh 1 MB compressor per stream), which a
+// one-shot `bulletin render` paid in page faults.
+func TestRenderAllocations(t *testing.T) {
+	doc := mustSample(t)
+	render(t, doc) // fonts parsed once per process
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	render(t, doc)
+	runtime.ReadMemStats(&after)
+	if mb := float64(after.TotalAlloc-before.TotalAlloc) / (1 << 20); mb > 10 {
+		t.Errorf("rendering the sample allocated %.1f MB, want at most 10", mb)
 	}
 }

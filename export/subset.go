@@ -8,12 +8,8 @@ import (
 	"bulletin/export/ttf"
 )
 
-// Font subsetting before fpdf sees the font.
-//
-// fpdf parses the whole cmap and hmtx of every font it is given and again when
-// it cuts its subset: for a CJK font of 30,000 glyphs that is about 100 ms a
-// font and a render. Handing it a font that holds only the glyphs the bulletin
-// uses makes both steps trivial and the output is the same.
+// Font subsetting: a PDF embeds each face cut down to the glyphs the document
+// prints, renumbered; the PDF's glyph codes are the subset's glyph numbers.
 
 var ttfCache sync.Map // face ID → *ttf.Font
 
@@ -32,8 +28,9 @@ func parsedTTF(id string, data []byte) (*ttf.Font, error) {
 }
 
 // subsetFont returns a TrueType font holding only the glyphs of runes (those
-// up to U+FFFF that glyph maps to a glyph of t) and the components they use.
-func subsetFont(t *ttf.Font, runes []rune, glyph func(rune) int) []byte {
+// up to U+FFFF that glyph maps to a glyph of t) and the components they use,
+// and the glyph of each rune in it.
+func subsetFont(t *ttf.Font, runes []rune, glyph func(rune) int) ([]byte, map[rune]int) {
 	runes = slices.Clone(runes)
 	slices.Sort(runes)
 	gids := make([]int, 0, len(runes))
@@ -54,7 +51,7 @@ func subsetFont(t *ttf.Font, runes []rune, glyph func(rune) int) []byte {
 	}
 	tables := t.CutTables(cut, "name", "OS/2", "cvt ", "fpgm", "prep")
 	tables["cmap"] = cmap4(cmap)
-	return ttf.Assemble(tables)
+	return ttf.Assemble(tables), cmap
 }
 
 // cmap4 builds a cmap with one format 4 subtable (Windows, Unicode BMP).
