@@ -158,7 +158,7 @@ func (d *caseDocuments) onRemind() {
 func reminderNote(c *model.Case, again bool, today time.Time) string {
 	note := "催办单不存档，每次按打印当天（" + today.Format(model.DateLayout) + "）排出。"
 	if !again {
-		note = fmt.Sprintf("打印前记第 %d 次催办，时间线上可见。", c.Reminders+1) + note
+		note = fmt.Sprintf("将先记第 %d 次催办（记入办理记录），再打印。", c.Reminders+1) + note
 	}
 	return note
 }

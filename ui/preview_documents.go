@@ -22,7 +22,7 @@ type documentPreview struct {
 }
 
 // choicesWidth is the width of the choices beside the pages.
-const choicesWidth = 300
+const choicesWidth = 340
 
 // showDocumentPreview opens the dialog: choices (nil when there are none)
 // beside the pages that source lays out; okText prints, onOK says what
