@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"bulletin/export"
@@ -111,6 +112,13 @@ func TestPeriodicPreviewFollowsTyping(t *testing.T) {
 		t.Errorf("the 附表 is not on the pages: %q", all)
 	}
 	before, two := len(p.slots), pageText(p.pages[1])
+
+	// At 1280×800 the editor's buttons and the pages are side by side, whole.
+	d := fyne.CurrentApp().Driver()
+	right := d.AbsolutePositionForObject(ps.del).X + ps.del.Size().Width
+	if px := d.AbsolutePositionForObject(p.root).X; right > px || p.size.Width < 450 || px+p.root.Size().Width > 1280 {
+		t.Errorf("删除草稿 ends at x=%.0f, the pages start at x=%.0f and are %.0f wide; want them beside, at least 450 wide", right, px, p.size.Width)
+	}
 
 	// Two pages of text pasted at the start of the body, then a few typed.
 	ps.body.SetText(strings.Repeat("各责任单位要落实首问负责，按期回复网民诉求，做到件件有着落。", 40) + "\n" + ps.body.Text)
