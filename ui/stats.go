@@ -187,7 +187,7 @@ func (ss *statsScreen) load() {
 	ss.refreshBtn.Disable()
 	ss.scope.SetText("正在统计…")
 	ss.bg.run(func() func() {
-		st, err := ss.store.FindStats(context.Background(), model.StatsFilter{From: from, To: to, Now: now, AsOf: asOfEnd(to, now)})
+		st, err := ss.store.FindStats(context.Background(), model.StatsFilter{From: from, To: to, Now: now, AsOf: asOfEnd(to)})
 		return func() {
 			if gen != ss.gen {
 				return

@@ -13,10 +13,12 @@ import (
 // of them: two numbers of the screen never disagree for want of a label.
 
 // asOfEnd is the instant the figures are counted at (model.StatsFilter.AsOf):
-// the end of the day to, or of today with no 截止日期 or one not yet past.
-func asOfEnd(to, now time.Time) time.Time {
-	if to.IsZero() || now.Before(to) {
-		to = now
+// the end of the day to, as PeriodFigures takes its period's end (a period
+// still running is judged today by the model), or zero (as the cases are
+// now) with no 截止日期.
+func asOfEnd(to time.Time) time.Time {
+	if to.IsZero() {
+		return time.Time{}
 	}
 	return model.Day(to).AddDate(0, 0, 1)
 }

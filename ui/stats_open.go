@@ -111,11 +111,11 @@ func (ss *statsScreen) openDepartment(i int) {
 }
 
 // assignedTo narrows f to the cases a department's 交办 counts: those of
-// the department assigned by the day the figures stand at (asOfEnd), not
-// one assigned later or still 待研判.
+// the department assigned by the end of the 截止日期 (asOfEnd), not one
+// assigned later or still 待研判.
 func (ss *statsScreen) assignedTo(f *model.CaseFilter, department string) {
 	f.Department = department
-	f.AssignedBefore = asOfEnd(f.To, ss.store.Now())
+	f.AssignedBefore = asOfEnd(f.To)
 }
 
 // filterBy sets the field of f that the breakdown by counts (按来源 …

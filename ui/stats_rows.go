@@ -78,7 +78,7 @@ func fillTable(box *fyne.Container, rows [][]string, danger int, open func(i int
 	box.Objects = nil
 	out := make([]*tableRow, 0, len(rows))
 	for i, row := range rows {
-		cells := container.NewGridWithColumns(len(row))
+		cells := container.New(firstWide{}, nil...)
 		for j, s := range row {
 			l := widget.NewLabel(s)
 			l.Truncation = fyne.TextTruncateEllipsis
@@ -108,4 +108,38 @@ func fillTable(box *fyne.Container, rows [][]string, danger int, open func(i int
 	}
 	box.Refresh()
 	return out
+}
+
+// firstWide lays cells out in a row as a grid does, the first (a name)
+// twice as wide as the others (figures), so that 人民网领导留言板 or
+// 市生态环境局本县分局 is not cut off while the figures have room to spare.
+type firstWide struct{}
+
+// Layout implements fyne.Layout.
+func (firstWide) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	if len(objs) == 0 {
+		return
+	}
+	unit := size.Width / float32(len(objs)+1)
+	x := float32(0)
+	for i, o := range objs {
+		w := unit
+		if i == 0 {
+			w = 2 * unit
+		}
+		o.Move(fyne.NewPos(x, 0))
+		o.Resize(fyne.NewSize(w, size.Height))
+		x += w
+	}
+}
+
+// MinSize implements fyne.Layout.
+func (firstWide) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var w, h float32
+	for _, o := range objs {
+		m := o.MinSize()
+		w = max(w, m.Width)
+		h = max(h, m.Height)
+	}
+	return fyne.NewSize(w*float32(len(objs)+1), h)
 }

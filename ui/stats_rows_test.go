@@ -117,8 +117,7 @@ func TestStatsRowOpensCases(t *testing.T) {
 			func(cs *casesScreen) string { return cs.from.Text() + " " + cs.to.Text() }, []string{"幸福小区停车难", "文化公园噪音扰民"}},
 	}
 	wantFilter := map[string]string{
-		// November still runs on 2026-11-28: the figures, and the row's list, stand as at today.
-		"department table 县住建": deptJianshe + " 另按 截至 2026-11-28 已交办", "附表 县住建": deptJianshe + " 另按 截至 2026-11-28 已交办", "按来源 抖音": "抖音",
+		"department table 县住建": deptJianshe + " 另按 截至 2026-11-30 已交办", "附表 县住建": deptJianshe + " 另按 截至 2026-11-30 已交办", "按来源 抖音": "抖音",
 		"按领域 城建": "另按 领域：城建", "按诉求类型 建议": "另按 诉求类型：建议", "按涉及地域 城关镇": "另按 涉及地域：城关镇",
 		"按风险等级 较大": "另按 风险等级：较大", "按月份 2026-11": "2026-11-01 2026-11-30",
 	}
