@@ -59,3 +59,13 @@ func TestUIFontSubset(t *testing.T) {
 		})
 	}
 }
+
+// BenchmarkUIFontSubset cuts the regular UI font down, as each start does.
+func BenchmarkUIFontSubset(b *testing.B) {
+	runes := uiRunes()
+	for b.Loop() {
+		if _, err := subsetFont(assets.SansRegular, runes); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

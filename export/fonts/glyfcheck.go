@@ -4,6 +4,8 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+
+	"bulletin/export/ttf"
 )
 
 // fpdf's subsetter trusts the glyph tables: a loca offset out of order or
@@ -11,15 +13,6 @@ import (
 // itself (directly or not) makes it recurse until the stack overflows, which
 // no recover can catch. The trial run in Load touches only a few glyphs, so
 // every glyph is checked here instead.
-
-// Composite glyph flags.
-const (
-	compArgsAreWords = 0x0001
-	compHaveScale    = 0x0008
-	compMore         = 0x0020
-	compXYScale      = 0x0040
-	compTwoByTwo     = 0x0080
-)
 
 // checkGlyphs checks head, maxp, hhea, hmtx, loca and every glyph header of
 // a standalone face the way fpdf will read them.
@@ -94,36 +87,19 @@ func checkGlyphs(data []byte, dir tableDir) error {
 // compositeParts returns the glyphs a composite glyph refers to.
 func compositeParts(body []byte, numGlyphs int) ([]uint16, error) {
 	var parts []uint16
-	pos := 10
-	for {
-		if pos+4 > len(body) {
-			return nil, errors.New("composite glyph truncated")
-		}
-		flags := binary.BigEndian.Uint16(body[pos:])
-		idx := binary.BigEndian.Uint16(body[pos+2:])
-		if int(idx) >= numGlyphs {
-			return nil, errors.New("composite glyph refers to a missing glyph")
-		}
+	missing := false
+	whole := ttf.Components(body, func(at int) {
+		idx := binary.BigEndian.Uint16(body[at:])
+		missing = missing || int(idx) >= numGlyphs
 		parts = append(parts, idx)
-		pos += 4 + 2
-		if flags&compArgsAreWords != 0 {
-			pos += 2
-		}
-		switch {
-		case flags&compHaveScale != 0:
-			pos += 2
-		case flags&compXYScale != 0:
-			pos += 4
-		case flags&compTwoByTwo != 0:
-			pos += 8
-		}
-		if pos > len(body) {
-			return nil, errors.New("composite glyph truncated")
-		}
-		if flags&compMore == 0 {
-			return parts, nil
-		}
+	})
+	switch {
+	case missing:
+		return nil, errors.New("composite glyph refers to a missing glyph")
+	case !whole:
+		return nil, errors.New("composite glyph truncated")
 	}
+	return parts, nil
 }
 
 // checkAcyclic refuses composite glyphs that contain themselves.

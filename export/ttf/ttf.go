@@ -185,6 +185,26 @@ func (f *Font) Cut(gids []int) *Cut {
 	return c
 }
 
+// CutRunes cuts f down to the glyphs of runes, in that order; glyph gives a
+// rune's glyph number in f (0 for none). It returns the cut and the glyph of
+// each rune f has in it.
+func (f *Font) CutRunes(runes []rune, glyph func(rune) int) (*Cut, map[rune]int) {
+	gids := make([]int, 0, len(runes))
+	mapped := make([]rune, 0, len(runes))
+	for _, r := range runes {
+		if g := glyph(r); g > 0 && g < f.NumGlyphs {
+			gids = append(gids, g)
+			mapped = append(mapped, r)
+		}
+	}
+	c := f.Cut(gids)
+	cmap := make(map[rune]int, len(mapped))
+	for i, r := range mapped {
+		cmap[r] = c.NewID[gids[i]]
+	}
+	return c, cmap
+}
+
 // CutTables returns the tables of a font holding the cut: glyf, loca and hmtx of
 // the cut; head, hhea, maxp and post of f changed to match (long loca, every
 // glyph with its own metrics, no glyph names); and f's tables keep as they
