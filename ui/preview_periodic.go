@@ -78,7 +78,7 @@ func periodicPreview(store *model.Store, figures *periodicFigures, it *model.Per
 	}
 	return storedPreview(store, doc, func() ([]byte, error) { return full.PDF, nil },
 		"已印发：下面就是存档原件的版面，附表和图表是印发时的数据。",
-		"已印发：印发后改过模板或字体，下面按现在的设置排出，可能与存档原件不同；「导出 PDF」得到的是存档原件。")
+		"已印发：印发后模板、字体或程序有变化，下面按现在的设置排出，可能与存档原件不同；「导出 PDF」得到的是存档原件。")
 }
 
 // previewSource is what the 通报's preview lays out: the 通报 in the editor

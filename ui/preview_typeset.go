@@ -44,7 +44,7 @@ func bulletinPreview(store *model.Store, b *model.Bulletin) ([]layout.Page, []pa
 		case bytes.Equal(stored, now.Bytes()):
 			note = "已印发：下面就是存档原件的版面。"
 		default:
-			note = "已印发：印发后改过模板或字体，下面按现在的设置排出，可能与存档原件不同；「导出 PDF」得到的是存档原件。"
+			note = "已印发：印发后模板、字体或程序有变化，下面按现在的设置排出，可能与存档原件不同；「导出 PDF」得到的是存档原件。"
 		}
 	}
 	return pages, problems, note, nil
@@ -63,7 +63,7 @@ func missingNote(rep *export.Report) string {
 // 批示抄清) with the template settings; stored, when not nil, gives the PDF
 // kept when it was printed, against which the pages are checked.
 func printedPreview(store *model.Store, doc export.Printed, stored func() ([]byte, error)) ([]layout.Page, []pageNotes, string, error) {
-	return storedPreview(store, doc, stored, "下面就是存档原件的版面。", "存档后改过模板或字体，下面按现在的设置排出，可能与存档原件不同。")
+	return storedPreview(store, doc, stored, "下面就是存档原件的版面。", "存档后模板、字体或程序有变化，下面按现在的设置排出，可能与存档原件不同。")
 }
 
 // storedPreview is printedPreview saying same when the pages typeset now
