@@ -111,11 +111,15 @@ func (ss *statsScreen) openDepartment(i int) {
 }
 
 // assignedTo narrows f to the cases a department's 交办 counts: those of
-// the department assigned by the end of the 截止日期 (asOfEnd), not one
-// assigned later or still 待研判.
+// the department assigned by the end of the 截止日期 (asOfEnd), or by today
+// while the period runs (the list then says 截至 today, as the tiles do),
+// not one assigned later or still 待研判.
 func (ss *statsScreen) assignedTo(f *model.CaseFilter, department string) {
 	f.Department = department
 	f.AssignedBefore = asOfEnd(f.To)
+	if tomorrow := model.Day(ss.store.Now()).AddDate(0, 0, 1); f.AssignedBefore.After(tomorrow) {
+		f.AssignedBefore = tomorrow
+	}
 }
 
 // filterBy sets the field of f that the breakdown by counts (按来源 …

@@ -117,7 +117,8 @@ func TestStatsRowOpensCases(t *testing.T) {
 			func(cs *casesScreen) string { return cs.from.Text() + " " + cs.to.Text() }, []string{"幸福小区停车难", "文化公园噪音扰民"}},
 	}
 	wantFilter := map[string]string{
-		"department table 县住建": deptJianshe + " 另按 截至 2026-11-30 已交办", "附表 县住建": deptJianshe + " 另按 截至 2026-11-30 已交办", "按来源 抖音": "抖音",
+		// November still runs on 2026-11-28: the list says as at today, as the tiles do.
+		"department table 县住建": deptJianshe + " 另按 截至 2026-11-28 已交办", "附表 县住建": deptJianshe + " 另按 截至 2026-11-28 已交办", "按来源 抖音": "抖音",
 		"按领域 城建": "另按 领域：城建", "按诉求类型 建议": "另按 诉求类型：建议", "按涉及地域 城关镇": "另按 涉及地域：城关镇",
 		"按风险等级 较大": "另按 风险等级：较大", "按月份 2026-11": "2026-11-01 2026-11-30",
 	}
@@ -177,10 +178,20 @@ func TestStatsPeriodChartOpensCases(t *testing.T) {
 // TestStatsTilesAsAtPeriodEnd: with October chosen, every figure of the
 // screen stands as at 2026-10-31, as the 通报 counts it, and says so: the
 // tiles equal the 通报口径's figures (c, due 11-01, was not overdue then
-// though it is today) and the department table equals the 附表. With
-// 全部时间 the tiles say they stand as at today.
+// though it is today) and the department table equals the 附表; a row
+// lists only the cases assigned by 10-31. With 全部时间 the tiles say they
+// stand as at today.
 func TestStatsTilesAsAtPeriodEnd(t *testing.T) {
 	s := mustStatsStore(t)
+	// g: collected in October, assigned to 县住建 only in November.
+	g := &model.Case{Title: "十月收集十一月交办", Source: "微博", Collected: day(2026, 10, 28, 9)}
+	if err := s.CreateCase(context.Background(), g); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.TransitionCase(context.Background(), g.ID, model.Transition{Action: model.ActionAssign,
+		Departments: []string{deptJianshe}, Due: day(2026, 12, 5, 0), At: day(2026, 11, 3, 9)}); err != nil {
+		t.Fatal(err)
+	}
 	sh, _ := newTestShell(t, s)
 	oct := model.MonthPeriod(2026, 10)
 	ss := statsFor(t, sh, oct)
@@ -229,6 +240,16 @@ func TestStatsTilesAsAtPeriodEnd(t *testing.T) {
 			t.Errorf("%s is in the table but not the 附表", row[0])
 		}
 	}
+
+	// 县住建's row counts b, not g (assigned after October): its list too.
+	row := rowOf(t, ss.deptTable, deptJianshe)
+	test.Tap(row)
+	sh.wait()
+	if cs := sh.cases; row.cells[1] != "1" || cs.total != 1 || listed(cs)[0] != "阳光花园延期交房" || cs.breakdown.label.Text != "另按 截至 2026-10-31 已交办" {
+		t.Errorf("县住建 in October: the row counts %s, the list holds %d %v (%q)", row.cells[1], cs.total, listed(cs), cs.breakdown.label.Text)
+	}
+	test.Tap(sh.navBtns[navStats])
+	sh.wait()
 
 	test.Tap(ss.clearBtn)
 	ss.wait()

@@ -43,7 +43,7 @@ func departmentRows(ds []model.DepartmentStats, h model.Handling) [][]string {
 // rateNote defines the rate under the table: the overdue unanswered count
 // as late, so that the rate cannot read 100% while cases are overdue.
 func rateNote() *widget.Label {
-	l := widget.NewLabel("按期回复率 = 按期回复 ÷（已回复 + 逾期未回复）；未到时限、尚未回复的不计入；合计中每件案件只计一次。")
+	l := widget.NewLabel("按期回复率 = 按期回复 ÷（已回复 + 逾期未回复）；未到时限、尚未回复的不计入；合计中每件案件只计一次。点击一行可查看该单位交办的案件。")
 	l.Importance = widget.LowImportance
 	l.Truncation = fyne.TextTruncateEllipsis
 	return l
