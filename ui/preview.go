@@ -180,7 +180,6 @@ func (p *previewPane) newSlot() *pageSlot {
 	s.paper.StrokeWidth = 1
 	s.probs.Importance = widget.DangerImportance
 	s.probs.Wrapping = fyne.TextWrapWord
-	s.probs.Hide()
 	s.img = canvas.NewImageFromImage(nil)
 	s.img.FillMode = canvas.ImageFillStretch
 	s.img.ScaleMode = canvas.ImageScaleFastest

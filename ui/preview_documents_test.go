@@ -191,3 +191,24 @@ func TestReminderPreview(t *testing.T) {
 		t.Errorf("the 催办单 printed:\n%s", text)
 	}
 }
+
+// TestDocumentPreviewProblems: a character no font prints is said above
+// its page, in words that can be read (the label has a size).
+func TestDocumentPreviewProblems(t *testing.T) {
+	ctx := context.Background()
+	s := mustOpenStore(t)
+	cs, c, _ := assignedCase(t, s)
+	c.Title += "\uE000"
+	if _, err := s.UpdateCase(ctx, c.ID, model.CaseUpdate{Title: &c.Title}); err != nil {
+		t.Fatal(err)
+	}
+	cs.ed.open(c.ID)
+	cs.wait()
+	test.Tap(cs.ed.docs.remindBtn)
+	cs.wait()
+	p := cs.ed.docs.preview.pane
+	sl := p.slots[0]
+	if !strings.Contains(sl.probs.Text, "第 1 页") || !sl.probsBox.Visible() || sl.probs.Size().Height < 10 || sl.probs.Size().Width < 100 {
+		t.Errorf("problems of page 1: %q, shown %v, size %v; want them readable above the page", sl.probs.Text, sl.probsBox.Visible(), sl.probs.Size())
+	}
+}
