@@ -139,7 +139,7 @@ func (d *caseDocuments) onRemind() {
 						return nil, nil, "", err
 					}
 					pages, notes, note, err := printedPreview(store, doc, nil)
-					return pages, notes, joinNotes(reminderNote(c, again, today), note), err
+					return pages, notes, joinNotes(reminderNote(c, doc, again), note), err
 				}, ""
 			},
 			func() formResult {
@@ -154,11 +154,15 @@ func (d *caseDocuments) onRemind() {
 	})
 }
 
-// reminderNote says what 催办 and printing do.
-func reminderNote(c *model.Case, again bool, today time.Time) string {
-	note := "催办单不存档，每次按打印当天（" + today.Format(model.DateLayout) + "）排出。"
+// reminderNote says what 催办 and printing do, and when the 催办单 has no
+// 交办编号 to quote.
+func reminderNote(c *model.Case, doc *export.Reminder, again bool) string {
+	note := "催办单不存档，每次按打印当天（" + doc.Date + "）排出。"
 	if !again {
 		note = fmt.Sprintf("将先记第 %d 次催办（记入办理记录），再打印。", c.Reminders+1) + note
+	}
+	if doc.Number == "" {
+		note += "\n还没有给" + doc.Department + "打印过这件案件的交办单，催办单上的交办编号空着；可先打印交办单。"
 	}
 	return note
 }

@@ -170,8 +170,9 @@ func TestReminderPreview(t *testing.T) {
 	if len(p.slots) == 0 || p.pageImage(0) == nil || !strings.Contains(txt, "网络舆情催办单") || !strings.Contains(txt, "已逾期") || !strings.Contains(txt, deptWater) {
 		t.Fatalf("the dialog shows %d pages printing %q; want the 催办单 to %s, overdue", len(p.slots), txt, deptWater)
 	}
-	if !strings.Contains(p.note.Text, "先记第 1 次催办") || !strings.Contains(p.note.Text, model.Day(time.Now()).Format(model.DateLayout)) {
-		t.Errorf("note %q; want the 催办 to be recorded and today's date", p.note.Text)
+	if !strings.Contains(p.note.Text, "先记第 1 次催办") || !strings.Contains(p.note.Text, model.Day(time.Now()).Format(model.DateLayout)) ||
+		!strings.Contains(p.note.Text, "交办编号空着") {
+		t.Errorf("note %q; want the 催办 to be recorded, today's date, and the 交办编号 missing (no 交办单 printed)", p.note.Text)
 	}
 	checkFits(t, map[string]fyne.CanvasObject{"承办单位": docs.depts, "催办说明": docs.note, "版面预览": p.root, "催办并打印": docs.dlg.ok})
 
