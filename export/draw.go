@@ -106,14 +106,7 @@ func newPDFFont(f *fonts.Face, used map[rune]bool) (*pdfFont, error) {
 	for r := range used {
 		rs = append(rs, r)
 	}
-	data, cmap := subsetFont(t, rs, f.GlyphIndex)
-	unicode := make(map[uint16]rune, len(cmap))
-	for r, g := range cmap {
-		if old, ok := unicode[uint16(g)]; !ok || r < old {
-			unicode[uint16(g)] = r
-		}
-	}
-	pf, err := pdf.NewFont(pdfFontName(f, used), data, unicode)
+	pf, cmap, err := pdf.CutFont(pdfFontName(f, used), t, rs, f.GlyphIndex)
 	if err != nil {
 		return nil, fmt.Errorf("字体 %s 无法嵌入：%w", f.Name, err)
 	}

@@ -1,7 +1,6 @@
 package export
 
 import (
-	"slices"
 	"sync"
 
 	"bulletin/export/ttf"
@@ -24,21 +23,4 @@ func parsedTTF(id string, data []byte) (*ttf.Font, error) {
 	}
 	ttfCache.Store(id, t)
 	return t, nil
-}
-
-// subsetFont returns a TrueType font holding only the glyphs of runes (those
-// up to U+FFFF that glyph maps to a glyph of t) and the components they use,
-// and the glyph of each rune in it.
-func subsetFont(t *ttf.Font, runes []rune, glyph func(rune) int) ([]byte, map[rune]int) {
-	bmp := make([]rune, 0, len(runes))
-	for _, r := range runes {
-		if r < 0xFFFF {
-			bmp = append(bmp, r)
-		}
-	}
-	slices.Sort(bmp)
-	cut, cmap := t.CutRunes(bmp, glyph)
-	tables := t.CutTables(cut, "name", "OS/2", "cvt ", "fpgm", "prep")
-	tables["cmap"] = ttf.Cmap4(cmap)
-	return ttf.Assemble(tables), cmap
 }

@@ -20,7 +20,7 @@ func TestSubset(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: parse: %v", f.Name, err)
 		}
-		data, _ := subsetFont(tt, runes, f.GlyphIndex)
+		data, _ := tt.Subset(runes, f.GlyphIndex)
 		if len(data) > len(f.Data())/20 {
 			t.Errorf("%s: subset is %d bytes of %d", f.Name, len(data), len(f.Data()))
 		}

@@ -11,6 +11,11 @@ import (
 	"bulletin/export/ttf"
 )
 
+// Version names how this package reads and embeds fonts. A font that passed
+// a trial run through it is remembered under this name (export/fonts): a
+// change in the reading must change it, so that every font is checked again.
+const Version = "1"
+
 // Font is a TrueType font embedded whole as a CID font: a glyph's CID is its
 // glyph number, so data should already be cut down to the glyphs used.
 type Font struct {
@@ -73,6 +78,21 @@ func NewFont(name string, data []byte, unicode map[uint16]rune) (*Font, error) {
 		f.italic = int(int16(binary.BigEndian.Uint16(post[4:])))
 	}
 	return f, nil
+}
+
+// CutFont cuts the TrueType font t down to runes below U+FFFF (glyph gives
+// a rune's glyph number in t, 0 for none) and returns it as a PDF font named
+// name, with the glyph of each rune in the cut.
+func CutFont(name string, t *ttf.Font, runes []rune, glyph func(rune) int) (*Font, map[rune]int, error) {
+	data, cmap := t.Subset(runes, glyph)
+	unicode := make(map[uint16]rune, len(cmap))
+	for r, g := range cmap {
+		if old, ok := unicode[uint16(g)]; !ok || r < old {
+			unicode[uint16(g)] = r
+		}
+	}
+	f, err := NewFont(name, data, unicode)
+	return f, cmap, err
 }
 
 // widthArray writes /W: each run of glyphs whose width is not the default.

@@ -5,6 +5,24 @@ import (
 	"slices"
 )
 
+// Subset returns f cut down to the glyphs of runes below U+FFFF (glyph gives
+// a rune's glyph number in f, 0 for none) and the components they use, as a
+// TrueType file with a format 4 cmap that keeps the hinting tables, and the
+// glyph of each rune in it. This is how the PDF embeds a face.
+func (f *Font) Subset(runes []rune, glyph func(rune) int) ([]byte, map[rune]int) {
+	bmp := make([]rune, 0, len(runes))
+	for _, r := range runes {
+		if r < 0xFFFF {
+			bmp = append(bmp, r)
+		}
+	}
+	slices.Sort(bmp)
+	cut, cmap := f.CutRunes(bmp, glyph)
+	tables := f.CutTables(cut, "name", "OS/2", "cvt ", "fpgm", "prep")
+	tables["cmap"] = Cmap4(cmap)
+	return Assemble(tables), cmap
+}
+
 // Cmap4 builds a cmap table with one format 4 subtable (Windows, Unicode
 // BMP) mapping each rune of m (below U+FFFF) to its glyph.
 func Cmap4(m map[rune]int) []byte {

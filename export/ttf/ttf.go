@@ -1,6 +1,6 @@
 // Package ttf reads the tables of a TrueType (glyf) font and cuts it down to
-// the glyphs a text uses. The PDF export cuts each face down before fpdf sees
-// it, the program's UI font is a cut of the embedded Noto Sans SC, and the font
+// the glyphs a text uses. The PDF export embeds each face cut down, the
+// program's UI font is a cut of the embedded Noto Sans SC, and the font
 // checks walk composite glyphs: all three share this code.
 package ttf
 
