@@ -3,7 +3,6 @@ package export
 import (
 	"context"
 	"fmt"
-	"reflect"
 
 	"bulletin/model"
 )
@@ -52,6 +51,31 @@ func PreviewNotice(ctx context.Context, s NoticePeeker, req NoticeRequest) (*Not
 	if err := decodeStrict(n.Doc, &a); err != nil {
 		return nil, fmt.Errorf("stored notice %s: %w", n.Label(), err)
 	}
-	fresh.Number = a.Number
-	return &NoticePreview{Doc: &a, Printed: n, Changed: !reflect.DeepEqual(&a, fresh)}, nil
+	return &NoticePreview{Doc: &a, Printed: n, Changed: changedSince(&a, fresh)}, nil
+}
+
+// changedSince reports whether a 交办单 made now (fresh) differs from the
+// stored one in what they share: the cases both list, the 设置, and when
+// both are of the same shape (as many cases, with or without a 批示) the
+// dates and the 批示. A case's notice found through the 批示 that listed
+// several cases lists others than fresh: that is no change.
+func changedSince(stored, fresh *Assignment) bool {
+	was := map[string]NoticeCase{}
+	for _, c := range stored.Cases {
+		was[c.Number] = c
+	}
+	for _, c := range fresh.Cases {
+		if old, ok := was[c.Number]; ok && old != c {
+			return true
+		}
+	}
+	if stored.Title != fresh.Title || stored.Requirement != fresh.Requirement || stored.Unit != fresh.Unit ||
+		stored.Contact != fresh.Contact || stored.Receipt != fresh.Receipt || stored.Black != fresh.Black || stored.Small != fresh.Small {
+		return true
+	}
+	if len(stored.Cases) != len(fresh.Cases) || (stored.Instruction == nil) != (fresh.Instruction == nil) {
+		return false
+	}
+	return stored.Date != fresh.Date || stored.Due != fresh.Due ||
+		(stored.Instruction != nil && *stored.Instruction != *fresh.Instruction)
 }

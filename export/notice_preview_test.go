@@ -61,3 +61,28 @@ func TestPreviewNotice(t *testing.T) {
 		t.Errorf("the case retitled: changed %v, title %q, %v; want changed and the stored title", after.Changed, after.Doc.Cases[0].Title, err)
 	}
 }
+
+// TestPreviewNoticeOfInstruction: a case's 交办单 found through the 批示
+// that listed it with another case is the stored notice of both, unchanged
+// (it lists more cases than the case's own would, and the 批示), until a
+// case it lists changes.
+func TestPreviewNoticeOfInstruction(t *testing.T) {
+	ctx := context.Background()
+	s := &memStore{kv: map[string]string{}}
+	day := time.Date(2026, 12, 2, 0, 0, 0, 0, time.Local)
+	a := &model.Case{ID: 1, Number: "2026-0001", Title: "停水", AssignedAt: day, Due: day.AddDate(0, 0, 5)}
+	b := &model.Case{ID: 2, Number: "2026-0002", Title: "占道", AssignedAt: day, Due: day.AddDate(0, 0, 3)}
+	in := &model.Instruction{ID: 7, Leader: "张振华", Text: "请核实。", Date: day, Due: day.AddDate(0, 0, 7)}
+	if _, _, _, err := PrintNotice(ctx, s, NoticeRequest{Cases: []*model.Case{a, b}, Department: "县水务局", Date: day, Due: in.Due, Instruction: in}); err != nil {
+		t.Fatal(err)
+	}
+	alone := NoticeRequest{Cases: []*model.Case{b}, Department: "县水务局", Date: b.AssignedAt, Due: b.Due}
+	np, err := PreviewNotice(ctx, s, alone)
+	if err != nil || np.Printed == nil || np.Changed || len(np.Doc.Cases) != 2 {
+		t.Fatalf("case 2 alone: %+v, %v; want the 批示's notice of both cases, unchanged", np, err)
+	}
+	b.Title = "占道经营"
+	if np, err = PreviewNotice(ctx, s, alone); err != nil || !np.Changed {
+		t.Errorf("case 2 retitled: changed %v, %v; want changed", np.Changed, err)
+	}
+}

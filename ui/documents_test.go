@@ -158,7 +158,7 @@ func TestInstructionNotices(t *testing.T) {
 		p := docs.preview.pane
 		txt, note := pagesText(p.pages), "在打印时编定"
 		if i == 2 {
-			note = "已于 " + time.Now().Format(model.DateLayout) + " 打印存档"
+			note = "已于" + time.Now().Format(model.DateLayout) + "打印存档"
 		}
 		if p.pageImage(0) == nil || !strings.Contains(txt, dept) || !strings.Contains(txt, "城关镇幸福小区停水") || !strings.Contains(p.note.Text, note) {
 			t.Errorf("交办单 of %s previewed as %q, note %q; want its pages and %q", dept, txt, p.note.Text, note)

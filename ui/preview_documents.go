@@ -69,10 +69,10 @@ func noticeNote(np *export.NoticePreview) string {
 	n := np.Printed
 	switch {
 	case n == nil:
-		return fmt.Sprintf("交办编号 %s 在打印时编定；打印后存档，以后重印编号和内容不变。", np.Doc.Number)
+		return fmt.Sprintf("交办编号%s在打印时编定；打印后存档，以后重印编号和内容不变。", np.Doc.Number)
 	case np.Changed:
-		return fmt.Sprintf("这份交办单已于 %s 打印存档（%s）：下面是存档的内容，重印与它相同。打印后案件或文书设置有改动，改动不会印在上面。",
+		return fmt.Sprintf("这份交办单已于%s打印存档（%s）：下面是存档的内容，重印与它相同。打印后案件或文书设置有改动，改动不会印在上面。",
 			n.CreatedAt.Format(model.DateLayout), n.Label())
 	}
-	return fmt.Sprintf("这份交办单已于 %s 打印存档（%s）：下面是存档的内容，重印编号和内容不变。", n.CreatedAt.Format(model.DateLayout), n.Label())
+	return fmt.Sprintf("这份交办单已于%s打印存档（%s）：下面是存档的内容，重印编号和内容不变。", n.CreatedAt.Format(model.DateLayout), n.Label())
 }

@@ -90,7 +90,7 @@ func TestNoticePreview(t *testing.T) {
 	if txt := pagesText(p.pages); !strings.Contains(txt, "网络舆情交办单") || !strings.Contains(txt, deptWater) || !strings.Contains(txt, label) || !strings.Contains(txt, c.Title) {
 		t.Errorf("the pages print %q; want the title, %s, %s and the case", txt, deptWater, label)
 	}
-	if want := "交办编号 " + label + " 在打印时编定"; !strings.Contains(p.note.Text, want) {
+	if want := "交办编号" + label + "在打印时编定"; !strings.Contains(p.note.Text, want) {
 		t.Errorf("note %q; want %q", p.note.Text, want)
 	}
 	if ns, _ := s.FindNotices(ctx, model.NoticeFilter{}); len(ns) != 0 {
@@ -125,7 +125,7 @@ func TestNoticePreview(t *testing.T) {
 	docs.depts.SetSelected(deptHousing)
 	cs.wait()
 	p = docs.preview.pane
-	if want := "已于 " + ns[0].CreatedAt.Format(model.DateLayout) + " 打印存档（" + label + "）"; !strings.Contains(p.note.Text, want) || !reflect.DeepEqual(p.pages, shown) {
+	if want := "已于" + ns[0].CreatedAt.Format(model.DateLayout) + "打印存档（" + label + "）"; !strings.Contains(p.note.Text, want) || !reflect.DeepEqual(p.pages, shown) {
 		t.Errorf("opened again: note %q; want %q and the stored pages", p.note.Text, want)
 	}
 }
