@@ -3,6 +3,7 @@ package export
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"math"
 	"os"
 	"os/exec"
@@ -432,5 +433,19 @@ func TestRenderAllocations(t *testing.T) {
 	runtime.ReadMemStats(&after)
 	if mb := float64(after.TotalAlloc-before.TotalAlloc) / (1 << 20); mb > 10 {
 		t.Errorf("rendering the sample allocated %.1f MB, want at most 10", mb)
+	}
+}
+
+// BenchmarkDrawSample writes the laid-out sample as PDF: cutting the four
+// faces down, embedding them and compressing every stream.
+func BenchmarkDrawSample(b *testing.B) {
+	pages, _, err := Layout(mustSample(b), Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if err := draw(io.Discard, pages, time.Time{}); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
