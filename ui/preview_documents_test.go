@@ -213,3 +213,25 @@ func TestDocumentPreviewProblems(t *testing.T) {
 		t.Errorf("problems of page 1: %q, shown %v, size %v; want them readable above the page", sl.probs.Text, sl.probsBox.Visible(), sl.probs.Size())
 	}
 }
+
+// BenchmarkNoticePreview is the work the 交办单 dialog does off the UI
+// thread after the department changes: the stored settings and notices read,
+// the 交办编号 peeked, the 交办单 and its 回执 laid out.
+func BenchmarkNoticePreview(b *testing.B) {
+	ctx := context.Background()
+	s := mustOpenStore(b)
+	c := &model.Case{Title: "城关镇幸福小区停车难，消防通道被占", Content: strings.Repeat("网民反映消防通道被占。", 30), Source: "人民网领导留言板"}
+	if err := s.CreateCase(ctx, c); err != nil {
+		b.Fatal(err)
+	}
+	day := model.Day(time.Now())
+	req := export.NoticeRequest{Cases: []*model.Case{c}, Department: deptWater, Date: day, Due: day.AddDate(0, 0, 7)}
+	if _, _, _, err := noticePreview(s, req); err != nil { // fonts loaded once
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if _, _, _, err := noticePreview(s, req); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
