@@ -80,20 +80,26 @@ func (s *Store) FindStats(ctx context.Context, f StatsFilter) (*Stats, error) {
 	if !f.AsOf.IsZero() && f.AsOf.Before(judged) {
 		judged = f.AsOf
 	}
-	if err := caseStats(ctx, tx, st, where, args, f.AsOf, judged, cal); err != nil {
+	table, err := statsTable(ctx, tx, where, args)
+	if err != nil {
 		return nil, fmt.Errorf("find stats: %w", err)
 	}
-	if err := departmentStats(ctx, tx, st, where, args, f.AsOf, judged); err != nil {
+	marks := map[int64]deptMark{}
+	if err := caseStats(ctx, tx, st, table, where, args, f.AsOf, judged, cal, marks); err != nil {
+		return nil, fmt.Errorf("find stats: %w", err)
+	}
+	if err := departmentStats(ctx, tx, st, table, where, args, marks); err != nil {
 		return nil, fmt.Errorf("find stats: %w", err)
 	}
 	return st, nil
 }
 
 // caseStats fills the totals, statuses, sources, months, kinds, sentiments
-// and the handling figures in one pass.
-func caseStats(ctx context.Context, tx *sql.Tx, st *Stats, where string, args []any, end, today time.Time, cal *Calendar) error {
-	rows, err := tx.QueryContext(ctx, `SELECT c.status, c.source, c.collected, c.due, c.kind, c.sentiment,
-		c.assigned_at, c.replied_at, c.closed_at, c.original_due, c.visit_result, c.visited_at FROM cases c`+where, args...)
+// and the handling figures in one pass, and marks what each case adds to
+// its departments' rows.
+func caseStats(ctx context.Context, tx *sql.Tx, st *Stats, table, where string, args []any, end, today time.Time, cal *Calendar, marks map[int64]deptMark) error {
+	rows, err := tx.QueryContext(ctx, `SELECT c.id, c.status, c.source, c.collected, c.due, c.kind, c.sentiment,
+		c.assigned_at, c.replied_at, c.closed_at, c.original_due, c.visit_result, c.visited_at FROM `+table+where, args...)
 	if err != nil {
 		return err
 	}
@@ -103,7 +109,7 @@ func caseStats(ctx context.Context, tx *sql.Tx, st *Stats, where string, args []
 	for rows.Next() {
 		var c Case
 		var collected, due, assigned, replied, closed, orig, visited sql.NullString
-		if err := rows.Scan(&c.Status, &c.Source, &collected, &due, &c.Kind, &c.Sentiment,
+		if err := rows.Scan(&c.ID, &c.Status, &c.Source, &collected, &due, &c.Kind, &c.Sentiment,
 			&assigned, &replied, &closed, &orig, &c.VisitResult, &visited); err != nil {
 			return err
 		}
@@ -126,6 +132,9 @@ func caseStats(ctx context.Context, tx *sql.Tx, st *Stats, where string, args []
 			st.Overdue++
 		}
 		st.Handling.add(&c, cal, today)
+		if end.IsZero() || c.Status != StatusPending { // not yet assigned at the end: no department counts it
+			marks[c.ID] = markOf(&c, today)
+		}
 	}
 	if err := rows.Err(); err != nil {
 		return err
@@ -148,60 +157,4 @@ func sortedCounts(m map[string]int, less func(a, b Count) bool) []Count {
 	}
 	sort.Slice(out, func(i, j int) bool { return less(out[i], out[j]) })
 	return out
-}
-
-// departmentStats fills the per-department figures.
-func departmentStats(ctx context.Context, tx *sql.Tx, st *Stats, where string, args []any, end, today time.Time) error {
-	rows, err := tx.QueryContext(ctx, `SELECT d.name, c.status, c.due, c.assigned_at, c.replied_at, c.closed_at
-		FROM cases c JOIN case_departments d ON d.case_id = c.id`+where+` ORDER BY d.name`, args...)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	byName := map[string]*DepartmentStats{}
-	for rows.Next() {
-		var name string
-		var c Case
-		var due, assigned, replied, closed sql.NullString
-		if err := rows.Scan(&name, &c.Status, &due, &assigned, &replied, &closed); err != nil {
-			return err
-		}
-		var ts timeScanner
-		c.Due, c.AssignedAt, c.RepliedAt, c.ClosedAt = ts.date(due), ts.dt(assigned), ts.dt(replied), ts.dt(closed)
-		if ts.err != nil {
-			return ts.err
-		}
-		if !end.IsZero() {
-			if asOf(&c, end); c.Status == StatusPending {
-				continue // not yet assigned at the end: not counted, as in the 通报's 附表
-			}
-		}
-		d := byName[name]
-		if d == nil {
-			d = &DepartmentStats{Name: name}
-			byName[name] = d
-		}
-		d.Assigned++
-		if c.Status == StatusReplied || c.Status == StatusClosed {
-			d.Replied++
-			answered := c.RepliedAt
-			if answered.IsZero() {
-				answered = c.ClosedAt
-			}
-			if c.Due.IsZero() || !Day(answered).After(c.Due) {
-				d.OnTime++
-			}
-		}
-		if c.Overdue(today) {
-			d.Overdue++
-		}
-	}
-	if err := rows.Err(); err != nil {
-		return err
-	}
-	for _, d := range byName {
-		st.Departments = append(st.Departments, *d)
-	}
-	sort.Slice(st.Departments, func(i, j int) bool { return st.Departments[i].Name < st.Departments[j].Name })
-	return nil
 }
