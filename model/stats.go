@@ -98,8 +98,7 @@ func (s *Store) FindStats(ctx context.Context, f StatsFilter) (*Stats, error) {
 // and the handling figures in one pass, and marks what each case adds to
 // its departments' rows.
 func caseStats(ctx context.Context, tx *sql.Tx, st *Stats, table, where string, args []any, end, today time.Time, cal *Calendar, marks map[int64]deptMark) error {
-	rows, err := tx.QueryContext(ctx, `SELECT c.id, c.status, c.source, c.collected, c.due, c.kind, c.sentiment,
-		c.assigned_at, c.replied_at, c.closed_at, c.original_due, c.visit_result, c.visited_at FROM `+table+where, args...)
+	rows, err := tx.QueryContext(ctx, `SELECT `+statsColumns+` FROM `+table+where, append([]any{statsFormat}, args...)...)
 	if err != nil {
 		return err
 	}
@@ -108,16 +107,12 @@ func caseStats(ctx context.Context, tx *sql.Tx, st *Stats, table, where string, 
 	kind, sentiment := map[string]int{}, map[string]int{}
 	for rows.Next() {
 		var c Case
-		var collected, due, assigned, replied, closed, orig, visited sql.NullString
-		if err := rows.Scan(&c.ID, &c.Status, &c.Source, &collected, &due, &c.Kind, &c.Sentiment,
-			&assigned, &replied, &closed, &orig, &c.VisitResult, &visited); err != nil {
+		var line string
+		if err := rows.Scan(&line); err != nil {
 			return err
 		}
-		var ts timeScanner
-		c.Collected, c.Due, c.OriginalDue = ts.dt(collected), ts.date(due), ts.date(orig)
-		c.AssignedAt, c.RepliedAt, c.ClosedAt, c.VisitedAt = ts.dt(assigned), ts.dt(replied), ts.dt(closed), ts.dt(visited)
-		if ts.err != nil {
-			return ts.err
+		if err := scanStatsCase(line, &c); err != nil {
+			return err
 		}
 		if !end.IsZero() {
 			asOf(&c, end)

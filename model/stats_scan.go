@@ -3,7 +3,9 @@ package model
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -98,4 +100,34 @@ func departmentStats(ctx context.Context, tx *sql.Tx, st *Stats, table, where st
 	}
 	sort.Slice(st.Departments, func(i, j int) bool { return st.Departments[i].Name < st.Departments[j].Name })
 	return nil
+}
+
+// statsColumns are the columns caseStats reads, as one text column joined
+// by US (0x1F) with format (NULL gives ""): the driver's cost is per column
+// read, as PeriodFigures found. statsFormat is its first argument.
+const statsColumns = `format(?, c.id, c.status, c.source, c.collected, c.due, c.kind, c.sentiment,
+	c.assigned_at, c.replied_at, c.closed_at, c.original_due, c.visit_result, c.visited_at)`
+
+var statsFormat = strings.Repeat("%s\x1f", 12) + "%s"
+
+// scanStatsCase decodes a row of statsColumns into c.
+func scanStatsCase(line string, c *Case) error {
+	var fs [13]string
+	for n := 0; n < 12; n++ {
+		i := strings.IndexByte(line, 0x1f)
+		if i < 0 {
+			return fmt.Errorf("case row of %d fields", n+1)
+		}
+		fs[n], line = line[:i], line[i+1:]
+	}
+	fs[12] = line
+	id, err := strconv.ParseInt(fs[0], 10, 64)
+	if err != nil {
+		return err
+	}
+	c.ID, c.Status, c.Source, c.Kind, c.Sentiment, c.VisitResult = id, CaseStatus(fs[1]), fs[2], fs[5], fs[6], fs[11]
+	var ts timeScanner
+	c.Collected, c.Due, c.OriginalDue = ts.fast(fs[3]), ts.date(ns(fs[4])), ts.date(ns(fs[10]))
+	c.AssignedAt, c.RepliedAt, c.ClosedAt, c.VisitedAt = ts.fast(fs[7]), ts.fast(fs[8]), ts.fast(fs[9]), ts.fast(fs[12])
+	return ts.err
 }
