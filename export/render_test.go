@@ -449,3 +449,16 @@ func BenchmarkDrawSample(b *testing.B) {
 		}
 	}
 }
+
+// TestRenderSharedGlyphs: characters the font draws with one glyph (一 and
+// the radical ⼀, 丨 and ⼁) come back out of the PDF as typed.
+func TestRenderSharedGlyphs(t *testing.T) {
+	doc := &Document{Title: "标题", Body: "一⼀丨⼁一", Date: "2026-01-02"}
+	pdf, rep := render(t, doc)
+	if len(rep.Missing) > 0 {
+		t.Fatalf("missing %v", rep.Missing)
+	}
+	if got := squeeze(pdfText(t, pdf)); !strings.Contains(got, "一⼀丨⼁一") {
+		t.Errorf("pdftotext: %q, want it to contain 一⼀丨⼁一", got)
+	}
+}

@@ -150,7 +150,12 @@ type Cut struct {
 
 // Cut keeps .notdef, the glyphs gids in that order and the components of
 // composite glyphs after them, renumbered in that order.
-func (f *Font) Cut(gids []int) *Cut {
+func (f *Font) Cut(gids []int) *Cut { return f.cut(gids, false) }
+
+// cut is Cut; with each, every entry of gids (all below NumGlyphs) gets a
+// glyph of its own, numbered 1, 2, … in order, even where two are the same
+// glyph. NewID then gives the first.
+func (f *Font) cut(gids []int, each bool) *Cut {
 	c := &Cut{NewID: map[int]int{0: 0}, Old: []int{0}}
 	add := func(gid int) {
 		if _, ok := c.NewID[gid]; !ok && gid < f.NumGlyphs {
@@ -159,6 +164,10 @@ func (f *Font) Cut(gids []int) *Cut {
 		}
 	}
 	for _, g := range gids {
+		if _, ok := c.NewID[g]; ok && each && g != 0 {
+			c.Old = append(c.Old, g)
+			continue
+		}
 		add(g)
 	}
 	for i := 0; i < len(c.Old); i++ { // Old grows as components are found
@@ -187,7 +196,9 @@ func (f *Font) Cut(gids []int) *Cut {
 
 // CutRunes cuts f down to the glyphs of runes, in that order; glyph gives a
 // rune's glyph number in f (0 for none). It returns the cut and the glyph of
-// each rune f has in it.
+// each rune f has in it. Each rune gets a glyph of its own, even where the
+// font draws two alike (一 U+4E00 and the radical ⼀ U+2F00), so that a PDF
+// whose glyph numbers are its character codes still tells them apart.
 func (f *Font) CutRunes(runes []rune, glyph func(rune) int) (*Cut, map[rune]int) {
 	gids := make([]int, 0, len(runes))
 	mapped := make([]rune, 0, len(runes))
@@ -197,10 +208,10 @@ func (f *Font) CutRunes(runes []rune, glyph func(rune) int) (*Cut, map[rune]int)
 			mapped = append(mapped, r)
 		}
 	}
-	c := f.Cut(gids)
+	c := f.cut(gids, true)
 	cmap := make(map[rune]int, len(mapped))
 	for i, r := range mapped {
-		cmap[r] = c.NewID[gids[i]]
+		cmap[r] = i + 1
 	}
 	return c, cmap
 }
