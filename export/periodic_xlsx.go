@@ -3,6 +3,7 @@ package export
 import (
 	"bytes"
 	"fmt"
+	"strconv"
 
 	"github.com/xuri/excelize/v2"
 
@@ -83,20 +84,13 @@ func StatsXLSX(title, span string, rows []PeriodicRow, sheets []Sheet) ([]byte, 
 		if _, err := f.NewSheet(s.Name); err != nil {
 			return nil, err
 		}
-		total := 0
-		for _, c := range s.Counts {
-			total += c.N
-		}
 		if err := f.SetSheetRow(s.Name, "A1", &[]any{s.Name, "件数", "占比"}); err != nil {
 			return nil, err
 		}
-		for i, c := range s.Counts {
-			label := c.Label
-			if label == "" {
-				label = "未填写"
-			}
+		for i, r := range BreakdownRows(s.Counts) { // as the 统计 screen and its printout: 合计 last
+			n, _ := strconv.Atoi(r[1])
 			cell, _ := excelize.CoordinatesToCellName(1, i+2)
-			if err := f.SetSheetRow(s.Name, cell, &[]any{label, c.N, model.Rate{Num: c.N, Den: total}.Text()}); err != nil {
+			if err := f.SetSheetRow(s.Name, cell, &[]any{r[0], n, r[2]}); err != nil {
 				return nil, err
 			}
 		}

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"bytes"
 	"context"
 	"os"
 	"os/exec"
@@ -12,6 +13,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"github.com/xuri/excelize/v2"
 
 	"bulletin/model"
 )
@@ -315,4 +317,33 @@ func pdfLayoutText(t *testing.T, path string) string {
 		t.Fatalf("pdftotext %s: %v", path, err)
 	}
 	return string(out)
+}
+
+// TestStatsXLSXBreakdowns: 导出表格 .xlsx has one sheet per breakdown table
+// of the screen, with the same rows and 合计.
+func TestStatsXLSXBreakdowns(t *testing.T) {
+	sh, _ := newTestShell(t, mustBreakdownStore(t))
+	sp := statsFor(t, sh, model.MonthPeriod(2026, 11)).byPeriod
+	data, err := statsXLSX(sp.report.Cur, sp.rows)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	for _, b := range sp.breakdowns {
+		got, err := f.GetRows(b.name)
+		if err != nil {
+			t.Fatalf("sheet %s: %v", b.name, err)
+		}
+		var shown [][]string
+		for _, r := range b.drawn[1:] {
+			shown = append(shown, r.cells)
+		}
+		if len(got) < 1 || !reflect.DeepEqual(got[1:], shown) {
+			t.Errorf("sheet %s = %v, the screen shows %v", b.name, got, shown)
+		}
+	}
 }
