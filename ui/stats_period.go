@@ -30,7 +30,8 @@ type statsPeriod struct {
 	risk    *barChart
 	table   *fyne.Container
 	export  *widget.Button
-	print   *widget.Button // 打印表格: the tables as a PDF (stats_print.go)
+	print   *widget.Button  // 打印表格: the tables as a PDF (stats_print.go)
+	content *fyne.Container // the charts and tables, hidden while there is no period
 	box     fyne.CanvasObject
 
 	breakdowns []*statsBreakdown // 按来源 … 按月份 (stats_breakdown.go)
@@ -54,14 +55,15 @@ func newStatsPeriod(ss *statsScreen, p model.Period) *statsPeriod {
 	sp.print = widget.NewButtonWithIcon("打印表格（PDF）", theme.DocumentPrintIcon(), sp.onPrint)
 	sp.breakdowns = newBreakdowns()
 	sp.tapCharts()
-	sp.box = panel(panelTitle("通报口径（截至统计期末，与通报相同）"), container.NewVBox(
-		sp.summary,
+	sp.content = container.NewVBox(
 		container.NewGridWithColumns(2, panel(panelTitle("按领域"), sp.domain), panel(panelTitle("按诉求类型"), sp.kind)),
 		container.NewGridWithColumns(2, panel(panelTitle("按涉及地域"), sp.area), panel(panelTitle("按风险等级"), sp.risk)),
 		panel(panelTitle("附表 "+export.PeriodicTableTitle), sp.table),
 		wrapLabel(export.PeriodicDefinitions), // wrapped: one line of it would widen the whole screen
-		breakdownsBox(sp.breakdowns),
-		container.NewHBox(sp.export, sp.print)))
+		breakdownsBox(sp.breakdowns))
+	sp.content.Hide() // until a period is counted
+	sp.box = panel(panelTitle("通报口径（截至统计期末，与通报相同）"), container.NewVBox(
+		sp.summary, sp.content, container.NewHBox(sp.export, sp.print)))
 	return sp
 }
 
@@ -86,6 +88,7 @@ func (sp *statsPeriod) load() {
 		sp.summary.SetText("选择统计时段（或填写起止日期）后，这里按通报的口径统计。")
 		sp.export.Disable()
 		sp.print.Disable()
+		sp.content.Hide() // the figures of a period chosen before would disagree with the dates
 		return
 	}
 	p, err := sp.picker.Period()
@@ -131,6 +134,7 @@ func (sp *statsPeriod) show(r *model.PeriodReport) {
 	sp.showBreakdowns(f)
 	sp.export.Enable()
 	sp.print.Enable()
+	sp.content.Show()
 }
 
 func chartCounts(cs []model.Count) []chart.Count {

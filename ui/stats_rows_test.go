@@ -258,6 +258,10 @@ func TestStatsTilesAsAtPeriodEnd(t *testing.T) {
 	if !strings.Contains(ss.asOf.Text, "截至今天（2026-11-28）") || ss.overdue.value.Text != "1" {
 		t.Errorf("全部时间: %q, 逾期 %s; want as at today and c overdue", ss.asOf.Text, ss.overdue.value.Text)
 	}
+	// With no period the 通报口径 part shows no figures (October's would disagree with the tiles).
+	if ss.byPeriod.content.Visible() || !ss.byPeriod.print.Disabled() {
+		t.Errorf("全部时间: October's tables still shown (%v) or printable (%v)", ss.byPeriod.content.Visible(), !ss.byPeriod.print.Disabled())
+	}
 }
 
 // TestStatsPrint: 打印表格 writes a PDF whose text holds every row of the
