@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"math/big"
 	"sort"
+	"strconv"
+	"strings"
 )
 
 // DepartmentRow is one row of the 附表 各责任单位办理情况统计表.
@@ -40,7 +42,7 @@ func (f *PeriodFigures) TotalRow() DepartmentRow {
 
 // periodDepartments fills the 附表: every department of the directory and
 // every department named by a case of the period, ranked.
-func periodDepartments(ctx context.Context, tx *sql.Tx, f *PeriodFigures, marks map[int64]caseMark) error {
+func periodDepartments(ctx context.Context, tx *sql.Tx, f *PeriodFigures, marks *caseMarks) error {
 	byName := map[string]*DepartmentRow{}
 	var order []string
 	row := func(name string) *DepartmentRow {
@@ -68,14 +70,40 @@ func periodDepartments(ctx context.Context, tx *sql.Tx, f *PeriodFigures, marks 
 		return err
 	}
 	drows.Close()
-	// Most cases of the store in the period: every department row is read
-	// and those of other cases skipped (no look-up of each case).
-	q, args := `SELECT d.case_id, d.name FROM case_departments d JOIN cases c ON c.id = d.case_id
-		WHERE c.collected >= ? AND c.collected < ?`, []any{dbTime(f.Period.From), dbTime(f.Period.End())}
-	if f.scanned {
-		q, args = `SELECT case_id, name FROM case_departments`, nil
+	count := func(id int64, name string) {
+		m, ok := marks.find(id)
+		if !ok {
+			return
+		}
+		d := row(name)
+		if !m.assigned {
+			return
+		}
+		d.Assigned++
+		d.Replied += b2i(m.replied)
+		d.OnTime += b2i(m.onTime)
+		d.OverdueUnreplied += b2i(m.overdue)
+		d.Closed += b2i(m.closed)
 	}
-	rows, err := tx.QueryContext(ctx, q, args...)
+	if f.scanned {
+		err = departmentCaseLists(ctx, tx, count)
+	} else {
+		err = departmentCases(ctx, tx, f.Period, count)
+	}
+	if err != nil {
+		return err
+	}
+	for _, n := range order {
+		f.Departments = append(f.Departments, *byName[n])
+	}
+	RankDepartments(f.Departments)
+	return nil
+}
+
+// departmentCases calls fn with each department named by a case of p.
+func departmentCases(ctx context.Context, tx *sql.Tx, p Period, fn func(id int64, name string)) error {
+	rows, err := tx.QueryContext(ctx, `SELECT d.case_id, d.name FROM case_departments d JOIN cases c ON c.id = d.case_id
+		WHERE c.collected >= ? AND c.collected < ?`, dbTime(p.From), dbTime(p.End()))
 	if err != nil {
 		return err
 	}
@@ -86,28 +114,41 @@ func periodDepartments(ctx context.Context, tx *sql.Tx, f *PeriodFigures, marks 
 		if err := rows.Scan(&id, &name); err != nil {
 			return err
 		}
-		m, ok := marks[id]
-		if !ok {
-			continue
-		}
-		d := row(name)
-		if !m.assigned {
-			continue
-		}
-		d.Assigned++
-		d.Replied += b2i(m.replied)
-		d.OnTime += b2i(m.onTime)
-		d.OverdueUnreplied += b2i(m.overdue)
-		d.Closed += b2i(m.closed)
+		fn(id, name)
 	}
-	if err := rows.Err(); err != nil {
+	return rows.Err()
+}
+
+// departmentCaseLists calls fn with each department named by any case:
+// when the period holds most cases of the store, every department row is
+// read and those of other cases skipped (no look-up of each case), one row
+// per department with its cases' ids joined (the index on name holds both).
+func departmentCaseLists(ctx context.Context, tx *sql.Tx, fn func(id int64, name string)) error {
+	rows, err := tx.QueryContext(ctx, `SELECT name, group_concat(case_id) FROM case_departments GROUP BY name`)
+	if err != nil {
 		return err
 	}
-	for _, n := range order {
-		f.Departments = append(f.Departments, *byName[n])
+	defer rows.Close()
+	for rows.Next() {
+		var name, ids string
+		if err := rows.Scan(&name, &ids); err != nil {
+			return err
+		}
+		for ids != "" {
+			v := ids
+			if i := strings.IndexByte(ids, ','); i >= 0 {
+				v, ids = ids[:i], ids[i+1:]
+			} else {
+				ids = ""
+			}
+			id, err := strconv.ParseInt(v, 10, 64)
+			if err != nil {
+				return fmt.Errorf("department %s: case id %q: %w", name, v, err)
+			}
+			fn(id, name)
+		}
 	}
-	RankDepartments(f.Departments)
-	return nil
+	return rows.Err()
 }
 
 func b2i(b bool) int {
