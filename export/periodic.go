@@ -112,7 +112,10 @@ func (p *Periodic) Parts() *layout.Doc {
 	}
 	if len(p.Charts) > 0 {
 		blocks = append(blocks, layout.Space{Lines: 1})
-		for _, c := range p.Charts {
+		for i, c := range p.Charts {
+			if i > 0 { // a line between charts, so a title does not sit on the axis labels above it
+				blocks = append(blocks, layout.Space{Lines: 1})
+			}
 			blocks = append(blocks, layout.ChartBlock{Chart: c})
 		}
 	}

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"bulletin/chart"
 	"bulletin/model"
 )
 
@@ -126,4 +127,42 @@ func TestPeriodicTableBigNumbers(t *testing.T) {
 			t.Errorf("row %q not on one line in\n%s", want, text)
 		}
 	}
+}
+
+// TestPeriodicChartsApart: a chart's title keeps a blank grid line from the
+// axis labels of the chart above it on the same page (图2's title sat 5 mm
+// under 图1's dates).
+func TestPeriodicChartsApart(t *testing.T) {
+	p := &Periodic{Kind: "周报", Name: DefaultPeriodicName, Unit: "县委网信办", Date: "2026-12-01",
+		Title: "2026年第48周网络舆情和网民诉求办理情况", Span: "2026年11月23日—11月29日", Body: "一、总体情况\n本周共收集3件。",
+		Charts: []chart.Chart{
+			chart.Days("图1　每日收集案件数", []chart.Count{{Label: "11-23", N: 2}, {Label: "11-24", N: 1}}),
+			chart.Top("图2　案件来源分布", []chart.Count{{Label: "微博", N: 2}, {Label: "12345", N: 1}}, 8),
+		}}
+	pages, _, err := LayoutPrinted(p, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, pg := range pages {
+		title := -1.0
+		for _, r := range pg.Runs {
+			if strings.HasPrefix(runText(r), "图2") {
+				title = r.Y
+			}
+		}
+		if title < 0 {
+			continue
+		}
+		above := 0.0 // the lowest baseline of chart 1's texts (its dates)
+		for _, r := range pg.Runs {
+			if r.Y < title && r.Y > above {
+				above = r.Y
+			}
+		}
+		if gap := title - above; gap < 14 {
+			t.Errorf("图2's title %.1f mm under the text above it, want a blank line (≥ 14 mm)", gap)
+		}
+		return
+	}
+	t.Fatal("no page holds 图2")
 }
