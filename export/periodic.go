@@ -5,7 +5,7 @@ import (
 	"strings"
 	"time"
 
-	"bulletin/chart"
+	"bulletin/export/chart"
 	"bulletin/export/layout"
 	"bulletin/model"
 )

@@ -8,7 +8,7 @@ import (
 	"testing"
 	"time"
 
-	"bulletin/chart"
+	"bulletin/export/chart"
 	"bulletin/model"
 )
 

@@ -9,7 +9,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
-	"bulletin/chart"
+	"bulletin/export/chart"
 )
 
 // chartBar is one bar of a barChart.

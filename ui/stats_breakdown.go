@@ -5,8 +5,8 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
-	"bulletin/chart"
 	"bulletin/export"
+	"bulletin/export/chart"
 	"bulletin/model"
 )
 

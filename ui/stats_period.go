@@ -10,8 +10,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"bulletin/chart"
 	"bulletin/export"
+	"bulletin/export/chart"
 	"bulletin/model"
 )
 

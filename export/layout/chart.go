@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"math"
 
-	"bulletin/chart"
+	"bulletin/export/chart"
 )
 
 // ChartBlock is a bar chart (package chart) drawn as vectors across the 版心:

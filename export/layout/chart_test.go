@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"bulletin/chart"
+	"bulletin/export/chart"
 )
 
 // TestTableHeaderRepeated: a table of 80 rows with Header 1 goes over pages;
