@@ -2,7 +2,7 @@
 //
 // The work is split in two steps, as LAYOUT.md asks: package layout places every
 // glyph, rule and page number on A4 pages using font metrics only, and this package
-// draws those pages with export/pdf. Render is the entry point.
+// draws those pages with go-pdf/fpdf. Render is the entry point.
 package export
 
 import (

@@ -1,42 +1,52 @@
 package export
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"math"
 	"sort"
+	"strings"
 	"sync"
 	"time"
 
+	"codeberg.org/go-pdf/fpdf"
+
 	"bulletin/export/fonts"
 	"bulletin/export/layout"
-	"bulletin/export/pdf"
 )
 
 // mmPerPt converts font sizes to page units.
 const mmPerPt = 25.4 / 72
 
-// draw writes laid-out pages as a PDF. Every glyph is placed by itself at the
-// position the layout chose; runes above U+FFFF are painted from their
-// outlines (a glyph code of the subset's cmap is 16 bits), and runes no font
-// has become a placeholder box.
+// draw writes laid-out pages as a PDF. Every glyph is placed by its own Text
+// call at the position the layout chose (fpdf's wrapping cells drop CJK
+// characters); runes above U+FFFF are painted from their outlines because fpdf
+// cannot take them as text, and runes no font has become a placeholder box.
 func draw(w io.Writer, pages []layout.Page, created time.Time) error {
-	doc := pdf.New(layout.PageW, layout.PageH)
-	doc.Created, doc.Producer = created, "bulletin"
-	ft, err := registerFonts(doc, pages)
-	if err != nil {
-		return err
-	}
+	pdf := fpdf.New("P", "mm", "A4", "")
+	pdf.SetCompression(true)
+	pdf.SetCatalogSort(true)
+	pdf.SetCreationDate(created)
+	pdf.SetModificationDate(created)
+	pdf.SetProducer("bulletin", false)
+	pdf.SetAutoPageBreak(false, 0)
+	pdf.SetMargins(0, 0, 0)
+	ft := registerFonts(pdf, pages)
 	for _, p := range pages {
-		pg := doc.AddPage()
+		pdf.AddPage()
 		for _, r := range p.Rules {
-			drawRule(pg, r)
+			drawRule(pdf, r)
 		}
 		for _, r := range p.Runs {
-			drawRun(pg, r, ft)
+			drawRun(pdf, r, ft)
 		}
 	}
-	if _, err := doc.WriteTo(w); err != nil {
+	var buf bytes.Buffer
+	if err := pdf.Output(&buf); err != nil {
+		return fmt.Errorf("write pdf: %w", err)
+	}
+	if _, err := w.Write(ft.rename(buf.Bytes())); err != nil {
 		return fmt.Errorf("write pdf: %w", err)
 	}
 	return nil
@@ -48,10 +58,11 @@ func face(g layout.Glyph) *fonts.Face {
 	return f
 }
 
-// registerFonts cuts down each face used as text to the runes it prints
-// (side by side) and adds them to the document in ID order. It returns the
-// fonts by face ID and the face for the invisible text under outline glyphs.
-func registerFonts(doc *pdf.Doc, pages []layout.Page) (*fontTable, error) {
+// registerFonts adds each face used as text to the PDF once, in ID order.
+// fpdf embeds only the glyphs used (subset). It returns the families the
+// faces are registered under and the face for the invisible text under
+// outline glyphs.
+func registerFonts(pdf *fpdf.Fpdf, pages []layout.Page) *fontTable {
 	used := make(map[string]*fonts.Face)
 	runes := make(map[string]map[rune]bool)
 	for _, p := range pages {
@@ -72,58 +83,56 @@ func registerFonts(doc *pdf.Doc, pages []layout.Page) (*fontTable, error) {
 		ids = append(ids, id)
 	}
 	sort.Strings(ids)
-	ft := &fontTable{fonts: map[string]*pdfFont{}}
-	cut := make([]*pdfFont, len(ids))
-	errs := make([]error, len(ids))
+	ft := &fontTable{family: map[string]string{}}
+	// The faces are cut down side by side (fpdf then takes them in order).
+	data := make([][]byte, len(ids))
 	var wg sync.WaitGroup
 	for i, id := range ids {
-		wg.Go(func() { cut[i], errs[i] = newPDFFont(used[id], runes[id]) })
+		wg.Go(func() { data[i] = subsetData(used[id], runes[id]) })
 	}
 	wg.Wait()
 	for i, id := range ids {
-		if errs[i] != nil {
-			return nil, errs[i]
-		}
-		doc.AddFont(cut[i].pdf)
-		ft.fonts[id] = cut[i]
+		fam, name := pdfFontName(i, used[id], runes[id])
+		ft.family[id] = fam
+		ft.names = append(ft.names, [2]string{"/utf8" + fam, "/" + name})
+		pdf.AddUTF8FontFromBytes(fam, "", data[i])
 	}
 	for _, id := range ids {
 		if used[id].Has('\u3000') {
-			ft.hidden = ft.fonts[id]
+			ft.hidden = ft.family[id]
 			break
 		}
 	}
-	return ft, nil
+	return ft
 }
 
-// newPDFFont cuts the face down to the runes used and names it.
-func newPDFFont(f *fonts.Face, used map[rune]bool) (*pdfFont, error) {
+// subsetData returns the face cut down to the runes used, or the whole face
+// when it cannot be cut (fpdf then subsets it itself, only slower).
+func subsetData(f *fonts.Face, used map[rune]bool) []byte {
 	t, err := parsedTTF(f.ID, f.Data())
 	if err != nil {
-		return nil, fmt.Errorf("字体 %s 无法嵌入：%w", f.Name, err)
+		return f.Data()
 	}
 	rs := make([]rune, 0, len(used))
 	for r := range used {
 		rs = append(rs, r)
 	}
-	pf, cmap, err := pdf.CutFont(pdfFontName(f, used), t, rs, f.GlyphIndex)
-	if err != nil {
-		return nil, fmt.Errorf("字体 %s 无法嵌入：%w", f.Name, err)
-	}
-	return &pdfFont{pdf: pf, glyph: cmap}, nil
+	data, _ := t.Subset(rs, f.GlyphIndex)
+	return data
 }
 
-func drawRule(pg *pdf.Page, r layout.Rule) {
-	pg.SetStroke(r.Colour.R, r.Colour.G, r.Colour.B)
-	pg.SetLineWidth(r.Width)
-	pg.Line(r.X1, r.Y1, r.X2, r.Y2)
+func drawRule(pdf *fpdf.Fpdf, r layout.Rule) {
+	pdf.SetDrawColor(r.Colour.R, r.Colour.G, r.Colour.B)
+	pdf.SetLineWidth(r.Width)
+	pdf.Line(r.X1, r.Y1, r.X2, r.Y2)
 }
 
 // drawRun places the glyphs of one run.
-func drawRun(pg *pdf.Page, r layout.Run, ft *fontTable) {
+func drawRun(pdf *fpdf.Fpdf, r layout.Run, ft *fontTable) {
 	c := r.Colour
-	pg.SetFill(c.R, c.G, c.B)
-	pg.SetStroke(c.R, c.G, c.B)
+	pdf.SetTextColor(c.R, c.G, c.B)
+	pdf.SetFillColor(c.R, c.G, c.B)
+	pdf.SetDrawColor(c.R, c.G, c.B)
 	scale := r.ScaleX
 	if scale == 0 {
 		scale = 1
@@ -132,19 +141,31 @@ func drawRun(pg *pdf.Page, r layout.Run, ft *fontTable) {
 		f := face(g)
 		switch {
 		case f == nil:
-			placeholder(pg, g, r)
+			placeholder(pdf, g, r)
 		case g.R > 0xFFFF:
-			outline(pg, f, g, r, scale, ft.hidden)
+			outline(pdf, f, g, r, scale, ft.hidden)
 		case g.Hidden || g.DashW > 0:
-			ft.text(pg, f, g, r, scale, pdf.Invisible)
+			invisibleText(pdf, ft.family[f.ID], g, r, scale)
 			if g.DashW > 0 {
-				dash(pg, f, g, r, scale)
+				dash(pdf, f, g, r, scale)
 			}
-		case g.Embolden:
-			pg.SetLineWidth(emboldenStroke * r.Size * mmPerPt)
-			ft.text(pg, f, g, r, scale, pdf.FillStroke)
 		default:
-			ft.text(pg, f, g, r, scale, pdf.Fill)
+			pdf.SetFont(ft.family[f.ID], "", r.Size)
+			if scale != 1 {
+				pdf.TransformBegin()
+				pdf.TransformScale(scale*100, 100, g.X, r.Y)
+			}
+			if g.Embolden {
+				pdf.SetLineWidth(emboldenStroke * r.Size * mmPerPt)
+				pdf.SetTextRenderingMode(2)
+			}
+			pdf.Text(g.X, r.Y, string(g.R))
+			if g.Embolden {
+				pdf.SetTextRenderingMode(0)
+			}
+			if scale != 1 {
+				pdf.TransformEnd()
+			}
 		}
 	}
 }
@@ -153,10 +174,26 @@ func drawRun(pg *pdf.Page, r layout.Run, ft *fontTable) {
 // glyph to about the weight of a bold one beside it (fill and stroke).
 const emboldenStroke = 0.035
 
+// invisibleText writes the glyph's character in text render mode 3 (no
+// ink), so that text extraction still finds it where it is drawn otherwise.
+func invisibleText(pdf *fpdf.Fpdf, family string, g layout.Glyph, r layout.Run, scale float64) {
+	pdf.SetFont(family, "", r.Size)
+	pdf.SetTextRenderingMode(3)
+	if scale != 1 {
+		pdf.TransformBegin()
+		pdf.TransformScale(scale*100, 100, g.X, r.Y)
+	}
+	pdf.Text(g.X, r.Y, string(g.R))
+	if scale != 1 {
+		pdf.TransformEnd()
+	}
+	pdf.SetTextRenderingMode(0)
+}
+
 // dash paints a glyph as one unbroken bar g.DashW long from g.X, at
 // the height and thickness of the font's own dash (its outline's ink), so
 // that a 破折号 has no notch and a 一字线 is one character long.
-func dash(pg *pdf.Page, f *fonts.Face, g layout.Glyph, r layout.Run, scale float64) {
+func dash(pdf *fpdf.Fpdf, f *fonts.Face, g layout.Glyph, r layout.Run, scale float64) {
 	em := r.Size * mmPerPt
 	top, bottom := -0.40, -0.35 // em, y down: used when the outline cannot be read
 	if path, ok := f.Outline(g.R); ok && len(path) > 0 {
@@ -167,58 +204,75 @@ func dash(pg *pdf.Page, f *fonts.Face, g layout.Glyph, r layout.Run, scale float
 			}
 		}
 	}
-	pg.Rect(g.X, r.Y+top*em, g.DashW*scale, (bottom-top)*em, true)
+	pdf.Rect(g.X, r.Y+top*em, g.DashW*scale, (bottom-top)*em, "F")
 }
 
 // placeholder draws a box in the glyph's cell for a rune no font has.
-func placeholder(pg *pdf.Page, g layout.Glyph, r layout.Run) {
+func placeholder(pdf *fpdf.Fpdf, g layout.Glyph, r layout.Run) {
 	em := r.Size * mmPerPt
 	w := g.W * 0.8
-	pg.SetLineWidth(0.2)
-	pg.Rect(g.X+(g.W-w)/2, r.Y-0.8*em, w, 0.9*em, false)
+	pdf.SetLineWidth(0.2)
+	pdf.Rect(g.X+(g.W-w)/2, r.Y-0.8*em, w, 0.9*em, "D")
 }
 
-// outline paints a glyph from its outline, as a glyph code of the subset
-// reaches U+FFFF only. A marked-content span carries the rune as ActualText
-// over an invisible ideographic space in the hidden face, so that text
-// extraction (pdftotext, copy and paste) still returns the rune at its place.
-func outline(pg *pdf.Page, f *fonts.Face, g layout.Glyph, r layout.Run, scale float64, hidden *pdfFont) {
+// outline paints a glyph from its outline, as fpdf cannot write runes above
+// U+FFFF as text. A marked-content span carries the rune as ActualText over an
+// invisible ideographic space in the hidden face, so that text extraction
+// (pdftotext, copy and paste) still returns the rune at its place.
+func outline(pdf *fpdf.Fpdf, f *fonts.Face, g layout.Glyph, r layout.Run, scale float64, hidden string) {
 	path, ok := f.Outline(g.R)
 	if !ok {
-		placeholder(pg, g, r)
+		placeholder(pdf, g, r)
 		return
 	}
 	em := r.Size * mmPerPt
 	pt := func(p fonts.Point) (float64, float64) { return g.X + p.X*em*scale, r.Y + p.Y*em }
-	pg.BeginSpan(string(g.R))
-	if hidden != nil {
-		pg.Glyph(hidden.pdf, r.Size, uint16(hidden.glyph['\u3000']), g.X, r.Y, 1, pdf.Invisible)
+	pdf.RawWriteStr(fmt.Sprintf("/Span <</ActualText <FEFF%s>>> BDC\n", utf16Hex(g.R)))
+	if hidden != "" {
+		pdf.SetFont(hidden, "", r.Size)
+		pdf.SetTextRenderingMode(3)
+		pdf.Text(g.X, r.Y, "\u3000")
+		pdf.SetTextRenderingMode(0)
 	}
 	drawn := false
 	for _, s := range path {
 		x, y := pt(s.Pts[0])
 		switch s.Op {
 		case fonts.MoveTo:
-			pg.MoveTo(x, y)
+			pdf.MoveTo(x, y)
 			drawn = true
 		case fonts.LineTo:
-			pg.LineTo(x, y)
+			pdf.LineTo(x, y)
 		case fonts.QuadTo:
 			x2, y2 := pt(s.Pts[1])
-			pg.QuadTo(x, y, x2, y2)
+			pdf.CurveTo(x, y, x2, y2)
 		case fonts.CubeTo:
 			x2, y2 := pt(s.Pts[1])
 			x3, y3 := pt(s.Pts[2])
-			pg.CubeTo(x, y, x2, y2, x3, y3)
+			pdf.CurveBezierCubicTo(x, y, x2, y2, x3, y3)
 		case fonts.Close:
-			pg.ClosePath()
+			pdf.ClosePath()
 		}
 	}
 	if drawn && g.Embolden {
-		pg.SetLineWidth(emboldenStroke * em)
-		pg.FillPath(true)
+		pdf.SetLineWidth(emboldenStroke * em)
+		pdf.DrawPath("FD")
 	} else if drawn {
-		pg.FillPath(false)
+		pdf.DrawPath("f")
 	}
-	pg.EndSpan()
+	pdf.RawWriteStr("EMC\n")
+}
+
+// utf16Hex returns r in UTF-16BE as hex digits.
+func utf16Hex(r rune) string {
+	var b strings.Builder
+	for _, u := range []rune{r} {
+		if u > 0xFFFF {
+			u -= 0x10000
+			fmt.Fprintf(&b, "%04X%04X", 0xD800+(u>>10), 0xDC00+(u&0x3FF))
+		} else {
+			fmt.Fprintf(&b, "%04X", u)
+		}
+	}
+	return b.String()
 }

@@ -1,39 +1,39 @@
 package export
 
 import (
+	"bytes"
+	"fmt"
 	"hash/crc32"
 	"sort"
+	"strings"
 
 	"bulletin/export/fonts"
-	"bulletin/export/layout"
-	"bulletin/export/pdf"
 )
 
-// fontTable holds the fonts of a PDF by face ID, and the font for the
-// invisible text under outline glyphs.
+// fontTable is how the faces of a PDF are registered with fpdf: the family
+// of each face ID, the family of the face for invisible text, and the names
+// the fonts are given in the file.
 type fontTable struct {
-	fonts  map[string]*pdfFont
-	hidden *pdfFont
+	family map[string]string
+	hidden string
+	names  [][2]string // fpdf's name, the subset's name
 }
 
-// pdfFont is a face cut down and added to the PDF, with the glyph number of
-// each rune in the cut.
-type pdfFont struct {
-	pdf   *pdf.Font
-	glyph map[rune]int
-}
-
-// text sets glyph g of face f, in render mode mode.
-func (ft *fontTable) text(pg *pdf.Page, f *fonts.Face, g layout.Glyph, r layout.Run, scale float64, mode int) {
-	pf := ft.fonts[f.ID]
-	pg.Glyph(pf.pdf, r.Size, uint16(pf.glyph[g.R]), g.X, r.Y, scale, mode)
-}
-
-// pdfFontName returns the name a cut-down face carries in the PDF: a subset
-// tag made of six capitals and the face's PostScript name,
-// ABCDEF+NotoSerifSC-Regular, as preflight tools expect.
-func pdfFontName(f *fonts.Face, used map[rune]bool) string {
-	return subsetTag(f, used) + "+" + f.PostScriptName()
+// pdfFontName returns the fpdf family to register face number i under and
+// the name the font should carry in the PDF: a subset tag made of six
+// capitals and the face's PostScript name, ABCDEF+NotoSerifSC-Regular, as
+// preflight tools expect. fpdf names a font "utf8" + its family in lower
+// case; the family is padded to the length of the wanted name so that the
+// names can be swapped in the finished file without moving any object.
+func pdfFontName(i int, f *fonts.Face, used map[rune]bool) (family, name string) {
+	name = subsetTag(f, used) + "+" + f.PostScriptName()
+	family = fmt.Sprintf("f%dx", i)
+	if pad := len(name) - len("utf8") - len(family); pad > 0 {
+		family += strings.Repeat("_", pad)
+	} else {
+		name = "utf8" + family // too short a name to hold the family: keep fpdf's
+	}
+	return family, name
 }
 
 // subsetTag derives the six-capital tag from the face and the runes in its
@@ -54,4 +54,15 @@ func subsetTag(f *fonts.Face, used map[rune]bool) string {
 		sum /= 26
 	}
 	return string(tag[:])
+}
+
+// rename gives the fonts of a finished PDF their subset names. Each name
+// keeps its length, so the cross-reference offsets stay right.
+func (ft *fontTable) rename(pdf []byte) []byte {
+	for _, n := range ft.names {
+		if len(n[0]) == len(n[1]) {
+			pdf = bytes.ReplaceAll(pdf, []byte(n[0]), []byte(n[1]))
+		}
+	}
+	return pdf
 }

@@ -71,7 +71,7 @@ func BenchmarkResolve5000Warm(b *testing.B) {
 }
 
 // BenchmarkLoadNotoSerif is an uncached Load of the 15 MB Noto Serif SC:
-// table checks, sfnt parse and the trial run through the PDF writer.
+// table checks, sfnt parse and the fpdf trial run.
 func BenchmarkLoadNotoSerif(b *testing.B) {
 	for b.Loop() {
 		if _, err := parseFace(assets.SerifRegular, 0, "serif", true); err != nil {
@@ -80,7 +80,7 @@ func BenchmarkLoadNotoSerif(b *testing.B) {
 	}
 }
 
-// BenchmarkPDFCheckNotoSerif is the trial run alone.
+// BenchmarkPDFCheckNotoSerif is the fpdf trial run alone.
 func BenchmarkPDFCheckNotoSerif(b *testing.B) {
 	f := embedded(embSerifRegular)
 	for b.Loop() {

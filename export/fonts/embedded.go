@@ -49,7 +49,7 @@ var (
 )
 
 // embedded returns the shared face of an embedded font, parsing it once.
-// The embedded files are checked by the tests (including the trial run), so
+// The embedded files are checked by the tests (including the fpdf trial), so
 // only sfnt parsing happens here.
 func embedded(e embeddedFont) *Face {
 	embeddedOnce[e].Do(func() {

@@ -10,7 +10,7 @@ import (
 
 // Face is one loaded TrueType face.
 type Face struct {
-	ID       string // short unique ASCII id, usable in names
+	ID       string // short unique ASCII id, usable as an fpdf font family name
 	Name     string // display name: file name (with #N for a collection face) or the assets *Name constant
 	Path     string // file path; "" for embedded
 	Embedded bool
@@ -20,9 +20,9 @@ type Face struct {
 	upem    float64
 	ascent  float64
 	descent float64
-	cmap4   bool // has a format 4 (BMP) cmap
+	cmap4   bool // has the format 4 cmap fpdf reads
 
-	pdfOnce sync.Once // the trial run through the PDF writer, done on first need
+	pdfOnce sync.Once // the fpdf trial run, done on first need
 	pdfErr  error
 
 	weightCache
@@ -61,17 +61,17 @@ func fromFixed(v fixed.Int26_6, upem float64) float64 {
 	return float64(v) / 64 / upem
 }
 
-// Data returns the standalone TrueType bytes the PDF embeds (cut down). The
+// Data returns the TrueType bytes fpdf can read (AddUTF8FontFromBytes). The
 // slice is shared: do not modify it.
 func (f *Face) Data() []byte { return f.data }
 
-// PDFText reports whether the PDF can take this face's runes up to U+FFFF as
+// PDFText reports whether fpdf can take this face's runes up to U+FFFF as
 // text. It is always true for faces from Load and Embedded; a system fallback
-// face without it (one lacking a BMP cmap, or failing the
+// face without it (one lacking the cmap fpdf reads, or failing the fpdf
 // trial run) still gives outlines for runes above U+FFFF.
 func (f *Face) PDFText() bool { return f.checkPDF() == nil }
 
-// checkPDF makes the trial run once and returns its result.
+// checkPDF runs the fpdf trial run once and returns its result.
 func (f *Face) checkPDF() error {
 	f.pdfOnce.Do(func() {
 		if !f.cmap4 {
@@ -91,7 +91,7 @@ func (f *Face) checkPDF() error {
 	return f.pdfErr
 }
 
-// markChecked records that the face passed the trial run elsewhere (the
+// markChecked records that the face passed the fpdf trial run elsewhere (the
 // embedded faces are checked by the tests).
 func (f *Face) markChecked() { f.pdfOnce.Do(func() {}) }
 
@@ -161,7 +161,7 @@ type Segment struct {
 type Path []Segment
 
 // Outline returns the outline of r in em units, y pointing down, origin at the
-// start of the baseline. It lets the drawer paint runes above U+FFFF that the PDF
+// start of the baseline. It lets the drawer paint runes above U+FFFF that fpdf
 // cannot take as text. Each contour ends with Close. ok is false when the face
 // has no glyph for r.
 func (f *Face) Outline(r rune) (Path, bool) {

@@ -1,11 +1,10 @@
 package fonts
 
 import (
-	"encoding/binary"
 	"math"
 	"testing"
 
-	"bulletin/export/ttf"
+	"codeberg.org/go-pdf/fpdf"
 )
 
 func TestEmbeddedFaces(t *testing.T) {
@@ -125,31 +124,25 @@ func pointsOf(op SegOp) int {
 	return 0
 }
 
-// TestAdvanceMatchesPDF checks the layout's widths (read with sfnt) are the
-// ones the PDF writer embeds (the cut font's hmtx, read with ttf), so
-// justified lines end where the layout says.
-func TestAdvanceMatchesPDF(t *testing.T) {
+// TestAdvanceMatchesFpdf checks the layout's widths are the ones fpdf draws
+// with, so justified lines end where the layout says.
+func TestAdvanceMatchesFpdf(t *testing.T) {
 	for _, e := range []embeddedFont{embSerifRegular, embSerifBold, embSansBold, embKai} {
 		f := embedded(e)
-		full, err := ttf.Parse(f.Data())
-		if err != nil {
-			t.Fatal(err)
-		}
-		runes := []rune("中国，。A i1%—“")
-		data, glyphs := full.Subset(runes, f.GlyphIndex)
-		cut, err := ttf.Parse(data)
-		if err != nil {
-			t.Fatalf("%s: the cut does not parse: %v", f.ID, err)
-		}
-		upem := float64(binary.BigEndian.Uint16(cut.Tables["head"][18:]))
-		for _, r := range runes {
+		pdf := fpdf.New("P", "pt", "A4", "")
+		pdf.AddUTF8FontFromBytes(f.ID, "", f.Data())
+		pdf.SetFont(f.ID, "", 1000)
+		for _, r := range "中国，。A i1%—“" {
 			if !f.Has(r) {
 				continue
 			}
-			adv, _ := cut.Metrics(glyphs[r])
-			if got, want := f.Advance(r), float64(adv)/upem; math.Abs(got-want) > 0.002 {
-				t.Errorf("%s %q: Advance %.4f em, width in the PDF %.4f em", f.ID, r, got, want)
+			got, want := f.Advance(r), pdf.GetStringWidth(string(r))/1000
+			if math.Abs(got-want) > 0.002 {
+				t.Errorf("%s %q: Advance %.4f em, fpdf width %.4f em", f.ID, r, got, want)
 			}
+		}
+		if err := pdf.Error(); err != nil {
+			t.Fatalf("fpdf with %s: %v", f.ID, err)
 		}
 	}
 }

@@ -3,24 +3,23 @@
 // per-character fallback to the other embedded faces and then to fonts
 // installed on the PC.
 //
-// The PDF writer (export/pdf) embeds standalone TrueType (glyf) fonts cut
-// down with export/ttf, and writes runes up to U+FFFF as text, so this
-// package checks every file when it is loaded (refusing .otf/CFF, damaged
-// files and restricted licences with a Chinese message), extracts faces from
-// .ttc collections, and gives glyph outlines for the drawer to paint the
-// runes above U+FFFF.
+// fpdf embeds only standalone TrueType (glyf) fonts and cannot take runes
+// above U+FFFF as text, so this package checks every file when it is loaded
+// (refusing .otf/CFF, damaged files and restricted licences with a Chinese
+// message), extracts faces from .ttc collections, and gives glyph outlines
+// for the drawer to paint the runes fpdf cannot write.
 //
 // Use: build a Set from the role → file settings (NewSet), ask it which face
 // prints each rune (Set.Resolve) and measure with Face.Advance. When drawing,
-// cut each face used for runes up to U+FFFF down to them (Face.Data,
-// Face.GlyphIndex) and write them as text; paint runes above U+FFFF from
-// Face.Outline. Set.Check lists the characters no font has, with their line
-// and column, for the report to the user.
+// register each face used for runes up to U+FFFF with
+// fpdf.AddUTF8FontFromBytes(face.ID, "", face.Data()) and write them as text;
+// paint runes above U+FFFF from Face.Outline. Set.Check lists the characters
+// no font has, with their line and column, for the report to the user.
 //
 // Faces, their glyph caches and Sets are safe for concurrent use. Loading
-// never panics: a trial run through the PDF writer is made once at load time
-// under recover (its verdict remembered by the face's content hash), after
-// the glyph tables have been checked.
+// never panics: fpdf's own parser is run once at load time under recover,
+// after the glyph tables have been checked for what would crash it outside
+// recover's reach.
 package fonts
 
 // Role is the typographic role of a piece of text in the bulletin; each role

@@ -8,14 +8,14 @@ import (
 	"bulletin/export/ttf"
 )
 
-// A subsetter trusts the glyph tables: a loca offset out of order or
+// fpdf's subsetter trusts the glyph tables: a loca offset out of order or
 // past the glyf table makes it panic, and a composite glyph that refers to
 // itself (directly or not) makes it recurse until the stack overflows, which
 // no recover can catch. The trial run in Load touches only a few glyphs, so
 // every glyph is checked here instead.
 
 // checkGlyphs checks head, maxp, hhea, hmtx, loca and every glyph header of
-// a standalone face the way a subsetter reads them.
+// a standalone face the way fpdf will read them.
 func checkGlyphs(data []byte, dir tableDir) error {
 	table := func(tag string, min uint32) ([]byte, error) {
 		t, _ := dir.find(tag)

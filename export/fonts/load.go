@@ -14,13 +14,11 @@ import (
 	"sync"
 	"time"
 
+	"codeberg.org/go-pdf/fpdf"
 	"golang.org/x/image/font/sfnt"
-
-	"bulletin/export/pdf"
-	"bulletin/export/ttf"
 )
 
-// requiredTables are the tables a PDF embedding reads; a face missing one would fail (or
+// requiredTables are the tables fpdf reads; a face missing one would fail (or
 // panic) only when the PDF is written.
 var requiredTables = []string{"cmap", "glyf", "head", "hhea", "hmtx", "loca", "maxp", "name", "post"}
 
@@ -28,7 +26,7 @@ var requiredTables = []string{"cmap", "glyf", "head", "hhea", "hmtx", "loca", "m
 // (face N of a collection). It refuses OpenType CFF (.otf) fonts, damaged
 // files, fonts whose licence forbids embedding and files that are not fonts,
 // with a *LoadError whose Chinese message names the file and says why. Every
-// check is done here, including a trial run through the PDF writer, so that a font that
+// check is done here, including a trial run through fpdf, so that a font that
 // loads never fails later when the PDF is written. Loads are cached by path,
 // size and modification time.
 func Load(path string) (*Face, error) {
@@ -48,8 +46,8 @@ var (
 	fileCache   = map[fileKey]*Face{}
 )
 
-// loadFile loads path. With needText it refuses faces the PDF cannot take as
-// text (a role's font must be text); without, the trial run is left to
+// loadFile loads path. With needText it refuses faces fpdf cannot take as
+// text (a role's font must be text); without, the fpdf trial run is left to
 // Face.PDFText, so that scanning system fallbacks for a rare rune only
 // parses them.
 func loadFile(path string, needText bool) (*Face, error) {
@@ -163,7 +161,7 @@ func parseFace(data []byte, index int, name string, needText bool) (*Face, error
 		return nil, loadError(name, ErrBroken, err.Error())
 	}
 	if !needText {
-		return fc, nil // the trial run waits until the face is used as text
+		return fc, nil // the fpdf trial run waits until the face is used as text
 	}
 	if !fc.cmap4 {
 		return nil, loadError(name, ErrNoCmap, "")
@@ -193,7 +191,7 @@ func collectionDir(data []byte, index int, name string) (tableDir, error) {
 	return dir, nil
 }
 
-// checkTables refuses CFF faces and faces missing a table a PDF embedding reads.
+// checkTables refuses CFF faces and faces missing a table fpdf reads.
 func checkTables(dir tableDir, name string) error {
 	_, glyf := dir.find("glyf")
 	_, cff := dir.find("CFF ")
@@ -209,48 +207,35 @@ func checkTables(dir tableDir, name string) error {
 	return nil
 }
 
-// pdfCheck runs the face through the PDF writer the way the drawer will:
-// cut it down to a few of its characters, embed the cut and write them on a
-// page. A damaged font could make the cutting panic, so the run is guarded.
-func pdfCheck(fc *Face) error {
-	var sample []rune
-	for _, r := range "一国A0" {
-		if fc.Has(r) {
-			sample = append(sample, r)
-		}
-	}
-	for r := rune(0x21); len(sample) == 0 && r < 0xFFFF; r++ {
-		if fc.Has(r) && !Invisible(r) {
-			sample = append(sample, r)
-		}
-	}
-	return trialRun(fc, sample)
-}
-
-// trialRun embeds the face cut down to runes in a one-page PDF that sets
-// each of them, and reports a panic or an error.
-func trialRun(fc *Face, runes []rune) (err error) {
+// pdfCheck runs the face through fpdf the way the PDF drawer will: register
+// it, write one of its characters and produce the subset font. fpdf panics or
+// prints on some malformed fonts, so the run is guarded.
+func pdfCheck(fc *Face) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("pdf: %v", r)
+			err = fmt.Errorf("fpdf: %v", r)
 		}
 	}()
-	t, err := ttf.Parse(fc.data)
-	if err != nil {
-		return fmt.Errorf("pdf: %w", err)
+	sample := ""
+	for _, r := range "一国A0" {
+		if fc.Has(r) {
+			sample += string(r)
+		}
 	}
-	f, glyphs, err := pdf.CutFont("TRIAL+Font", t, runes, fc.GlyphIndex)
-	if err != nil {
-		return fmt.Errorf("pdf: %w", err)
+	for r := rune(0x21); sample == "" && r < 0xFFFF; r++ {
+		if fc.Has(r) && !Invisible(r) {
+			sample = string(r)
+		}
 	}
-	doc := pdf.New(210, 297)
-	doc.AddFont(f)
-	page := doc.AddPage()
-	for i, r := range runes {
-		page.Glyph(f, 12, uint16(glyphs[r]), 10+5*float64(i%30), 10+5*float64(i/30), 1, pdf.Fill)
+	pdf := fpdf.New("P", "mm", "A4", "")
+	pdf.AddUTF8FontFromBytes("check", "", fc.data)
+	pdf.AddPage()
+	pdf.SetFont("check", "", 12)
+	if sample != "" {
+		pdf.Text(10, 10, sample)
 	}
-	if _, err := doc.WriteTo(io.Discard); err != nil {
-		return fmt.Errorf("pdf: %w", err)
+	if err := pdf.Output(io.Discard); err != nil {
+		return fmt.Errorf("fpdf: %w", err)
 	}
 	return nil
 }

@@ -155,7 +155,7 @@ func (s *Set) chain(role Role) []*Face {
 }
 
 // usable reports whether f can print r: it has the glyph, and runes up to
-// U+FFFF (written as text) need a face the PDF can take as text; runes above
+// U+FFFF (written as text) need a face fpdf can take as text; runes above
 // are drawn from outlines.
 func usable(f *Face, r rune) bool {
 	return f != nil && f.Has(r) && (r > 0xFFFF || f.PDFText())

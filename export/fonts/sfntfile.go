@@ -9,8 +9,8 @@ import (
 
 // This file reads the sfnt table directory directly, for what
 // golang.org/x/image/font/sfnt does not expose: TrueType collection
-// extraction (the PDF embeds standalone .ttf files), CFF detection, the
-// embedding permission and the cmap subtable formats the PDF needs.
+// extraction (fpdf reads only standalone .ttf files), CFF detection, the
+// embedding permission and the cmap subtable formats fpdf needs.
 
 const (
 	tagTTC      = 0x74746366 // "ttcf"
@@ -171,13 +171,13 @@ func fsType(data []byte, dir tableDir) uint16 {
 	return binary.BigEndian.Uint16(data[t.offset+8:])
 }
 
-// embeddingRestricted reports the fsType values that forbid embedding a cut:
+// embeddingRestricted reports the fsType values fpdf itself rejects:
 // restricted licence (no embedding), no subsetting, or bitmap only.
 func embeddingRestricted(fs uint16) bool {
 	return fs&0x000F == 0x0002 || fs&0x0300 != 0
 }
 
-// bmpCmap reports whether the font has a BMP cmap subtable (the
+// bmpCmap reports whether the font has the cmap subtable fpdf reads (the
 // first format 4 subtable under platform 3 encoding 1 or platform 0), and
 // an error when that subtable reaches outside the cmap table.
 func bmpCmap(data []byte, dir tableDir) (bool, error) {

@@ -139,7 +139,7 @@ func trueTypeFiles(dirs []string) []string {
 // Windows: SimSun-ExtB (simsunb.ttf), SimSun-ExtG, simsun.ttc, simfang.ttf,
 // simkai.ttf, simhei.ttf, msyh.ttc and a few more. Elsewhere: HanaMinA and
 // HanaMinB, then every other .ttf/.ttc under the usual font folders (.otf
-// files are skipped: the PDF cannot use them).
+// files are skipped: fpdf cannot use them).
 func SystemFallbacks() []string {
 	if runtime.GOOS == "windows" {
 		return windowsFallbacksIn(windowsFontDirs())

@@ -12,7 +12,7 @@ import (
 // the user's cache folder.
 func init() { verdictDir = func() string { return "" } }
 
-// TestVerdictRemembered: a font file that passed the trial run is not
+// TestVerdictRemembered: a font file that passed the fpdf trial run is not
 // run through it again in a later process (a fresh load of the same bytes,
 // under another name); a changed file is.
 func TestVerdictRemembered(t *testing.T) {

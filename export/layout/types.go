@@ -1,8 +1,8 @@
 // Package layout places a bulletin on A4 pages: every glyph, rule, placeholder
 // and page number with its position in millimetres, from font metrics alone.
 //
-// It knows nothing of PDF. The export package draws its pages as PDF
-// (export/pdf), and an on-screen preview can draw the same pages. Coordinates are in mm with the origin
+// It knows nothing of PDF. The export package draws its pages with fpdf, and an
+// on-screen preview can draw the same pages. Coordinates are in mm with the origin
 // at the top-left corner of the paper and y growing downwards; sizes are in pt.
 package layout
 

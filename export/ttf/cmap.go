@@ -8,7 +8,7 @@ import (
 // Subset returns f cut down to the glyphs of runes below U+FFFF (glyph gives
 // a rune's glyph number in f, 0 for none) and the components they use, as a
 // TrueType file with a format 4 cmap that keeps the hinting tables, and the
-// glyph of each rune in it. This is how the PDF embeds a face.
+// glyph of each rune in it. The PDF export hands fpdf each face cut so.
 func (f *Font) Subset(runes []rune, glyph func(rune) int) ([]byte, map[rune]int) {
 	bmp := make([]rune, 0, len(runes))
 	for _, r := range runes {

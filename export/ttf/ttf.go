@@ -1,6 +1,6 @@
 // Package ttf reads the tables of a TrueType (glyf) font and cuts it down to
-// the glyphs a text uses. The PDF export embeds each face cut down, the
-// program's UI font is a cut of the embedded Noto Sans SC, and the font
+// the glyphs a text uses. The PDF export cuts each face down before fpdf sees
+// it, the program's UI font is a cut of the embedded Noto Sans SC, and the font
 // checks walk composite glyphs: all three share this code.
 package ttf
 
@@ -150,12 +150,7 @@ type Cut struct {
 
 // Cut keeps .notdef, the glyphs gids in that order and the components of
 // composite glyphs after them, renumbered in that order.
-func (f *Font) Cut(gids []int) *Cut { return f.cut(gids, false) }
-
-// cut is Cut; with each, every entry of gids (all below NumGlyphs) gets a
-// glyph of its own, numbered 1, 2, … in order, even where two are the same
-// glyph. NewID then gives the first.
-func (f *Font) cut(gids []int, each bool) *Cut {
+func (f *Font) Cut(gids []int) *Cut {
 	c := &Cut{NewID: map[int]int{0: 0}, Old: []int{0}}
 	add := func(gid int) {
 		if _, ok := c.NewID[gid]; !ok && gid < f.NumGlyphs {
@@ -164,10 +159,6 @@ func (f *Font) cut(gids []int, each bool) *Cut {
 		}
 	}
 	for _, g := range gids {
-		if _, ok := c.NewID[g]; ok && each && g != 0 {
-			c.Old = append(c.Old, g)
-			continue
-		}
 		add(g)
 	}
 	for i := 0; i < len(c.Old); i++ { // Old grows as components are found
@@ -196,9 +187,7 @@ func (f *Font) cut(gids []int, each bool) *Cut {
 
 // CutRunes cuts f down to the glyphs of runes, in that order; glyph gives a
 // rune's glyph number in f (0 for none). It returns the cut and the glyph of
-// each rune f has in it. Each rune gets a glyph of its own, even where the
-// font draws two alike (一 U+4E00 and the radical ⼀ U+2F00), so that a PDF
-// whose glyph numbers are its character codes still tells them apart.
+// each rune f has in it.
 func (f *Font) CutRunes(runes []rune, glyph func(rune) int) (*Cut, map[rune]int) {
 	gids := make([]int, 0, len(runes))
 	mapped := make([]rune, 0, len(runes))
@@ -208,10 +197,10 @@ func (f *Font) CutRunes(runes []rune, glyph func(rune) int) (*Cut, map[rune]int)
 			mapped = append(mapped, r)
 		}
 	}
-	c := f.cut(gids, true)
+	c := f.Cut(gids)
 	cmap := make(map[rune]int, len(mapped))
 	for i, r := range mapped {
-		cmap[r] = i + 1
+		cmap[r] = c.NewID[gids[i]]
 	}
 	return c, cmap
 }

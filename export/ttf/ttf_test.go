@@ -134,24 +134,3 @@ func TestParseDamaged(t *testing.T) {
 		}
 	}
 }
-
-// TestCutRunesEach: two runes drawn by one glyph get a glyph each, alike,
-// so that glyph numbers still tell the characters apart.
-func TestCutRunesEach(t *testing.T) {
-	f := testFont(t, simpleGlyph(1), simpleGlyph(2))
-	glyph := map[rune]int{'一': 1, '⼀': 1, 'A': 2}
-	c, cmap := f.CutRunes([]rune("一A⼀"), func(r rune) int { return glyph[r] })
-	if cmap['一'] == cmap['⼀'] || cmap['一'] == 0 || cmap['⼀'] == 0 {
-		t.Fatalf("cmap %v: want 一 and ⼀ on glyphs of their own", cmap)
-	}
-	if want := []int{0, 1, 2, 1}; !slices.Equal(c.Old, want) {
-		t.Errorf("Old = %v, want %v", c.Old, want)
-	}
-	out, err := Parse(Assemble(f.CutTables(c)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if a, b := out.Glyph(cmap['一']), out.Glyph(cmap['⼀']); !slices.Equal(a, b) || len(a) == 0 {
-		t.Errorf("一 %v, ⼀ %v: want the same outline", a, b)
-	}
-}
