@@ -33,8 +33,7 @@ type PeriodFigures struct {
 	Highlights  []*Case         // 重点, or 较大 and above: 重点 first, then by risk and 收集时间, at most MaxHighlights
 	HighlightN  int             // how many cases are 重点 or 较大 and above
 
-	top     []highlight // the first MaxHighlights of them, in order
-	scanned bool        // the cases were read by a scan of the whole table
+	top []highlight // the first MaxHighlights of them, in order
 }
 
 // Change is a 环比: this period's figure against the previous one's.

@@ -13,6 +13,7 @@ func BenchmarkPeriodReportYear(b *testing.B) {
 	ctx := context.Background()
 	p := YearPeriod(2026)
 	b.ResetTimer()
+	defer reportCPU(b, cpuTime())
 	for i := 0; i < b.N; i++ {
 		r, err := s.PeriodReport(ctx, p)
 		if err != nil || r.Cur.Total == 0 {

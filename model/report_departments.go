@@ -85,7 +85,11 @@ func periodDepartments(ctx context.Context, tx *sql.Tx, f *PeriodFigures, marks 
 		d.OverdueUnreplied += b2i(m.overdue)
 		d.Closed += b2i(m.closed)
 	}
-	if f.scanned {
+	var named int // how many department rows the store holds
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM case_departments`).Scan(&named); err != nil {
+		return err
+	}
+	if f.Total*listsAbove > named {
 		err = departmentCaseLists(ctx, tx, count)
 	} else {
 		err = departmentCases(ctx, tx, f.Period, count)
@@ -99,6 +103,13 @@ func periodDepartments(ctx context.Context, tx *sql.Tx, f *PeriodFigures, marks 
 	RankDepartments(f.Departments)
 	return nil
 }
+
+// listsAbove: the departments of a period's cases are read as lists of ids
+// of all the store's cases (departmentCaseLists) when the period holds more
+// than one case in listsAbove of the store's department rows, else looked up
+// case by case (departmentCases): a look-up costs about as much as reading
+// listsAbove rows in order.
+const listsAbove = 8
 
 // departmentCases calls fn with each department named by a case of p.
 func departmentCases(ctx context.Context, tx *sql.Tx, p Period, fn func(id int64, name string)) error {
