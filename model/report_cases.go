@@ -3,6 +3,7 @@ package model
 import (
 	"context"
 	"database/sql"
+	"math"
 	"sort"
 	"time"
 )
@@ -64,22 +65,38 @@ type caseMark struct {
 	assigned, replied, onTime, overdue, closed bool
 }
 
-// caseMarks are the marks of the period's cases by id, in id order.
+// caseMarks are the marks of the period's cases by id. They are found
+// through a table by id when the ids are close together, as they are in a
+// store, else in id order.
 type caseMarks struct {
-	ids    []int64
-	marks  []caseMark
-	sorted bool
+	ids   []int64
+	marks []caseMark
+	first int64   // the least id,
+	pos   []int32 // and the place+1 in ids of first+i, 0 for none
 }
 
 func (m *caseMarks) add(id int64, k caseMark) {
-	if n := len(m.ids); n > 0 && id < m.ids[n-1] {
-		m.sorted = false
-	}
 	m.ids, m.marks = append(m.ids, id), append(m.marks, k)
 }
 
-// sort puts the marks in id order (a scan of the table reads them so).
-func (m *caseMarks) sort() { sort.Sort(m) }
+// index prepares find, once all are added.
+func (m *caseMarks) index() {
+	if len(m.ids) == 0 {
+		return
+	}
+	lo, hi := m.ids[0], m.ids[0]
+	for _, id := range m.ids {
+		lo, hi = min(lo, id), max(hi, id)
+	}
+	if uint64(hi-lo) < uint64(4*len(m.ids)+1024) && len(m.ids) < math.MaxInt32 {
+		m.first, m.pos = lo, make([]int32, hi-lo+1)
+		for i, id := range m.ids {
+			m.pos[id-lo] = int32(i + 1)
+		}
+		return
+	}
+	sort.Sort(m)
+}
 
 func (m *caseMarks) Len() int           { return len(m.ids) }
 func (m *caseMarks) Less(i, j int) bool { return m.ids[i] < m.ids[j] }
@@ -90,6 +107,12 @@ func (m *caseMarks) Swap(i, j int) {
 
 // find is the mark of case id; false when it is not a case of the period.
 func (m *caseMarks) find(id int64) (caseMark, bool) {
+	if m.pos != nil {
+		if id < m.first || uint64(id-m.first) >= uint64(len(m.pos)) || m.pos[id-m.first] == 0 {
+			return caseMark{}, false
+		}
+		return m.marks[m.pos[id-m.first]-1], true
+	}
 	i := sort.Search(len(m.ids), func(i int) bool { return m.ids[i] >= id })
 	if i == len(m.ids) || m.ids[i] != id {
 		return caseMark{}, false
@@ -198,17 +221,13 @@ func (t *periodTally) finish() {
 		}
 		i++
 	}
-	if !t.marks.sorted {
-		t.marks.sort()
-		t.marks.sorted = true
-	}
+	t.marks.index()
 }
 
 // periodCases counts the period's cases in one pass and returns each
 // case's marks for the 附表.
 func periodCases(ctx context.Context, tx *sql.Tx, f *PeriodFigures, cal *Calendar, judged time.Time) (*caseMarks, error) {
 	t := newPeriodTally(f, cal, judged)
-	t.marks.sorted = true
 	if err := eachPeriodCase(ctx, tx, f.Period, t.add); err != nil {
 		return nil, err
 	}

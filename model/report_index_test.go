@@ -11,13 +11,10 @@ import (
 	"time"
 )
 
-// TestPeriodCasesFromIndex: the period's cases are read from the index
-// cases_period alone (its expression is periodCaseText): no row of the
-// table, no format per case. A change to either side that breaks the match
-// would leave the figures right but five times slower.
-func TestPeriodCasesFromIndex(t *testing.T) {
-	s := MustOpenStore(t)
-	rows, err := s.rdb.Query(`EXPLAIN QUERY PLAN `+periodCasesQuery, "2026-01-01", "2027-01-01")
+// queryPlan is the EXPLAIN QUERY PLAN of q, one line a step.
+func queryPlan(t *testing.T, s *Store, q string, args ...any) []string {
+	t.Helper()
+	rows, err := s.rdb.Query(`EXPLAIN QUERY PLAN `+q, args...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -31,8 +28,23 @@ func TestPeriodCasesFromIndex(t *testing.T) {
 		}
 		plan = append(plan, detail)
 	}
+	return plan
+}
+
+// TestPeriodQueriesUseTheirIndexes: the period's cases are read from the
+// index cases_period alone (its expression is periodCaseText): no row of
+// the table, no format per case; a change to either side that broke the
+// match would leave the figures right but five times slower. The 退回重办
+// are read from their partial index, not looked up for each case.
+func TestPeriodQueriesUseTheirIndexes(t *testing.T) {
+	s := MustOpenStore(t)
+	plan := queryPlan(t, s, periodCasesQuery, "2026-01-01", "2027-01-01")
 	if len(plan) != 1 || !strings.Contains(plan[0], "USING COVERING INDEX cases_period (collected>? AND collected<?)") {
-		t.Errorf("plan %q, want one search of cases_period as a covering index", plan)
+		t.Errorf("cases: plan %q, want one search of cases_period as a covering index", plan)
+	}
+	plan = queryPlan(t, s, returnedQuery, "2026-01-01", "2027-01-01", "2027-01-01")
+	if len(plan) == 0 || !strings.HasPrefix(plan[0], "SCAN e USING ") || !strings.HasSuffix(plan[0], "INDEX case_events_return") {
+		t.Errorf("退回重办: plan %q, want the scan of case_events_return first", plan)
 	}
 	var calls int // functions the query calls per row: none, format is the index's
 	ops, err := s.rdb.Query(`EXPLAIN `+periodCasesQuery, "2026-01-01", "2027-01-01")
@@ -98,6 +110,7 @@ func TestPeriodFiguresMatchEveryCase(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	returned := 0
 	for _, p := range []Period{YearPeriod(2026), q4, MonthPeriod(2026, 10), MonthPeriod(2026, 11), MonthPeriod(2026, 12),
 		MonthPeriod(2026, 8), w48, r} {
 		got, err := s.PeriodFigures(ctx, p, true)
@@ -109,6 +122,10 @@ func TestPeriodFiguresMatchEveryCase(t *testing.T) {
 			t.Fatalf("%s: no cases, the test counts nothing", p.Name())
 		}
 		compareFigures(t, p.Name(), got, want)
+		returned += want.Returned
+	}
+	if returned == 0 {
+		t.Error("no 退回重办 counted in any period: the test checks nothing of them")
 	}
 }
 
@@ -330,5 +347,33 @@ func compareFigures(t *testing.T, name string, got, want *PeriodFigures) {
 	}
 	if !reflect.DeepEqual(g, w) {
 		t.Errorf("%s: highlights\n got %v\nwant %v", name, g, w)
+	}
+}
+
+// TestCaseMarksFind: marks are found by id whether the ids are close
+// together (a table by id) or far apart (in id order), added in any order.
+func TestCaseMarksFind(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		ids  []int64
+	}{
+		{"close", []int64{7, 3, 5, 4, 9}},
+		{"far apart", []int64{1 << 40, 3, 1 << 20, 12, 1<<62 + 5}},
+	} {
+		var m caseMarks
+		for i, id := range tt.ids {
+			m.add(id, caseMark{assigned: true, replied: i%2 == 0})
+		}
+		m.index()
+		for i, id := range tt.ids {
+			if k, ok := m.find(id); !ok || !k.assigned || k.replied != (i%2 == 0) {
+				t.Errorf("%s: find(%d) = %+v, %v", tt.name, id, k, ok)
+			}
+		}
+		for _, id := range []int64{0, 2, 6, 8, 10, 1<<40 + 1, -1} {
+			if k, ok := m.find(id); ok {
+				t.Errorf("%s: find(%d) = %+v, want none", tt.name, id, k)
+			}
+		}
 	}
 }
