@@ -46,7 +46,8 @@ func draw(w io.Writer, pages []layout.Page, created time.Time) error {
 	if err := pdf.Output(&buf); err != nil {
 		return fmt.Errorf("write pdf: %w", err)
 	}
-	if _, err := w.Write(ft.rename(buf.Bytes())); err != nil {
+	ft.rename(buf.Bytes())
+	if _, err := w.Write(buf.Bytes()); err != nil {
 		return fmt.Errorf("write pdf: %w", err)
 	}
 	return nil

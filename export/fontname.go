@@ -56,13 +56,21 @@ func subsetTag(f *fonts.Face, used map[rune]bool) string {
 	return string(tag[:])
 }
 
-// rename gives the fonts of a finished PDF their subset names. Each name
-// keeps its length, so the cross-reference offsets stay right.
-func (ft *fontTable) rename(pdf []byte) []byte {
+// rename gives the fonts of a finished PDF their subset names, in place.
+// Each name keeps its length, so the cross-reference offsets stay right.
+func (ft *fontTable) rename(pdf []byte) {
 	for _, n := range ft.names {
-		if len(n[0]) == len(n[1]) {
-			pdf = bytes.ReplaceAll(pdf, []byte(n[0]), []byte(n[1]))
+		from, to := []byte(n[0]), []byte(n[1])
+		if len(from) != len(to) || len(from) == 0 {
+			continue
+		}
+		for rest := pdf; ; {
+			i := bytes.Index(rest, from)
+			if i < 0 {
+				break
+			}
+			copy(rest[i:], to)
+			rest = rest[i+len(to):]
 		}
 	}
-	return pdf
 }

@@ -165,6 +165,11 @@ func (f *Font) Cut(gids []int) *Cut {
 		g := f.Glyph(c.Old[i])
 		Components(g, func(at int) { add(int(binary.BigEndian.Uint16(g[at:]))) })
 	}
+	size := 0
+	for _, gid := range c.Old {
+		size += (len(f.Glyph(gid)) + 3) &^ 3
+	}
+	c.Glyf = make([]byte, 0, size)
 	c.Loca = make([]byte, 0, 4*(len(c.Old)+1))
 	c.Hmtx = make([]byte, 0, 4*len(c.Old))
 	for _, gid := range c.Old {
