@@ -7,7 +7,6 @@ import (
 	"math"
 	"sort"
 	"strings"
-	"sync"
 	"time"
 
 	"codeberg.org/go-pdf/fpdf"
@@ -85,18 +84,19 @@ func registerFonts(pdf *fpdf.Fpdf, pages []layout.Page) *fontTable {
 	}
 	sort.Strings(ids)
 	ft := &fontTable{family: map[string]string{}}
-	// The faces are cut down side by side (fpdf then takes them in order).
-	data := make([][]byte, len(ids))
-	var wg sync.WaitGroup
+	// The faces are cut down side by side, and fpdf takes each in order as
+	// soon as it is cut (its own work on a font, a few times the cut's, is
+	// one after the other).
+	cut := make([]chan []byte, len(ids))
 	for i, id := range ids {
-		wg.Go(func() { data[i] = subsetData(used[id], runes[id]) })
+		cut[i] = make(chan []byte, 1)
+		go func() { cut[i] <- subsetData(used[id], runes[id]) }()
 	}
-	wg.Wait()
 	for i, id := range ids {
 		fam, name := pdfFontName(i, used[id], runes[id])
 		ft.family[id] = fam
 		ft.names = append(ft.names, [2]string{"/utf8" + fam, "/" + name})
-		pdf.AddUTF8FontFromBytes(fam, "", data[i])
+		pdf.AddUTF8FontFromBytes(fam, "", <-cut[i])
 	}
 	for _, id := range ids {
 		if used[id].Has('\u3000') {
