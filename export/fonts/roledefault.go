@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"sync"
 )
 
 // Builtin is the Config value that keeps a role on its embedded font even
@@ -35,21 +36,33 @@ func roleFontDirs() []string {
 	return dirs
 }
 
+// roleDefaults is RoleDefault for the roles of one new Set: the font
+// folders are read once for all of them (a Windows font folder holds
+// hundreds of files), when a role first asks.
+func roleDefaults() func(Role) string { return roleDefaultsIn(roleFontDirs) }
+
+// roleDefaultsIn is roleDefaults for the font folders dirs gives.
+func roleDefaultsIn(dirs func() []string) func(Role) string {
+	var once sync.Once
+	var folders fontFolders
+	return func(role Role) string {
+		once.Do(func() { folders = readFontFolders(dirs()) })
+		return folders.roleDefault(role)
+	}
+}
+
 // roleDefaultIn is RoleDefault for the font folders dirs. File names match
 // without regard to case, as on Windows (FZXBSJW.TTF, fzxbsjw.ttf).
 func roleDefaultIn(dirs []string, role Role) string {
-	for _, p := range findNamesIn(dirs, roleCandidateNames[role]) {
-		if _, err := Load(p); err == nil {
-			return p
-		}
-	}
-	return ""
+	return readFontFolders(dirs).roleDefault(role)
 }
 
-// findNamesIn returns the files of dirs whose names match names (ignoring
-// case), in the order of names, then of dirs.
-func findNamesIn(dirs, names []string) []string {
-	byDir := make([]map[string]string, len(dirs))
+// fontFolders holds the files of font folders, each by its name in lower
+// case.
+type fontFolders []map[string]string
+
+func readFontFolders(dirs []string) fontFolders {
+	byDir := make(fontFolders, len(dirs))
 	for i, d := range dirs {
 		entries, err := os.ReadDir(d)
 		if err != nil {
@@ -62,9 +75,25 @@ func findNamesIn(dirs, names []string) []string {
 			}
 		}
 	}
+	return byDir
+}
+
+// roleDefault is the first of role's office fonts in the folders that loads.
+func (ff fontFolders) roleDefault(role Role) string {
+	for _, p := range ff.find(roleCandidateNames[role]) {
+		if _, err := Load(p); err == nil {
+			return p
+		}
+	}
+	return ""
+}
+
+// find returns the files whose names match names (ignoring case), in the
+// order of names, then of the folders.
+func (ff fontFolders) find(names []string) []string {
 	var out []string
 	for _, n := range names {
-		for _, m := range byDir {
+		for _, m := range ff {
 			if p, ok := m[strings.ToLower(n)]; ok {
 				out = append(out, p)
 			}

@@ -48,7 +48,8 @@ func TestRoleDefaultWindowsFolder(t *testing.T) {
 			t.Errorf("roleDefaultIn(%s) = %q, want %q", r, got, want[r])
 		}
 	}
-	find := func(r Role) string { return roleDefaultIn(dirs, r) }
+	listed := 0
+	find := roleDefaultsIn(func() []string { listed++; return dirs })
 	s, err := newSetWith(nil, nil, find)
 	if err != nil {
 		t.Fatalf("newSetWith: %v", err)
@@ -64,6 +65,9 @@ func TestRoleDefaultWindowsFolder(t *testing.T) {
 		if p.Embedded || p.Path != want[r] {
 			t.Errorf("Primary(%s) = %q (embedded %v), want %s", r, p.Name, p.Embedded, want[r])
 		}
+	}
+	if listed != 1 {
+		t.Errorf("the font folders were listed %d times for %d roles, want once", listed, len(Roles))
 	}
 	if f, _ := s.Resolve(RoleFangsong, '国'); f.Path != want[RoleFangsong] {
 		t.Errorf("Resolve(仿宋, 国) = %q, want simfang.ttf", faceID(f))

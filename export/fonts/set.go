@@ -68,7 +68,7 @@ func (sf *systemFont) get() *Face {
 // SystemFallbacks finds, which are loaded only when a rune is missing from
 // everything before them.
 func NewSet(cfg Config) (*Set, error) {
-	s, err := newSetWith(cfg, nil, RoleDefault)
+	s, err := newSetWith(cfg, nil, roleDefaults())
 	if s != nil {
 		s.listSystem = SystemFallbacks
 	}
@@ -102,6 +102,13 @@ func newSetWith(cfg Config, system []string, roleDefault func(Role) string) (*Se
 		}
 	}
 	s := &Set{chains: make(map[Role][]*Face), resolved: make(map[roleRune]*Face)}
+	// The embedded faces of the chains are parsed side by side the first
+	// time (0.1–0.2 ms each), as a role's own font file is loaded.
+	var wg sync.WaitGroup
+	for _, e := range embeddedOrder[RoleFangsong] {
+		wg.Go(func() { embedded(e) })
+	}
+	defer wg.Wait()
 	for _, role := range Roles {
 		var chain []*Face
 		switch path := cfg[role]; path {
