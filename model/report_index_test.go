@@ -34,7 +34,7 @@ func queryPlan(t *testing.T, s *Store, q string, args ...any) []string {
 // TestPeriodQueriesUseTheirIndexes: the period's cases are read from the
 // index cases_period alone (its expression is periodCaseText): no row of
 // the table, no format per case; a change to either side that broke the
-// match would leave the figures right but five times slower. The 退回重办
+// match would leave the figures right but several times slower. The 退回重办
 // are read from their partial index, not looked up for each case.
 func TestPeriodQueriesUseTheirIndexes(t *testing.T) {
 	s := MustOpenStore(t)

@@ -12,7 +12,7 @@ import (
 // periodCaseText is a case of a period as one text value, its fields joined
 // by US (0x1F) with format (NULL gives ""), and for a 待研判 case only the
 // first nine, all that is counted of it. It is the expression of the index
-// cases_period (migration 0031), character for character, so that a
+// cases_period (migration 0031), word for word, so that a
 // period's cases are read from that index alone: no row of the table, no
 // format per case. The driver's cost is per column and per row read, which
 // one value per case and group_concat keep low.
@@ -36,8 +36,8 @@ const periodCasesQuery = `SELECT group_concat(` + periodCaseText + `, char(30)) 
 
 // eachPeriodCase calls fn with each case collected in p, holding only the
 // fields the figures count (see parsePeriodCase); c is reused, fn must not
-// keep it. The cases are read a month at a time: one value per query, a
-// few megabytes at most however large the store.
+// keep it. The cases are read a month at a time, one value per query of
+// about 170 bytes a case (1.4 MB for a month of 8,000 cases).
 func eachPeriodCase(ctx context.Context, tx *sql.Tx, p Period, fn func(c *Case)) error {
 	var c Case
 	var ts timeScanner
