@@ -205,3 +205,9 @@ func (pp *periodPicker) changed() {
 		pp.OnChanged(p)
 	}
 }
+
+// unused says, in place of the period's days, that the period shown is not
+// the one counted (the 统计 screen's dates were cleared or typed apart).
+func (pp *periodPicker) unused(why string) {
+	pp.span.SetText(why)
+}

@@ -89,13 +89,17 @@ func (sp *statsPeriod) load() {
 		sp.export.Disable()
 		sp.print.Disable()
 		sp.content.Hide() // the figures of a period chosen before would disagree with the dates
+		sp.picker.unused("未选用：现统计全部案件")
 		return
 	}
 	p, err := sp.picker.Period()
 	if err != nil || !p.From.Equal(model.Day(from)) || !p.To.Equal(model.Day(to)) {
+		sp.picker.unused("未选用：按下面填写的收集时间统计")
 		if p, err = model.RangePeriod(from, to); err != nil {
 			return
 		}
+	} else {
+		sp.picker.span.SetText(p.Span())
 	}
 	sp.summary.SetText("正在统计…")
 	sp.ss.bg.run(func() func() {

@@ -90,3 +90,33 @@ func TestStatsBarOpensCases(t *testing.T) {
 		t.Errorf("month bar: dates %q, source %q, %d cases; want November, any source, 2", got, cs.source.Selected, cs.total)
 	}
 }
+
+// TestStatsPickerSaysWhenUnused: the screen opens counting every case, and
+// the picker (showing this month) says it is not the period counted; a
+// period chosen shows its days; 全部时间 or dates typed apart say so again.
+func TestStatsPickerSaysWhenUnused(t *testing.T) {
+	s := mustStatsStore(t)
+	ss := openStats(t, s)
+	sp := ss.byPeriod
+	if !strings.Contains(sp.picker.span.Text, "未选用") {
+		t.Errorf("at start (全部时间) the picker says %q, want 未选用", sp.picker.span.Text)
+	}
+	nov := model.MonthPeriod(2026, 11)
+	sp.picker.Set(nov)
+	sp.choose(nov)
+	ss.wait()
+	if sp.picker.span.Text != nov.Span() {
+		t.Errorf("November chosen: picker says %q, want %q", sp.picker.span.Text, nov.Span())
+	}
+	ss.from.SetText("2026-11-05")
+	ss.onRefresh()
+	ss.wait()
+	if !strings.Contains(sp.picker.span.Text, "未选用") {
+		t.Errorf("dates typed apart from the period: picker says %q", sp.picker.span.Text)
+	}
+	test.Tap(ss.clearBtn)
+	ss.wait()
+	if !strings.Contains(sp.picker.span.Text, "全部") {
+		t.Errorf("全部时间: picker says %q", sp.picker.span.Text)
+	}
+}
