@@ -2,6 +2,8 @@ package export
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"io"
 	"math"
@@ -464,5 +466,31 @@ func TestRenderSharedGlyphs(t *testing.T) {
 	}
 	if got := squeeze(pdfText(t, pdf)); !strings.Contains(got, "一⼀丨⼁一") {
 		t.Errorf("pdftotext: %q, want it to contain 一⼀丨⼁一", got)
+	}
+}
+
+// TestRenderSampleBytes: the sample prints to the very bytes it printed with
+// fpdf at 9fe3598 (and hard.json to those of 7170cac, after d60abe2's layout
+// change), embedded fonts only. A stored document's preview says "changed
+// since" when its pages no longer give the stored PDF's bytes, so a change
+// here is one every office would see: change the hashes only for a change
+// of the print that is meant (a template or layout rule, a new fpdf).
+func TestRenderSampleBytes(t *testing.T) {
+	builtin := fonts.Config{}
+	for _, r := range fonts.Roles {
+		builtin[r] = fonts.Builtin
+	}
+	for _, c := range []struct{ path, sha string }{
+		{samplePath, "a1746163682e3d3164d5cae969720c6c474be7bd066feced6aeced5fe2f97469"},
+		{"testdata/hard.json", "1ec8431de3e66d3c90d6d4c272de3df0a1ecd14751e31aca80100dab6045796a"},
+	} {
+		var buf bytes.Buffer
+		if _, err := Render(&buf, mustDoc(t, c.path), Options{Fonts: builtin}); err != nil {
+			t.Fatalf("%s: %v", c.path, err)
+		}
+		sum := sha256.Sum256(buf.Bytes())
+		if got := hex.EncodeToString(sum[:]); got != c.sha {
+			t.Errorf("%s: SHA-256 of the PDF %s, want %s", c.path, got, c.sha)
+		}
 	}
 }
