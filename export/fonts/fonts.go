@@ -11,9 +11,10 @@
 //
 // Use: build a Set from the role → file settings (NewSet), ask it which face
 // prints each rune (Set.Resolve) and measure with Face.Advance. When drawing,
-// register each face used for runes up to U+FFFF with
-// fpdf.AddUTF8FontFromBytes(face.ID, "", face.Data()) and write them as text;
-// paint runes above U+FFFF from Face.Outline. Set.Check lists the characters
+// cut each face used for runes up to U+FFFF down to them (Face.Data and
+// Face.GlyphIndex with export/ttf), register the cut with
+// fpdf.AddUTF8FontFromBytes and write them as text; paint runes above
+// U+FFFF from Face.Outline. Set.Check lists the characters
 // no font has, with their line and column, for the report to the user.
 //
 // Faces, their glyph caches and Sets are safe for concurrent use. Loading
