@@ -19,7 +19,7 @@ import (
 	"fyne.io/fyne/v2/app"
 
 	"bulletin/export"
-	_ "bulletin/internal/fynelocale" // before Fyne reads the locale: nothing on stderr under C.UTF-8
+	_ "bulletin/ui/fynelocale" // before Fyne reads the locale: nothing on stderr under C.UTF-8
 	"bulletin/model"
 	"bulletin/model/casefile"
 	"bulletin/ui"

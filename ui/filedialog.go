@@ -11,7 +11,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
-	_ "bulletin/internal/fynelocale" // Fyne reads Chinese from the environment (Linux)
+	_ "bulletin/ui/fynelocale" // Fyne reads Chinese from the environment (Linux)
 )
 
 // The program speaks Chinese whatever the system language. Fyne's own widgets

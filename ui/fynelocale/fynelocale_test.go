@@ -8,7 +8,7 @@ import (
 
 	"fyne.io/fyne/v2/lang"
 
-	"bulletin/internal/fynelocale"
+	"bulletin/ui/fynelocale"
 )
 
 // TestRunsBeforeFyne checks that Fyne's lang package, initialised in the same

@@ -11,7 +11,7 @@
 //
 // Import it (for its side effect) from every package that uses Fyne: Go
 // initialises the packages that are ready in the order of their import paths,
-// and "bulletin/internal/fynelocale" needs only the standard library and sorts
+// and "bulletin/ui/fynelocale" needs only the standard library and sorts
 // before "fyne.io/fyne/v2/lang", whose imports it shares, so it always runs
 // first. TestRunsBeforeFyne checks that.
 //
