@@ -58,19 +58,7 @@ const viewerWait = 5 * time.Second
 // choosePDFFile asks where to save a PDF named like name; done gets the file
 // chosen (a cancel does nothing).
 func choosePDFFile(win fyne.Window, name string, done func(fyne.URIWriteCloser)) {
-	fd := newFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			showError(win, "选择文件", err)
-			return
-		}
-		if w != nil {
-			done(w)
-		}
-	}, win)
-	fd.SetFileName(name)
-	fd.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
-	fd.Resize(fyne.NewSize(900, 600))
-	fd.Show()
+	chooseFile(win, name, ".pdf", done)
 }
 
 // openPDF opens an exported PDF with openURL in the background; when no

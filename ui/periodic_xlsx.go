@@ -5,9 +5,6 @@ import (
 	"strings"
 	"time"
 
-	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/storage"
-
 	"bulletin/export"
 	"bulletin/model"
 )
@@ -19,38 +16,8 @@ func (ps *periodicScreen) onXLSX() {
 		return
 	}
 	it := ps.edited()
-	fd := newFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			showError(ps.win, "选择文件", err)
-			return
-		}
-		if w == nil {
-			return
-		}
-		ps.bg.run(func() func() {
-			data, err := periodicXLSX(ps.store, it)
-			if err == nil {
-				_, err = w.Write(data)
-			}
-			if cerr := w.Close(); err == nil && cerr != nil {
-				err = cerr
-			}
-			if err != nil {
-				_ = storage.Delete(w.URI())
-			}
-			return func() {
-				if err != nil {
-					showError(ps.win, "导出附表", err)
-					return
-				}
-				showInfo(ps.win, "附表已导出到：\n"+w.URI().Path())
-			}
-		})
-	}, ps.win)
-	fd.SetFileName(export.PeriodicFileName(it.Period, "_附表.xlsx"))
-	fd.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx"}))
-	fd.Resize(fyne.NewSize(900, 600))
-	fd.Show()
+	saveFileAs(ps.win, ps.bg, export.PeriodicFileName(it.Period, "_附表.xlsx"), ".xlsx", "导出附表", "附表已导出到",
+		func() ([]byte, error) { return periodicXLSX(ps.store, it) })
 }
 
 // periodicXLSX is the 附表 of it: the frozen rows of an issued 通报, else

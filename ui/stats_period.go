@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -156,38 +155,9 @@ func (sp *statsPeriod) onExport() {
 		return
 	}
 	f := r.Cur
-	fd := newFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			showError(sp.ss.win, "选择文件", err)
-			return
-		}
-		if w == nil {
-			return
-		}
-		sp.ss.bg.run(func() func() {
-			data, err := statsXLSX(f, sp.rows)
-			if err == nil {
-				_, err = w.Write(data)
-			}
-			if cerr := w.Close(); err == nil && cerr != nil {
-				err = cerr
-			}
-			if err != nil {
-				_ = storage.Delete(w.URI())
-			}
-			return func() {
-				if err != nil {
-					showError(sp.ss.win, "导出表格", err)
-					return
-				}
-				showInfo(sp.ss.win, "统计表已导出到：\n"+w.URI().Path())
-			}
-		})
-	}, sp.ss.win)
-	fd.SetFileName(fmt.Sprintf("统计_%s.xlsx", f.Period.Code()))
-	fd.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx"}))
-	fd.Resize(fyne.NewSize(900, 600))
-	fd.Show()
+	rows := sp.rows
+	saveFileAs(sp.ss.win, sp.ss.bg, fmt.Sprintf("统计_%s.xlsx", f.Period.Code()), ".xlsx", "导出表格", "统计表已导出到",
+		func() ([]byte, error) { return statsXLSX(f, rows) })
 }
 
 // statsXLSX is the workbook of the period's tables.
