@@ -30,25 +30,42 @@ const (
 )
 
 // periodCasesQuery reads the cases collected in [?1, ?2) as one value,
-// joined by RS (0x1E).
-const periodCasesQuery = `SELECT group_concat(` + periodCaseText + `, char(30)) FROM cases
+// joined by RS (0x1E); periodCasesFromQuery those collected at or after ?1.
+const (
+	periodCasesQuery = `SELECT group_concat(` + periodCaseText + `, char(30)) FROM cases
 	WHERE collected >= ?1 AND collected < ?2`
+	periodCasesFromQuery = `SELECT group_concat(` + periodCaseText + `, char(30)) FROM cases
+	WHERE collected >= ?1`
+)
 
 // eachPeriodCase calls fn with each case collected in p, holding only the
 // fields the figures count (see parsePeriodCase); c is reused, fn must not
-// keep it. The cases are read a month at a time, one value per query of
-// about 170 bytes a case (1.4 MB for a month of 8,000 cases).
+// keep it.
 func eachPeriodCase(ctx context.Context, tx *sql.Tx, p Period, fn func(c *Case)) error {
+	return eachCollectedCase(ctx, tx, p.From, p.End(), fn)
+}
+
+// eachCollectedCase calls fn, as eachPeriodCase does, with each case
+// collected at or after from and before to; a zero from or to is open. The
+// cases are read a calendar month at a time, one value per query of about
+// 170 bytes a case (1.4 MB for a month of 8,000 cases); an open end reads
+// from the first case or up to the last, however its time is written.
+func eachCollectedCase(ctx context.Context, tx *sql.Tx, from, to time.Time, fn func(c *Case)) error {
+	bounds, err := monthBounds(ctx, tx, from, to)
+	if err != nil || bounds == nil {
+		return err
+	}
 	var c Case
 	var ts timeScanner
-	for from := p.From; from.Before(p.End()); {
-		y, m, _ := from.Date()
-		to := time.Date(y, m+1, 1, 0, 0, 0, 0, time.Local)
-		if to.After(p.End()) {
-			to = p.End()
-		}
+	for i := 0; i+1 < len(bounds); i++ {
 		var text sql.NullString
-		if err := tx.QueryRowContext(ctx, periodCasesQuery, dbTime(from), dbTime(to)).Scan(&text); err != nil {
+		var err error
+		if bounds[i+1] == nil {
+			err = tx.QueryRowContext(ctx, periodCasesFromQuery, bounds[i]).Scan(&text)
+		} else {
+			err = tx.QueryRowContext(ctx, periodCasesQuery, bounds[i], bounds[i+1]).Scan(&text)
+		}
+		if err != nil {
 			return err
 		}
 		for s := text.String; s != ""; {
@@ -63,9 +80,52 @@ func eachPeriodCase(ctx context.Context, tx *sql.Tx, p Period, fn func(c *Case))
 			}
 			fn(&c)
 		}
-		from = to
 	}
 	return nil
+}
+
+// monthBounds are the 收集时间 that cut [from, to) into calendar months, as
+// the database writes them: from first ("" when open), then the first
+// instant of each month after it, then to (nil when open). None when the
+// store holds no case. An open end starts at the month of the first case or
+// stops after that of the last; when their times are not as dbTime writes
+// them, the open side is one range.
+func monthBounds(ctx context.Context, tx *sql.Tx, from, to time.Time) ([]any, error) {
+	lo, hi := from, to
+	if from.IsZero() || to.IsZero() {
+		var first, last sql.NullString
+		if err := tx.QueryRowContext(ctx, `SELECT (SELECT min(collected) FROM cases), (SELECT max(collected) FROM cases)`).
+			Scan(&first, &last); err != nil {
+			return nil, err
+		}
+		if !first.Valid {
+			return nil, nil
+		}
+		var ts timeScanner
+		if from.IsZero() {
+			lo = ts.fast(first.String)
+		}
+		if to.IsZero() {
+			hi = ts.fast(last.String)
+		}
+		if ts.err != nil {
+			lo, hi = from, to
+		}
+	}
+	bounds := []any{dbTime(from)}
+	if from.IsZero() {
+		bounds[0] = ""
+	}
+	if !lo.IsZero() && !hi.IsZero() {
+		for y, m, _ := lo.Date(); ; m++ {
+			next := time.Date(y, m+1, 1, 0, 0, 0, 0, time.Local)
+			if !next.Before(hi) {
+				break
+			}
+			bounds = append(bounds, dbTime(next))
+		}
+	}
+	return append(bounds, dbTime(to)), nil // nil when open
 }
 
 // parsePeriodCase decodes one periodCaseText into c, cleared first: ID,

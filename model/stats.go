@@ -2,7 +2,6 @@ package model
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"sort"
 	"time"
@@ -60,12 +59,21 @@ type StatsFilter struct {
 }
 
 // FindStats counts the cases of a period by status, source, month and
-// department. Months are calendar months in local time.
+// department. Months are calendar months in local time. The cases are read
+// as the 通报 reads them (eachCollectedCase: from the index cases_period,
+// no row of the table), and each case's departments as PeriodFigures reads
+// them.
 func (s *Store) FindStats(ctx context.Context, f StatsFilter) (*Stats, error) {
 	if f.Now.IsZero() {
 		f.Now = s.now()
 	}
-	where, args := caseWhere(CaseFilter{From: f.From, To: f.To})
+	var from, to time.Time // as caseWhere bounds 收集时间
+	if !f.From.IsZero() {
+		from = Day(f.From)
+	}
+	if !f.To.IsZero() {
+		to = Day(f.To).AddDate(0, 0, 1)
+	}
 	tx, err := s.beginRead(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("find stats: %w", err)
@@ -80,68 +88,15 @@ func (s *Store) FindStats(ctx context.Context, f StatsFilter) (*Stats, error) {
 	if !f.AsOf.IsZero() && f.AsOf.Before(judged) {
 		judged = f.AsOf
 	}
-	table, err := statsTable(ctx, tx, where, args)
-	if err != nil {
+	t := newStatsTally(st, cal, f.AsOf, judged)
+	if err := eachCollectedCase(ctx, tx, from, to, t.add); err != nil {
 		return nil, fmt.Errorf("find stats: %w", err)
 	}
-	marks := map[int64]deptMark{}
-	if err := caseStats(ctx, tx, st, table, where, args, f.AsOf, judged, cal, marks); err != nil {
-		return nil, fmt.Errorf("find stats: %w", err)
-	}
-	if err := departmentStats(ctx, tx, st, table, where, args, marks); err != nil {
+	t.finish()
+	if err := departmentStats(ctx, tx, st, from, to, &t.marks); err != nil {
 		return nil, fmt.Errorf("find stats: %w", err)
 	}
 	return st, nil
-}
-
-// caseStats fills the totals, statuses, sources, months, kinds, sentiments
-// and the handling figures in one pass, and marks what each case adds to
-// its departments' rows.
-func caseStats(ctx context.Context, tx *sql.Tx, st *Stats, table, where string, args []any, end, today time.Time, cal *Calendar, marks map[int64]deptMark) error {
-	rows, err := tx.QueryContext(ctx, `SELECT `+statsColumns+` FROM `+table+where, append([]any{statsFormat}, args...)...)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	status, source, month := map[string]int{}, map[string]int{}, map[string]int{}
-	kind, sentiment := map[string]int{}, map[string]int{}
-	for rows.Next() {
-		var c Case
-		var line string
-		if err := rows.Scan(&line); err != nil {
-			return err
-		}
-		if err := scanStatsCase(line, &c); err != nil {
-			return err
-		}
-		if !end.IsZero() {
-			asOf(&c, end)
-		}
-		st.Total++
-		status[string(c.Status)]++
-		source[c.Source]++
-		month[c.Collected.Format("2006-01")]++
-		kind[c.Kind]++
-		sentiment[c.Sentiment]++
-		if c.Overdue(today) {
-			st.Overdue++
-		}
-		st.Handling.add(&c, cal, today)
-		if end.IsZero() || c.Status != StatusPending { // not yet assigned at the end: no department counts it
-			marks[c.ID] = markOf(&c, today)
-		}
-	}
-	if err := rows.Err(); err != nil {
-		return err
-	}
-	for _, s := range []CaseStatus{StatusPending, StatusAssigned, StatusReplied, StatusClosed} {
-		st.ByStatus = append(st.ByStatus, Count{string(s), status[string(s)]})
-	}
-	st.BySource = sortedCounts(source, func(a, b Count) bool { return a.N > b.N || a.N == b.N && a.Label < b.Label })
-	st.ByMonth = sortedCounts(month, func(a, b Count) bool { return a.Label < b.Label })
-	st.ByKind = sortedCounts(kind, func(a, b Count) bool { return a.N > b.N || a.N == b.N && a.Label < b.Label })
-	st.BySentiment = sentimentCounts(sentiment)
-	return nil
 }
 
 // sortedCounts turns a map into counts sorted by less.

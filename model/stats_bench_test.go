@@ -9,14 +9,32 @@ import (
 // department table) for a year of the generated database, counted as at the
 // year's end as the screen does (StatsFilter.AsOf); the 通报口径 part is
 // BenchmarkPeriodReportYear.
-func BenchmarkFindStatsYear(b *testing.B) { benchStats(b, true) }
+func BenchmarkFindStatsYear(b *testing.B) { benchStats(b, benchDB(b), true) }
+
+// BenchmarkFindStatsYearHandled: the same on the handled copy of the
+// generated database (handledBenchDB: replies, closings, 回访, a timeline).
+func BenchmarkFindStatsYearHandled(b *testing.B) { benchStats(b, handledBenchDB(b), true) }
 
 // BenchmarkFindStatsYearNow: the same counted as the cases are now (全部时间
 // and before AsOf), for comparison.
-func BenchmarkFindStatsYearNow(b *testing.B) { benchStats(b, false) }
+func BenchmarkFindStatsYearNow(b *testing.B) { benchStats(b, benchDB(b), false) }
 
-func benchStats(b *testing.B, asOf bool) {
+// BenchmarkFindStatsAll: every case of the store (全部时间), as they are now.
+func BenchmarkFindStatsAll(b *testing.B) {
 	s := MustOpenStoreAt(b, benchDB(b))
+	ctx := context.Background()
+	b.ResetTimer()
+	defer reportCPU(b, cpuTime())
+	for i := 0; i < b.N; i++ {
+		st, err := s.FindStats(ctx, StatsFilter{})
+		if err != nil || st.Total == 0 {
+			b.Fatalf("%v, %+v", err, st)
+		}
+	}
+}
+
+func benchStats(b *testing.B, path string, asOf bool) {
+	s := MustOpenStoreAt(b, path)
 	ctx := context.Background()
 	p := YearPeriod(2026)
 	f := StatsFilter{From: p.From, To: p.To}
@@ -24,6 +42,7 @@ func benchStats(b *testing.B, asOf bool) {
 		f.AsOf = p.End()
 	}
 	b.ResetTimer()
+	defer reportCPU(b, cpuTime())
 	for i := 0; i < b.N; i++ {
 		st, err := s.FindStats(ctx, f)
 		if err != nil || st.Total == 0 {

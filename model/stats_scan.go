@@ -3,42 +3,82 @@ package model
 import (
 	"context"
 	"database/sql"
-	"fmt"
 	"sort"
-	"strconv"
 	"strings"
 	"time"
 )
 
-// statsTable is the FROM of FindStats: through the index on 收集时间 when the
-// period holds a small part of the store, else the table read in order. A
-// year of the 100,000-case store through the index is one look-up and a
-// random page read per case; read in order it is the pages once (as
-// PeriodFigures does).
-func statsTable(ctx context.Context, tx *sql.Tx, where string, args []any) (string, error) {
-	if len(args) == 0 {
-		return "cases c", nil // no period: the whole table, read in order anyway
-	}
-	var in, all int
-	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM cases c`+where, args...).Scan(&in); err != nil {
-		return "", err
-	}
-	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM cases`).Scan(&all); err != nil {
-		return "", err
-	}
-	if in > 2000 && in > all/8 {
-		return "cases c NOT INDEXED", nil
-	}
-	return "cases c", nil
+// statsTally counts the cases of FindStats one by one.
+type statsTally struct {
+	st           *Stats
+	cal          *Calendar
+	end, today   time.Time // as of end (zero: as they are), overdue on today
+	status       [4]int    // pending, assigned, replied, closed
+	source, kind map[string]int
+	sentiment    map[string]int
+	month        map[int]int // cases by year*12 + month-1 of 收集时间
+	marks        caseMarks   // what each case adds to its departments' rows
 }
 
-// deptMark is what one case adds to the row of each of its departments.
-type deptMark struct{ replied, onTime, overdue bool }
+func newStatsTally(st *Stats, cal *Calendar, end, today time.Time) *statsTally {
+	return &statsTally{st: st, cal: cal, end: end, today: today, month: map[int]int{},
+		source: map[string]int{}, kind: map[string]int{}, sentiment: map[string]int{}}
+}
 
-// markOf is c's mark as it stands (after asOf) on today: a reply on time
-// when its day is not after the 时限.
-func markOf(c *Case, today time.Time) deptMark {
-	var m deptMark
+// add counts c, a case as stored; c is changed to where it stood at end.
+func (t *statsTally) add(c *Case) {
+	st := t.st
+	if !t.end.IsZero() {
+		asOf(c, t.end)
+	}
+	st.Total++
+	switch c.Status {
+	case StatusPending:
+		t.status[0]++
+	case StatusAssigned:
+		t.status[1]++
+	case StatusReplied:
+		t.status[2]++
+	case StatusClosed:
+		t.status[3]++
+	}
+	t.source[c.Source]++
+	t.kind[c.Kind]++
+	t.sentiment[c.Sentiment]++
+	y, m, _ := c.Collected.Date()
+	t.month[y*12+int(m)-1]++
+	if c.Overdue(t.today) {
+		st.Overdue++
+	}
+	st.Handling.add(c, t.cal, t.today)
+	if t.end.IsZero() || c.Status != StatusPending { // not yet assigned at the end: no department counts it
+		t.marks.add(c.ID, markOf(c, t.today))
+	}
+}
+
+// finish sets the breakdowns of the figures.
+func (t *statsTally) finish() {
+	st := t.st
+	for i, s := range []CaseStatus{StatusPending, StatusAssigned, StatusReplied, StatusClosed} {
+		st.ByStatus = append(st.ByStatus, Count{string(s), t.status[i]})
+	}
+	month := make(map[string]int, len(t.month))
+	for k, n := range t.month {
+		month[time.Date(k/12, time.Month(k%12+1), 1, 0, 0, 0, 0, time.Local).Format("2006-01")] = n
+	}
+	most := func(a, b Count) bool { return a.N > b.N || a.N == b.N && a.Label < b.Label }
+	st.BySource = sortedCounts(t.source, most)
+	st.ByMonth = sortedCounts(month, func(a, b Count) bool { return a.Label < b.Label })
+	st.ByKind = sortedCounts(t.kind, most)
+	st.BySentiment = sentimentCounts(t.sentiment)
+	t.marks.index()
+}
+
+// markOf is what c, as it stands (after asOf) on today, adds to the row of
+// each of its departments: assigned (the row counts it), replied, on time
+// when the reply's day is not after the 时限, overdue.
+func markOf(c *Case, today time.Time) caseMark {
+	m := caseMark{assigned: true}
 	if c.Status == StatusReplied || c.Status == StatusClosed {
 		m.replied = true
 		answered := c.RepliedAt
@@ -52,29 +92,16 @@ func markOf(c *Case, today time.Time) deptMark {
 }
 
 // departmentStats fills the per-department figures from the marks of the
-// cases caseStats counted. With the table read whole, every department row
-// is read and those of other cases skipped, instead of reading each case
-// again through a join.
-func departmentStats(ctx context.Context, tx *sql.Tx, st *Stats, table, where string, args []any, marks map[int64]deptMark) error {
-	q := `SELECT d.case_id, d.name FROM ` + table + ` JOIN case_departments d ON d.case_id = c.id` + where
-	if strings.HasSuffix(table, "NOT INDEXED") || len(args) == 0 {
-		q, args = `SELECT case_id, name FROM case_departments`, nil
-	}
-	rows, err := tx.QueryContext(ctx, q, args...)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
+// cases counted, each department named by one of them, by name. The
+// departments are read as PeriodFigures reads them (see listsAbove): every
+// department row of the store when the period holds many of its cases,
+// else those of the period's cases through a join.
+func departmentStats(ctx context.Context, tx *sql.Tx, st *Stats, from, to time.Time, marks *caseMarks) error {
 	byName := map[string]*DepartmentStats{}
-	for rows.Next() {
-		var id int64
-		var name string
-		if err := rows.Scan(&id, &name); err != nil {
-			return err
-		}
-		m, ok := marks[id]
+	count := func(id int64, name string) {
+		m, ok := marks.find(id)
 		if !ok {
-			continue
+			return
 		}
 		d := byName[name]
 		if d == nil {
@@ -82,17 +109,21 @@ func departmentStats(ctx context.Context, tx *sql.Tx, st *Stats, table, where st
 			byName[name] = d
 		}
 		d.Assigned++
-		if m.replied {
-			d.Replied++
-		}
-		if m.onTime {
-			d.OnTime++
-		}
-		if m.overdue {
-			d.Overdue++
-		}
+		d.Replied += b2i(m.replied)
+		d.OnTime += b2i(m.onTime)
+		d.Overdue += b2i(m.overdue)
 	}
-	if err := rows.Err(); err != nil {
+	var named int // how many department rows the store holds
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM case_departments`).Scan(&named); err != nil {
+		return err
+	}
+	var err error
+	if marks.Len()*listsAbove > named {
+		err = departmentCaseLists(ctx, tx, count)
+	} else {
+		err = collectedDepartments(ctx, tx, from, to, count)
+	}
+	if err != nil {
 		return err
 	}
 	for _, d := range byName {
@@ -102,32 +133,33 @@ func departmentStats(ctx context.Context, tx *sql.Tx, st *Stats, table, where st
 	return nil
 }
 
-// statsColumns are the columns caseStats reads, as one text column joined
-// by US (0x1F) with format (NULL gives ""): the driver's cost is per column
-// read, as PeriodFigures found. statsFormat is its first argument.
-const statsColumns = `format(?, c.id, c.status, c.source, c.collected, c.due, c.kind, c.sentiment,
-	c.assigned_at, c.replied_at, c.closed_at, c.original_due, c.visit_result, c.visited_at)`
-
-var statsFormat = strings.Repeat("%s\x1f", 12) + "%s"
-
-// scanStatsCase decodes a row of statsColumns into c.
-func scanStatsCase(line string, c *Case) error {
-	var fs [13]string
-	for n := 0; n < 12; n++ {
-		i := strings.IndexByte(line, 0x1f)
-		if i < 0 {
-			return fmt.Errorf("case row of %d fields", n+1)
-		}
-		fs[n], line = line[:i], line[i+1:]
+// collectedDepartments calls fn with each department named by a case
+// collected in [from, to), zero = open.
+func collectedDepartments(ctx context.Context, tx *sql.Tx, from, to time.Time, fn func(id int64, name string)) error {
+	q := `SELECT d.case_id, d.name FROM case_departments d JOIN cases c ON c.id = d.case_id`
+	var conds []string
+	var args []any
+	if !from.IsZero() {
+		conds, args = append(conds, `c.collected >= ?`), append(args, dbTime(from))
 	}
-	fs[12] = line
-	id, err := strconv.ParseInt(fs[0], 10, 64)
+	if !to.IsZero() {
+		conds, args = append(conds, `c.collected < ?`), append(args, dbTime(to))
+	}
+	if len(conds) > 0 {
+		q += ` WHERE ` + strings.Join(conds, ` AND `)
+	}
+	rows, err := tx.QueryContext(ctx, q, args...)
 	if err != nil {
 		return err
 	}
-	c.ID, c.Status, c.Source, c.Kind, c.Sentiment, c.VisitResult = id, CaseStatus(fs[1]), fs[2], fs[5], fs[6], fs[11]
-	var ts timeScanner
-	c.Collected, c.Due, c.OriginalDue = ts.fast(fs[3]), ts.date(ns(fs[4])), ts.date(ns(fs[10]))
-	c.AssignedAt, c.RepliedAt, c.ClosedAt, c.VisitedAt = ts.fast(fs[7]), ts.fast(fs[8]), ts.fast(fs[9]), ts.fast(fs[12])
-	return ts.err
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var name string
+		if err := rows.Scan(&id, &name); err != nil {
+			return err
+		}
+		fn(id, name)
+	}
+	return rows.Err()
 }
