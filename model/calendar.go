@@ -44,8 +44,9 @@ func (h *Holiday) Validate() error {
 // and Sunday is not; the rows of the holiday table say otherwise. Nothing else
 // in the program does date arithmetic on deadlines.
 type Calendar struct {
-	days  map[dayKey]DayKind
-	years map[int]bool // years with at least one row
+	days   map[dayKey]DayKind
+	years  map[int]bool   // years with at least one row
+	shifts calendarShifts // the rows that change a day, for WorkdaysAfter
 }
 
 // dayKey is a date as yyyymmdd, independent of time of day and zone.
@@ -63,6 +64,7 @@ func NewCalendar(rows []*Holiday) *Calendar {
 		c.days[keyOf(h.Date)] = h.Kind
 		c.years[h.Date.Year()] = true
 	}
+	c.shifts = newCalendarShifts(c.days)
 	return c
 }
 
@@ -118,6 +120,9 @@ func (c *Calendar) AddWorkdays(start time.Time, n int, fromNextDay bool) time.Ti
 // how many working days a case is overdue on to when from is its due date.
 // It is 0 when to is not after from.
 func (c *Calendar) WorkdaysAfter(from, to time.Time) int {
+	if from.Location() == to.Location() {
+		return c.workdaysAfter(from, to) // the same count, without the walk below
+	}
 	a, b := midnight(from), midnight(to)
 	n := 0
 	for d := a.AddDate(0, 0, 1); !d.After(b); d = d.AddDate(0, 0, 1) {
