@@ -84,6 +84,10 @@ func eachCollectedCase(ctx context.Context, tx *sql.Tx, from, to time.Time, fn f
 	return nil
 }
 
+// collectedRangeQuery reads the first and the last 收集时间 of the store,
+// each from the end of an index on it.
+const collectedRangeQuery = `SELECT (SELECT min(collected) FROM cases), (SELECT max(collected) FROM cases)`
+
 // monthBounds are the 收集时间 that cut [from, to) into calendar months, as
 // the database writes them: from first ("" when open), then the first
 // instant of each month after it, then to (nil when open). None when the
@@ -94,8 +98,7 @@ func monthBounds(ctx context.Context, tx *sql.Tx, from, to time.Time) ([]any, er
 	lo, hi := from, to
 	if from.IsZero() || to.IsZero() {
 		var first, last sql.NullString
-		if err := tx.QueryRowContext(ctx, `SELECT (SELECT min(collected) FROM cases), (SELECT max(collected) FROM cases)`).
-			Scan(&first, &last); err != nil {
+		if err := tx.QueryRowContext(ctx, collectedRangeQuery).Scan(&first, &last); err != nil {
 			return nil, err
 		}
 		if !first.Valid {
