@@ -194,8 +194,14 @@ func (ts *timeScanner) fast(v string) time.Time {
 	if y < 0 || mo < 1 || mo > 12 || d < 1 || d > 31 || h < 0 || h > 23 || mi < 0 || mi > 59 || se < 0 || se > 60 || nano < 0 {
 		return ts.dt(ns(v))
 	}
-	return time.Date(y, time.Month(mo), d, h, mi, se, nano, time.UTC).Local()
+	// time.Date(y, mo, d, h, mi, se, nano, time.UTC).Local(), by the day's
+	// number: a third of the cost, for the six times of each case.
+	sec := int64(civilDay(y, time.Month(mo), d)-unixDay)*86400 + int64(h*3600+mi*60+se)
+	return time.Unix(sec, int64(nano))
 }
+
+// unixDay is the civil day number of 1970-01-01.
+var unixDay = civilDay(1970, time.January, 1)
 
 // fastDate decodes a date column written by dbDate (2006-01-02, local
 // midnight) as date does, without time.ParseInLocation.
