@@ -2,6 +2,7 @@ package model
 
 import (
 	"context"
+	"sync"
 	"testing"
 )
 
@@ -47,6 +48,31 @@ func benchStats(b *testing.B, path string, asOf bool) {
 		st, err := s.FindStats(ctx, f)
 		if err != nil || st.Total == 0 {
 			b.Fatalf("%v, %+v", err, st)
+		}
+	}
+}
+
+// BenchmarkStatsScreenYear: what the 统计 screen waits for when 年报 2026
+// is chosen, FindStats as at the year's end and PeriodReport, run side by
+// side as the screen runs them (two background tasks).
+func BenchmarkStatsScreenYear(b *testing.B) {
+	s := MustOpenStoreAt(b, benchDB(b))
+	ctx := context.Background()
+	p := YearPeriod(2026)
+	b.ResetTimer()
+	defer reportCPU(b, cpuTime())
+	for i := 0; i < b.N; i++ {
+		var wg sync.WaitGroup
+		var err1, err2 error
+		wg.Add(2)
+		go func() {
+			defer wg.Done()
+			_, err1 = s.FindStats(ctx, StatsFilter{From: p.From, To: p.To, AsOf: p.End()})
+		}()
+		go func() { defer wg.Done(); _, err2 = s.PeriodReport(ctx, p) }()
+		wg.Wait()
+		if err1 != nil || err2 != nil {
+			b.Fatal(err1, err2)
 		}
 	}
 }
