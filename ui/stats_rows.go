@@ -14,21 +14,49 @@ import (
 
 // tableRow is one row of a fillTable table. When it opens something, a tap
 // calls onTap, the pointer turns to a hand and the row is tinted under it.
+// A table shown again keeps its rows and only changes their texts.
 type tableRow struct {
 	widget.BaseWidget
-	cells []string
-	bg    *canvas.Rectangle
-	fill  color.Color
-	tint  *canvas.Rectangle
-	body  fyne.CanvasObject
-	onTap func()
+	cells  []string
+	labels []*tableCell
+	bg     *canvas.Rectangle
+	fill   color.Color
+	tint   *canvas.Rectangle
+	body   fyne.CanvasObject
+	onTap  func()
 }
 
-func newTableRow(cells []string, body fyne.CanvasObject, fill color.Color, onTap func()) *tableRow {
-	r := &tableRow{cells: cells, body: body, fill: fill, onTap: onTap,
-		bg: canvas.NewRectangle(fill), tint: canvas.NewRectangle(color.Transparent)}
+// newTableRow is a row of n empty cells.
+func newTableRow(n int) *tableRow {
+	r := &tableRow{bg: canvas.NewRectangle(colorPanel), tint: canvas.NewRectangle(color.Transparent)}
+	box := container.New(firstWide{}, nil...)
+	for j := range n {
+		c := newTableCell()
+		if j > 0 {
+			c.label.Alignment = fyne.TextAlignTrailing
+		}
+		r.labels = append(r.labels, c)
+		box.Add(c)
+	}
+	r.body = box
 	r.ExtendBaseWidget(r)
 	return r
+}
+
+// set shows cells in the row's style; what has not changed is not drawn again.
+func (r *tableRow) set(cells []string, bold bool, danger int, fill color.Color, onTap func()) {
+	r.cells, r.onTap = cells, onTap
+	for j, s := range cells {
+		imp := widget.MediumImportance
+		if j == danger && s != "0" {
+			imp = widget.DangerImportance
+		}
+		r.labels[j].set(s, bold, imp)
+	}
+	if r.fill != fill {
+		r.fill, r.bg.FillColor = fill, fill
+		r.bg.Refresh()
+	}
 }
 
 // CreateRenderer implements fyne.Widget.
@@ -75,21 +103,17 @@ func (r *tableRow) MouseOut() {
 // nothing); the 合计 counts no one value and opens nothing. It returns the
 // rows drawn, header first.
 func fillTable(box *fyne.Container, rows [][]string, danger int, open func(i int)) []*tableRow {
-	box.Objects = nil
 	out := make([]*tableRow, 0, len(rows))
+	objs := make([]fyne.CanvasObject, 0, len(rows))
 	for i, row := range rows {
-		cells := container.New(firstWide{}, nil...)
-		for j, s := range row {
-			l := widget.NewLabel(s)
-			l.Truncation = fyne.TextTruncateEllipsis
-			if j > 0 {
-				l.Alignment = fyne.TextAlignTrailing
+		var r *tableRow
+		if i < len(box.Objects) {
+			if old, ok := box.Objects[i].(*tableRow); ok && len(old.labels) == len(row) {
+				r = old
 			}
-			l.TextStyle.Bold = i == 0 || i == len(rows)-1
-			if j == danger && i > 0 && s != "0" {
-				l.Importance = widget.DangerImportance
-			}
-			cells.Add(l)
+		}
+		if r == nil {
+			r = newTableRow(len(row))
 		}
 		var fill color.Color = colorPanel
 		switch {
@@ -102,10 +126,15 @@ func fillTable(box *fyne.Container, rows [][]string, danger int, open func(i int
 		if open != nil && i > 0 && i < len(rows)-1 {
 			tap = func() { open(i) }
 		}
-		r := newTableRow(row, cells, fill, tap)
+		d := danger
+		if i == 0 {
+			d = -1 // the header's names are never red
+		}
+		r.set(row, i == 0 || i == len(rows)-1, d, fill, tap)
 		out = append(out, r)
-		box.Add(r)
+		objs = append(objs, r)
 	}
+	box.Objects = objs
 	box.Refresh()
 	return out
 }
