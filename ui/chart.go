@@ -170,8 +170,12 @@ func (r *chartRenderer) Layout(size fyne.Size) {
 // layoutHorizontal puts one row per bar: label, bar, value.
 func (r *chartRenderer) layoutHorizontal(size fyne.Size) {
 	labelW, valueW := float32(0), float32(0)
-	for i := range r.labels {
-		labelW = max(labelW, r.labels[i].MinSize().Width)
+	for i, b := range r.chart.bars {
+		// The bar's own label, not the text drawn: that was cut to the
+		// width of the last layout, and a chart first laid out narrow (the
+		// 通报口径 part is hidden until its first figures) kept labels of
+		// one character at every width after.
+		labelW = max(labelW, fyne.MeasureText(b.Label, chartText, fyne.TextStyle{}).Width)
 		valueW = max(valueW, r.values[i].MinSize().Width)
 	}
 	labelW = min(labelW, size.Width*0.4)
