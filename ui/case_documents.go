@@ -66,16 +66,18 @@ func (d *caseDocuments) onNotice() {
 		c := d.e.orig
 		d.depts = departmentChoice(c.Departments)
 		store := d.e.store
+		var btn noticeButton
 		d.preview = showDocumentPreview(d.e.win, store, d.e.bg, "打印交办单 "+c.Number, "打印交办单",
 			widget.NewForm(widget.NewFormItem("承办单位", d.depts)),
 			func() (previewJob, string) {
-				req := d.noticeRequest(c, d.depts.Selected)
-				return func() ([]layout.Page, []pageNotes, string, error) { return noticePreview(store, req) }, ""
+				req, reprint := d.noticeRequest(c, d.depts.Selected), btn.next()
+				return func() ([]layout.Page, []pageNotes, string, error) { return noticePreviewOf(store, req, reprint) }, ""
 			},
 			func() formResult {
 				dept := d.depts.Selected
 				return closeThen(func() { d.printNotice(c, dept) })
 			})
+		btn.follow(d.preview)
 		d.depts.OnChanged = func(string) { d.preview.pane.changed() }
 		d.dlg = d.preview.dlg
 	})

@@ -84,17 +84,20 @@ func (e *bulletinEditor) printInstructionCopy(in *model.Instruction, b *model.Bu
 // (the one printed before, when there is one); 打印交办单 prints it.
 func (e *bulletinEditor) previewInstructionNotice(in *model.Instruction, dept string, d *instructionDocs) {
 	store := e.store
+	var btn noticeButton
 	d.preview = showDocumentPreview(e.win, store, e.bg, "交办单："+dept, "打印交办单", nil,
 		func() (previewJob, string) {
+			reprint := btn.next()
 			return func() ([]layout.Page, []pageNotes, string, error) {
 				req, err := instructionNoticeRequest(store, in, dept)
 				if err != nil {
 					return nil, nil, "", err
 				}
-				return noticePreview(store, req)
+				return noticePreviewOf(store, req, reprint)
 			}, ""
 		},
 		func() formResult { return closeThen(func() { e.printInstructionNotice(in, dept) }) })
+	btn.follow(d.preview)
 }
 
 // printInstructionNotice prints the 交办单 of in for dept; a reprint gives

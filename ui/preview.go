@@ -46,6 +46,8 @@ type previewPane struct {
 	// job that lays it out, or nil with a Chinese hint when there is
 	// nothing to lay out yet.
 	source func() (job previewJob, hint string)
+	// shown, when set, runs on the UI thread after a new layout is shown.
+	shown func()
 
 	mu     sync.Mutex // guards drawer: pages are drawn in background work
 	drawer *raster.Drawer
@@ -232,6 +234,9 @@ func (p *previewPane) refresh() {
 			}
 			p.say(note)
 			p.setPages(pages, problems)
+			if p.shown != nil {
+				p.shown()
+			}
 		}
 	})
 }

@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"fmt"
+	"sync/atomic"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -53,9 +54,18 @@ func departmentChoice(depts []string) *widget.RadioGroup {
 // noticePreview lays out the 交办单 of req as printing it will give it,
 // saying which 交办编号 it gets or that it is the one printed before.
 func noticePreview(store *model.Store, req export.NoticeRequest) ([]layout.Page, []pageNotes, string, error) {
+	return noticePreviewOf(store, req, nil)
+}
+
+// noticePreviewOf is noticePreview that also records in reprint (when not
+// nil) whether the 交办单 shown is the one printed before.
+func noticePreviewOf(store *model.Store, req export.NoticeRequest, reprint *atomic.Bool) ([]layout.Page, []pageNotes, string, error) {
 	np, err := export.PreviewNotice(context.Background(), store, req)
 	if err != nil {
 		return nil, nil, "", err
+	}
+	if reprint != nil {
+		reprint.Store(np.Printed != nil)
 	}
 	pages, notes, note, err := printedPreview(store, np.Doc, nil)
 	if err != nil {
@@ -75,4 +85,28 @@ func noticeNote(np *export.NoticePreview) string {
 			n.CreatedAt.Format(model.DateLayout), n.Label())
 	}
 	return fmt.Sprintf("这份交办单已于%s打印存档（%s）：下面是存档的内容，重印编号和内容不变。", n.CreatedAt.Format(model.DateLayout), n.Label())
+}
+
+// noticeButton names the OK button of a 交办单's dialog after what it does
+// for the 交办单 shown: 打印交办单 for a new one, 重印交办单 for the one
+// printed before (its number and contents stay as stored).
+type noticeButton struct {
+	cur *atomic.Bool // of the layout asked for last
+}
+
+// next is the flag the layout about to be asked for fills (UI thread).
+func (b *noticeButton) next() *atomic.Bool {
+	b.cur = new(atomic.Bool)
+	return b.cur
+}
+
+// follow makes p's button follow the 交办单 shown.
+func (b *noticeButton) follow(p *documentPreview) {
+	p.pane.shown = func() {
+		text := "打印交办单"
+		if b.cur != nil && b.cur.Load() {
+			text = "重印交办单"
+		}
+		p.dlg.ok.SetText(text)
+	}
 }

@@ -128,6 +128,14 @@ func TestNoticePreview(t *testing.T) {
 	if want := "已于" + ns[0].CreatedAt.Format(model.DateLayout) + "打印存档（" + label + "）"; !strings.Contains(p.note.Text, want) || !reflect.DeepEqual(p.pages, shown) {
 		t.Errorf("opened again: note %q; want %q and the stored pages", p.note.Text, want)
 	}
+	if docs.dlg.ok.Text != "重印交办单" {
+		t.Errorf("the button of the stored 交办单 says %q, want 重印交办单", docs.dlg.ok.Text)
+	}
+	docs.depts.SetSelected(deptWater)
+	cs.wait()
+	if docs.dlg.ok.Text != "打印交办单" {
+		t.Errorf("the button of a new 交办单 says %q, want 打印交办单", docs.dlg.ok.Text)
+	}
 }
 
 // storedNoticePages lays out the document stored with n.
