@@ -19,10 +19,10 @@ import (
 	"fyne.io/fyne/v2/app"
 
 	"bulletin/export"
-	_ "bulletin/ui/fynelocale" // before Fyne reads the locale: nothing on stderr under C.UTF-8
 	"bulletin/model"
 	"bulletin/model/casefile"
 	"bulletin/ui"
+	_ "bulletin/ui/fynelocale" // before Fyne reads the locale: nothing on stderr under C.UTF-8
 )
 
 // Set at build time with -ldflags "-X main.version=… -X main.commit=… -X main.buildDate=…".

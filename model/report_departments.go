@@ -114,21 +114,7 @@ const listsAbove = 8
 
 // departmentCases calls fn with each department named by a case of p.
 func departmentCases(ctx context.Context, tx *sql.Tx, p Period, fn func(id int64, name string)) error {
-	rows, err := tx.QueryContext(ctx, `SELECT d.case_id, d.name FROM case_departments d JOIN cases c ON c.id = d.case_id
-		WHERE c.collected >= ? AND c.collected < ?`, dbTime(p.From), dbTime(p.End()))
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var id int64
-		var name string
-		if err := rows.Scan(&id, &name); err != nil {
-			return err
-		}
-		fn(id, name)
-	}
-	return rows.Err()
+	return collectedDepartments(ctx, tx, p.From, p.End(), fn)
 }
 
 // departmentCaseLists calls fn with each department named by any case:

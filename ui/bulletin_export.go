@@ -7,7 +7,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"bulletin/export"
@@ -55,15 +54,7 @@ func (e *bulletinEditor) writeExport(b *model.Bulletin, w fyne.URIWriteCloser) {
 	prog := e.showProgress(fmt.Sprintf("正在生成 %d年第%d期的 PDF……", b.Year, b.Number))
 	e.bg.run(func() func() {
 		pdf, rep, err := export.PrintBulletin(context.Background(), e.store, b)
-		if err == nil {
-			_, err = w.Write(pdf)
-		}
-		if cerr := w.Close(); err == nil && cerr != nil {
-			err = model.Errorf(model.EINVALID, "写入 %s 失败：%v", w.URI().Path(), cerr)
-		}
-		if err != nil {
-			_ = storage.Delete(w.URI()) // no empty or partial PDF left behind
-		}
+		err = writeAll(w, pdf, err)
 		return func() {
 			prog.Hide()
 			if err != nil {

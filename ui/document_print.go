@@ -4,11 +4,9 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"bulletin/export"
-	"bulletin/model"
 )
 
 // docPrinter writes the office's documents (纪要, 交办单, 催办单, 批示抄清)
@@ -42,15 +40,7 @@ func (p *docPrinter) print(name, what string, typeset func() ([]byte, *export.Re
 		prog.Show()
 		p.bg.run(func() func() {
 			pdf, rep, err := typeset()
-			if err == nil {
-				_, err = w.Write(pdf)
-			}
-			if cerr := w.Close(); err == nil && cerr != nil {
-				err = model.Errorf(model.EINVALID, "写入 %s 失败：%v", w.URI().Path(), cerr)
-			}
-			if err != nil {
-				_ = storage.Delete(w.URI()) // no empty or partial PDF left behind
-			}
+			err = writeAll(w, pdf, err)
 			return func() {
 				prog.Hide()
 				if err != nil {

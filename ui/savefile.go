@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"bulletin/model"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/storage"
 )
@@ -35,15 +37,7 @@ func saveFileAs(win fyne.Window, bg *tasks, name, ext, what, saved string, make 
 func writeFile(win fyne.Window, bg *tasks, w fyne.URIWriteCloser, what, saved string, make func() ([]byte, error)) {
 	bg.run(func() func() {
 		data, err := make()
-		if err == nil {
-			_, err = w.Write(data)
-		}
-		if cerr := w.Close(); err == nil && cerr != nil {
-			err = cerr
-		}
-		if err != nil {
-			_ = storage.Delete(w.URI())
-		}
+		err = writeAll(w, data, err)
 		return func() {
 			if err != nil {
 				showError(win, what, err)
@@ -52,4 +46,21 @@ func writeFile(win fyne.Window, bg *tasks, w fyne.URIWriteCloser, what, saved st
 			showInfo(win, saved+"：\n"+w.URI().Path())
 		}
 	})
+}
+
+// writeAll writes data to w and closes it, unless made (the error of making
+// data) is not nil; on any failure the file is removed, so that no empty or
+// partial file is left behind.
+func writeAll(w fyne.URIWriteCloser, data []byte, made error) error {
+	err := made
+	if err == nil {
+		_, err = w.Write(data)
+	}
+	if cerr := w.Close(); err == nil && cerr != nil {
+		err = model.Errorf(model.EINVALID, "写入 %s 失败：%v", w.URI().Path(), cerr)
+	}
+	if err != nil {
+		_ = storage.Delete(w.URI())
+	}
+	return err
 }
